@@ -1,1 +1,341 @@
-fn main() {}
+//! `parallax`: the Parallax library from a terminal. A thin shell over `parallax-core` and
+//! `parallax-store`: parse arguments, call the library, print text or JSON.
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use parallax_core::diff::{Run, RunKind};
+use parallax_store::{ArticleId, ImportEvent, ImportReport, Library};
+use serde_json::{json, Value};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Compare how outlets cover one event: import articles, search them, diff them.
+#[derive(Parser)]
+#[command(name = "parallax", version, about)]
+struct Cli {
+    /// The library file (default: the app's library in the OS app-data directory).
+    #[arg(long, global = true, env = "PARALLAX_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import files and folders (.txt .md .html .htm .pdf .docx; folders recursively).
+    Import {
+        /// Print one JSON object with imported, duplicate and failed files.
+        #[arg(long)]
+        json: bool,
+        /// Files and folders to import.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// List the articles in the library.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one article: metadata and body.
+    Show {
+        /// The article id (see `parallax list`).
+        id: i64,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Full-text search with highlighted snippets.
+    Search {
+        /// Words to find (all must match; the last also as a prefix).
+        query: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// At most this many results.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+    /// The word diff of two articles, side by side.
+    Diff {
+        /// The left article id.
+        left: i64,
+        /// The right article id.
+        right: i64,
+        /// Print JSON: runs of equal / deleted / inserted text per side with byte offsets.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("parallax: error: {error:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn open_library(db: Option<&Path>) -> Result<Library> {
+    let default_dir = dirs::data_dir().map(|d| d.join(parallax_store::APP_IDENTIFIER));
+    let path = parallax_store::resolve_db_path(db, default_dir.as_deref())
+        .context("no library location: pass --db PATH or set PARALLAX_DB")?;
+    Library::open(&path).with_context(|| format!("cannot open the library at {}", path.display()))
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let mut library = open_library(cli.db.as_deref())?;
+    match cli.command {
+        Command::Import { json, paths } => import(&mut library, &paths, json),
+        Command::List { json } => list(&library, json),
+        Command::Show { id, json } => show(&library, ArticleId(id), json),
+        Command::Search { query, json, limit } => search(&library, &query, limit, json),
+        Command::Diff { left, right, json } => diff(&library, ArticleId(left), ArticleId(right), json),
+    }
+}
+
+fn print_json(value: &Value) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn import(library: &mut Library, paths: &[PathBuf], json: bool) -> Result<ExitCode> {
+    // indicatif draws only when stderr is a terminal, so scripts and --json pipelines stay clean.
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}")
+            .expect("valid template"),
+    );
+    let report = library.import_paths(paths, |event| match event {
+        ImportEvent::Started { total } => bar.set_length(total as u64),
+        ImportEvent::File { done, path, .. } => {
+            bar.set_position(done as u64);
+            bar.set_message(path.display().to_string());
+        }
+    });
+    bar.finish_and_clear();
+    let code = if report.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) };
+    if json {
+        print_json(&import_json(&report))?;
+    } else {
+        print_import_summary(&report);
+    }
+    Ok(code)
+}
+
+fn import_json(report: &ImportReport) -> Value {
+    json!({
+        "imported": report.imported.iter().map(|f| json!({
+            "id": f.id, "path": f.path.display().to_string(), "title": f.title,
+            "outlet": f.outlet, "author": f.author, "published": f.published,
+        })).collect::<Vec<_>>(),
+        "duplicates": report.duplicates.iter().map(|d| json!({
+            "path": d.path.display().to_string(), "existing_id": d.existing_id,
+        })).collect::<Vec<_>>(),
+        "failed": report.failed.iter().map(|f| json!({
+            "path": f.path.display().to_string(), "error": f.error.to_string(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn print_import_summary(report: &ImportReport) {
+    for f in &report.imported {
+        println!("imported  #{:<5} {}  ({})", f.id, f.title, f.path.display());
+    }
+    for d in &report.duplicates {
+        println!("duplicate #{:<5} {}  (already in the library as “{}”)", d.existing_id, d.path.display(), d.existing_title);
+    }
+    for f in &report.failed {
+        eprintln!("failed    {}: {}", f.path.display(), f.error);
+    }
+    println!(
+        "{} imported, {} duplicate, {} failed",
+        report.imported.len(),
+        report.duplicates.len(),
+        report.failed.len()
+    );
+}
+
+fn list(library: &Library, json: bool) -> Result<ExitCode> {
+    let articles = library.list()?;
+    if json {
+        return print_json(&Value::Array(
+            articles
+                .iter()
+                .map(|a| json!({
+                    "id": a.id, "title": a.title, "outlet": a.outlet, "author": a.author,
+                    "published": a.published, "words": a.words,
+                }))
+                .collect(),
+        ));
+    }
+    for a in &articles {
+        println!(
+            "{:>5}  {:<10}  {:<24}  {}  ({} words)",
+            a.id,
+            a.published.as_deref().unwrap_or("—"),
+            truncate(a.outlet.as_deref().unwrap_or("—"), 24),
+            a.title,
+            a.words
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(width - 1).collect();
+        format!("{cut}…")
+    }
+}
+
+fn show(library: &Library, id: ArticleId, json: bool) -> Result<ExitCode> {
+    let article = library.get(id)?;
+    let s = &article.summary;
+    if json {
+        return print_json(&json!({
+            "id": s.id, "title": s.title, "outlet": s.outlet, "author": s.author,
+            "published": s.published, "url": s.url, "words": s.words, "format": s.format,
+            "source_path": article.source_path, "imported_at": s.imported_at,
+            "boilerplate": article.boilerplate.iter().map(|r| [r.start, r.end]).collect::<Vec<_>>(),
+            "body": article.body,
+        }));
+    }
+    println!("{}", s.title);
+    for (label, value) in [("Outlet", &s.outlet), ("Author", &s.author), ("Published", &s.published), ("URL", &s.url)] {
+        if let Some(value) = value {
+            println!("{label}: {value}");
+        }
+    }
+    println!("Words: {}\n", s.words);
+    println!("{}", article.body);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn search(library: &Library, query: &str, limit: usize, json: bool) -> Result<ExitCode> {
+    let hits = library.search(query, limit)?;
+    if json {
+        return print_json(&Value::Array(
+            hits.iter()
+                .map(|h| {
+                    let (snippet, highlights) = flatten_snippet(&h.snippet);
+                    json!({ "id": h.article.id, "title": h.article.title, "snippet": snippet, "highlights": highlights })
+                })
+                .collect(),
+        ));
+    }
+    let bold = std::io::stdout().is_terminal();
+    for hit in &hits {
+        let snippet: String = hit
+            .snippet
+            .iter()
+            .map(|p| if p.highlight && bold { format!("\x1b[1m{}\x1b[0m", p.text) } else { p.text.clone() })
+            .collect();
+        println!("{:>5}  {}\n       {}", hit.article.id, hit.article.title, snippet);
+    }
+    if hits.is_empty() {
+        eprintln!("no article matches “{query}”");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The snippet as plain text plus the byte ranges of the highlighted words in it.
+fn flatten_snippet(parts: &[parallax_store::SnippetPart]) -> (String, Vec<[usize; 2]>) {
+    let mut text = String::new();
+    let mut highlights = Vec::new();
+    for part in parts {
+        let start = text.len();
+        text.push_str(&part.text);
+        if part.highlight {
+            highlights.push([start, text.len()]);
+        }
+    }
+    (text, highlights)
+}
+
+fn run_kind(kind: RunKind) -> &'static str {
+    match kind {
+        RunKind::Equal => "equal",
+        RunKind::Deleted => "deleted",
+        RunKind::Inserted => "inserted",
+        RunKind::Boilerplate => "boilerplate",
+    }
+}
+
+fn runs_json(body: &str, runs: &[Run]) -> Vec<Value> {
+    runs.iter()
+        .map(|r| json!({
+            "kind": run_kind(r.kind), "start": r.start, "end": r.end,
+            "change": r.change, "text": &body[r.start..r.end],
+        }))
+        .collect()
+}
+
+fn diff(library: &Library, left: ArticleId, right: ArticleId, json: bool) -> Result<ExitCode> {
+    let d = library.diff(left, right)?;
+    let c = d.diff.counts;
+    if json {
+        return print_json(&json!({
+            "left": { "article": d.left.summary.id, "title": d.left.summary.title, "runs": runs_json(&d.left.body, &d.diff.left) },
+            "right": { "article": d.right.summary.id, "title": d.right.summary.title, "runs": runs_json(&d.right.body, &d.diff.right) },
+            "counts": { "equal_words": c.equal_words, "deleted_words": c.deleted_words,
+                        "inserted_words": c.inserted_words, "changes": c.changes },
+        }));
+    }
+    // A word diff in one stream, as `git diff --word-diff` prints it: [-left only-]{+right only+}.
+    let color = std::io::stdout().is_terminal();
+    let mut out = String::new();
+    let (mut li, mut ri) = (0, 0);
+    let (l, r) = (&d.diff.left, &d.diff.right);
+    while li < l.len() || ri < r.len() {
+        let left_run = l.get(li);
+        let right_run = r.get(ri);
+        match (left_run, right_run) {
+            (Some(a), _) if a.kind == RunKind::Deleted => {
+                out.push_str(&mark(&d.left.body[a.start..a.end], "[-", "-]", "\x1b[31m", color));
+                li += 1;
+            }
+            (_, Some(b)) if b.kind == RunKind::Inserted => {
+                out.push_str(&mark(&d.right.body[b.start..b.end], "{+", "+}", "\x1b[32m", color));
+                ri += 1;
+            }
+            (Some(a), Some(b)) if a.kind == RunKind::Equal && b.kind == RunKind::Equal => {
+                out.push_str(&d.left.body[a.start..a.end]);
+                li += 1;
+                ri += 1;
+            }
+            // Boilerplate is not compared: print the left side's and skip the right side's.
+            (Some(a), _) if a.kind == RunKind::Boilerplate => li += 1,
+            (_, Some(b)) if b.kind == RunKind::Boilerplate => ri += 1,
+            (Some(a), _) => {
+                out.push_str(&d.left.body[a.start..a.end]);
+                li += 1;
+            }
+            (None, Some(_)) => ri += 1,
+            (None, None) => break,
+        }
+    }
+    println!("--- #{} {}\n+++ #{} {}\n", d.left.summary.id, d.left.summary.title, d.right.summary.id, d.right.summary.title);
+    println!("{out}\n");
+    println!(
+        "{} changes: {} words only in #{}, {} words only in #{}, {} words shared",
+        c.changes, c.deleted_words, d.left.summary.id, c.inserted_words, d.right.summary.id, c.equal_words
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn mark(text: &str, open: &str, close: &str, ansi: &str, color: bool) -> String {
+    if color {
+        format!("{ansi}{open}{text}{close}\x1b[0m")
+    } else {
+        format!("{open}{text}{close}")
+    }
+}

@@ -20,6 +20,8 @@ pub enum RunKind {
     Deleted,
     /// Only on the right side.
     Inserted,
+    /// Site clutter, left out of the comparison (see [`crate::ingest::Document::boilerplate`]).
+    Boilerplate,
 }
 
 /// A stretch of one side's text with one [`RunKind`].
@@ -31,6 +33,10 @@ pub struct Run {
     pub start: usize,
     /// Byte offset one past the end.
     pub end: usize,
+    /// For `Deleted` and `Inserted` runs, the index of the change they belong to (0-based, in
+    /// text order). Both sides of one change carry the same index, so a reader can step through
+    /// changes and see each on both sides at once.
+    pub change: Option<usize>,
 }
 
 /// Word counts of a diff.
@@ -78,6 +84,62 @@ impl DiffOptions {
     }
 }
 
+/// One side of a diff: its text and the byte ranges to leave out of the comparison (sorted,
+/// on character boundaries), such as boilerplate.
+#[derive(Debug, Clone, Copy)]
+pub struct DiffSide<'a> {
+    /// The whole text.
+    pub text: &'a str,
+    /// Ranges compared as if they were blank, reported as [`RunKind::Boilerplate`].
+    pub excluded: &'a [std::ops::Range<usize>],
+}
+
+/// Diffs two texts word by word, leaving each side's excluded ranges out of the comparison.
+/// The runs still cover every byte of both texts; excluded stretches come back as
+/// [`RunKind::Boilerplate`].
+pub fn word_diff_excluding(left: DiffSide<'_>, right: DiffSide<'_>, options: DiffOptions) -> WordDiff {
+    // Blank the excluded bytes with spaces: offsets stay valid, and blank text never matches
+    // a word, so clutter neither pairs up nor counts as a change.
+    let left_masked = mask(left.text, left.excluded);
+    let right_masked = mask(right.text, right.excluded);
+    let mut diff = word_diff(&left_masked, &right_masked, options);
+    diff.left = mark_excluded(diff.left, left.excluded);
+    diff.right = mark_excluded(diff.right, right.excluded);
+    diff
+}
+
+fn mask(text: &str, excluded: &[std::ops::Range<usize>]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for range in excluded {
+        let end = range.end.min(bytes.len());
+        bytes[range.start.min(end)..end].fill(b' ');
+    }
+    // Ranges lie on character boundaries, so replacing whole characters by ASCII keeps UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
+}
+
+fn mark_excluded(runs: Vec<Run>, excluded: &[std::ops::Range<usize>]) -> Vec<Run> {
+    if excluded.is_empty() {
+        return runs;
+    }
+    let mut out: Vec<Run> = Vec::with_capacity(runs.len() + excluded.len() * 2);
+    for run in runs {
+        let mut cursor = run.start;
+        for range in excluded.iter().filter(|r| r.start < run.end && r.end > run.start) {
+            let (from, to) = (range.start.max(run.start), range.end.min(run.end));
+            if from > cursor {
+                push_run(&mut out, Run { start: cursor, end: from, ..run });
+            }
+            push_run(&mut out, Run { kind: RunKind::Boilerplate, start: from, end: to, change: None });
+            cursor = to;
+        }
+        if cursor < run.end {
+            push_run(&mut out, Run { start: cursor, end: run.end, ..run });
+        }
+    }
+    out
+}
+
 /// Diffs `left` against `right` word by word.
 pub fn word_diff(left: &str, right: &str, options: DiffOptions) -> WordDiff {
     let left_tokens = tokens(left);
@@ -115,21 +177,22 @@ pub fn word_diff(left: &str, right: &str, options: DiffOptions) -> WordDiff {
             // equal space between two changed words is not "shared text".
             let equal_words = count_words(&left_texts[old.clone()]);
             if equal_words == 0 && in_change && next_is_change {
-                push_run(&mut out.left, RunKind::Deleted, span(&left_tokens, &old));
-                push_run(&mut out.right, RunKind::Inserted, span(&right_tokens, &new));
+                let change = Some(out.counts.changes - 1);
+                push_span(&mut out.left, RunKind::Deleted, change, span(&left_tokens, &old));
+                push_span(&mut out.right, RunKind::Inserted, change, span(&right_tokens, &new));
                 continue;
             }
             out.counts.equal_words += equal_words;
-            push_run(&mut out.left, RunKind::Equal, span(&left_tokens, &old));
-            push_run(&mut out.right, RunKind::Equal, span(&right_tokens, &new));
+            push_span(&mut out.left, RunKind::Equal, None, span(&left_tokens, &old));
+            push_span(&mut out.right, RunKind::Equal, None, span(&right_tokens, &new));
             in_change = false;
         } else {
             let deleted = count_words(&left_texts[old.clone()]);
             let inserted = count_words(&right_texts[new.clone()]);
             if deleted + inserted == 0 {
                 // Punctuation or spacing only: not a change a reader would count.
-                push_run(&mut out.left, RunKind::Equal, span(&left_tokens, &old));
-                push_run(&mut out.right, RunKind::Equal, span(&right_tokens, &new));
+                push_span(&mut out.left, RunKind::Equal, None, span(&left_tokens, &old));
+                push_span(&mut out.right, RunKind::Equal, None, span(&right_tokens, &new));
                 continue;
             }
             if !in_change {
@@ -138,8 +201,9 @@ pub fn word_diff(left: &str, right: &str, options: DiffOptions) -> WordDiff {
             in_change = true;
             out.counts.deleted_words += deleted;
             out.counts.inserted_words += inserted;
-            push_run(&mut out.left, RunKind::Deleted, span(&left_tokens, &old));
-            push_run(&mut out.right, RunKind::Inserted, span(&right_tokens, &new));
+            let change = Some(out.counts.changes - 1);
+            push_span(&mut out.left, RunKind::Deleted, change, span(&left_tokens, &old));
+            push_span(&mut out.right, RunKind::Inserted, change, span(&right_tokens, &new));
         }
     }
     out
@@ -160,15 +224,20 @@ fn span(tokens: &[(usize, usize)], range: &std::ops::Range<usize>) -> Option<(us
     Some((tokens[range.start].0, tokens[range.end - 1].1))
 }
 
-fn push_run(runs: &mut Vec<Run>, kind: RunKind, span: Option<(usize, usize)>) {
-    let Some((start, end)) = span else { return };
+fn push_span(runs: &mut Vec<Run>, kind: RunKind, change: Option<usize>, span: Option<(usize, usize)>) {
+    if let Some((start, end)) = span {
+        push_run(runs, Run { kind, start, end, change });
+    }
+}
+
+fn push_run(runs: &mut Vec<Run>, run: Run) {
     if let Some(last) = runs.last_mut() {
-        if last.kind == kind && last.end == start {
-            last.end = end;
+        if last.kind == run.kind && last.change == run.change && last.end == run.start {
+            last.end = run.end;
             return;
         }
     }
-    runs.push(Run { kind, start, end });
+    runs.push(run);
 }
 
 #[cfg(test)]
@@ -208,6 +277,29 @@ mod tests {
             assert_eq!(runs.last().unwrap().end, text.len());
             assert!(runs.windows(2).all(|w| w[0].end == w[1].start && w[0].kind != w[1].kind));
         }
+    }
+
+    #[test]
+    fn changes_are_numbered_on_both_sides() {
+        let diff = word_diff("a b c d e", "a x c y e", DiffOptions::default());
+        let changes = |runs: &[Run]| runs.iter().filter_map(|r| r.change).collect::<Vec<_>>();
+        assert_eq!(changes(&diff.left), vec![0, 1]);
+        assert_eq!(changes(&diff.right), vec![0, 1]);
+    }
+
+    #[test]
+    fn excluded_ranges_are_neither_matched_nor_changes() {
+        let left = "Talks resumed today.\n\nSubscribe now";
+        let right = "Talks resumed on Monday.\n\nSubscribe now";
+        let diff = word_diff_excluding(
+            DiffSide { text: left, excluded: &[22..35] },
+            DiffSide { text: right, excluded: &[26..39] },
+            DiffOptions::default(),
+        );
+        assert_eq!(diff.left.last().unwrap(), &Run { kind: RunKind::Boilerplate, start: 22, end: 35, change: None });
+        assert_eq!(diff.right.last().unwrap().kind, RunKind::Boilerplate);
+        assert_eq!(diff.counts.changes, 1);
+        assert_eq!(diff.counts.equal_words, 2);
     }
 
     #[test]

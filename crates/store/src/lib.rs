@@ -1,1 +1,127 @@
-//! store
+//! The Parallax library: articles and notes in one SQLite file.
+//!
+//! [`Library`] opens (and migrates) the database and offers every library operation the CLI and
+//! the app need: import files and folders, list, get, full-text search, edit metadata, delete with
+//! undo, and the word diff of two articles. The text work itself lives in `parallax-core`; this
+//! crate only reads files, stores results and answers queries.
+#![deny(missing_docs)]
+
+mod articles;
+mod import;
+pub mod sample;
+mod schema;
+mod search;
+
+pub use articles::{Article, ArticleDiff, ArticleId, ArticleSummary, MetadataEdit};
+pub use import::{
+    DuplicateFile, FailedFile, ImportError, ImportEvent, ImportOutcome, ImportReport, ImportedFile,
+};
+pub use schema::MIGRATIONS;
+pub use search::{SearchHit, SnippetPart};
+
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+
+/// Name of the environment variable that overrides where the library lives.
+pub const DB_ENV_VAR: &str = "PARALLAX_DB";
+
+/// File name of the library inside the app-data directory.
+pub const DB_FILE_NAME: &str = "library.sqlite3";
+
+/// Errors of library operations.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// SQLite failed.
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+    /// The schema could not be brought up to date.
+    #[error("could not migrate the library: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    /// No (undeleted) article has this id.
+    #[error("no article with id {0}")]
+    ArticleNotFound(i64),
+    /// The caller passed something unusable (an empty title, a malformed date).
+    #[error("{0}")]
+    InvalidInput(String),
+    /// A file or directory could not be created or read.
+    #[error("{0}")]
+    Io(String),
+}
+
+/// Result of library operations.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// An open library.
+pub struct Library {
+    conn: Connection,
+    path: Option<PathBuf>,
+    created: bool,
+}
+
+impl Library {
+    /// Opens the library at `path`, creating the file and its folder when missing, and brings the
+    /// schema up to date.
+    pub fn open(path: &Path) -> Result<Library> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| StoreError::Io(format!("cannot create {}: {e}", dir.display())))?;
+        }
+        let conn = Connection::open(path)?;
+        let mut library = Library::from_connection(conn)?;
+        library.path = Some(path.to_path_buf());
+        Ok(library)
+    }
+
+    /// Opens a library that lives in memory only (tests, one-off comparisons).
+    pub fn open_in_memory() -> Result<Library> {
+        Library::from_connection(Connection::open_in_memory()?)
+    }
+
+    fn from_connection(mut conn: Connection) -> Result<Library> {
+        // WAL lets readers go on while an import writes; NORMAL sync is safe with WAL (a crash
+        // loses at most the last transactions, never consistency) and keeps imports fast.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        let version_before: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        MIGRATIONS.to_latest(&mut conn)?;
+        Ok(Library { conn, path: None, created: version_before == 0 })
+    }
+
+    /// Where the library lives on disk (`None` in memory).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// True when this open created the library (a first run): the app then loads the sample.
+    pub fn was_created(&self) -> bool {
+        self.created
+    }
+
+    /// Runs SQLite's `PRAGMA integrity_check`; `Ok(())` when the file is sound.
+    pub fn integrity_check(&self) -> Result<()> {
+        let verdict: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if verdict == "ok" {
+            Ok(())
+        } else {
+            Err(StoreError::InvalidInput(format!("integrity check failed: {verdict}")))
+        }
+    }
+}
+
+/// The library path to use: `explicit` (from `--db`), else `$PARALLAX_DB`, else
+/// `default_dir/library.sqlite3` (the OS app-data directory, chosen by the caller).
+pub fn resolve_db_path(explicit: Option<&Path>, default_dir: Option<&Path>) -> Option<PathBuf> {
+    if let Some(path) = explicit {
+        return Some(path.to_path_buf());
+    }
+    if let Some(path) = std::env::var_os(DB_ENV_VAR).filter(|v| !v.is_empty()) {
+        return Some(PathBuf::from(path));
+    }
+    default_dir.map(|dir| dir.join(DB_FILE_NAME))
+}
+
+/// The app's bundle identifier; the app-data directory is named after it (on Linux
+/// `~/.local/share/io.parallax.desktop`), shared by the app and the CLI.
+pub const APP_IDENTIFIER: &str = "io.parallax.desktop";

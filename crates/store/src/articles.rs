@@ -1,0 +1,321 @@
+//! Articles: the stored form, listing, reading, metadata edits, delete and undo, diffs.
+
+use crate::{Library, Result, StoreError};
+use parallax_core::diff::{self, DiffOptions, DiffSide, WordDiff};
+use parallax_core::ingest::{Document, Format};
+use rusqlite::{params, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// The id of an article in the library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ArticleId(pub i64);
+
+impl std::fmt::Display for ArticleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// What the library table shows of an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleSummary {
+    /// Its id.
+    pub id: ArticleId,
+    /// Headline.
+    pub title: String,
+    /// Outlet name.
+    pub outlet: Option<String>,
+    /// Byline.
+    pub author: Option<String>,
+    /// ISO publication date.
+    pub published: Option<String>,
+    /// Canonical URL.
+    pub url: Option<String>,
+    /// Words outside boilerplate.
+    pub words: usize,
+    /// The format it was imported from.
+    pub format: Format,
+    /// When it was imported (RFC 3339, UTC).
+    pub imported_at: String,
+}
+
+/// A whole article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    /// Its metadata.
+    pub summary: ArticleSummary,
+    /// The file it was imported from.
+    pub source_path: Option<String>,
+    /// The normalised body text.
+    pub body: String,
+    /// Byte ranges of site clutter in `body`.
+    pub boilerplate: Vec<Range<usize>>,
+}
+
+/// New metadata for an article: every field is replaced (`None` clears it).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MetadataEdit {
+    /// Headline; must not be blank.
+    pub title: String,
+    /// Outlet name.
+    pub outlet: Option<String>,
+    /// Byline.
+    pub author: Option<String>,
+    /// ISO date `YYYY-MM-DD`.
+    pub published: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+}
+
+/// Two articles and their word diff.
+#[derive(Debug, Clone)]
+pub struct ArticleDiff {
+    /// The left article.
+    pub left: Article,
+    /// The right article.
+    pub right: Article,
+    /// Runs over both bodies; boilerplate is left out of the comparison.
+    pub diff: WordDiff,
+}
+
+const SUMMARY_COLUMNS: &str = "a.id, a.title, o.name, a.author, a.published_at, a.url, a.word_count, \
+     a.format, a.imported_at";
+
+fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
+    let format: String = row.get(7)?;
+    Ok(ArticleSummary {
+        id: ArticleId(row.get(0)?),
+        title: row.get(1)?,
+        outlet: row.get(2)?,
+        author: row.get(3)?,
+        published: row.get(4)?,
+        url: row.get(5)?,
+        words: row.get::<_, i64>(6)? as usize,
+        format: Format::parse(&format).unwrap_or(Format::Text),
+        imported_at: row.get(8)?,
+    })
+}
+
+pub(crate) fn ranges_to_json(ranges: &[Range<usize>]) -> String {
+    let pairs: Vec<[usize; 2]> = ranges.iter().map(|r| [r.start, r.end]).collect();
+    serde_json::to_string(&pairs).unwrap_or_else(|_| "[]".to_string())
+}
+
+fn ranges_from_json(json: &str) -> Vec<Range<usize>> {
+    serde_json::from_str::<Vec<[usize; 2]>>(json)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|[start, end]| start..end)
+        .collect()
+}
+
+/// Trims a value and turns blank into `None`.
+fn clean(value: Option<&str>) -> Option<String> {
+    value.map(str::trim).filter(|v| !v.is_empty()).map(str::to_string)
+}
+
+fn valid_iso_date(date: &str) -> bool {
+    chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok() && date.len() == 10
+}
+
+impl Library {
+    /// Every article not deleted, newest publication first (undated last), then by title.
+    pub fn list(&self) -> Result<Vec<ArticleSummary>> {
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id \
+             WHERE a.deleted_at IS NULL \
+             ORDER BY a.published_at IS NULL, a.published_at DESC, a.title COLLATE NOCASE, a.id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([], summary_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Number of articles not deleted.
+    pub fn count(&self) -> Result<usize> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM articles WHERE deleted_at IS NULL", [], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
+    /// One article with its body.
+    pub fn get(&self, id: ArticleId) -> Result<Article> {
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS}, a.source_path, a.body, a.boilerplate \
+             FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id \
+             WHERE a.id = ?1 AND a.deleted_at IS NULL"
+        );
+        self.conn
+            .query_row(&sql, [id.0], |row| {
+                Ok(Article {
+                    summary: summary_from_row(row)?,
+                    source_path: row.get(9)?,
+                    body: row.get(10)?,
+                    boilerplate: ranges_from_json(&row.get::<_, String>(11)?),
+                })
+            })
+            .optional()?
+            .ok_or(StoreError::ArticleNotFound(id.0))
+    }
+
+    /// One article's metadata.
+    pub fn summary(&self, id: ArticleId) -> Result<ArticleSummary> {
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id \
+             WHERE a.id = ?1 AND a.deleted_at IS NULL"
+        );
+        self.conn
+            .query_row(&sql, [id.0], summary_from_row)
+            .optional()?
+            .ok_or(StoreError::ArticleNotFound(id.0))
+    }
+
+    /// Replaces an article's metadata. The title must not be blank and the date must be an ISO
+    /// date; blank optional fields are cleared.
+    pub fn update_metadata(&mut self, id: ArticleId, edit: &MetadataEdit) -> Result<ArticleSummary> {
+        let title = edit.title.trim();
+        if title.is_empty() {
+            return Err(StoreError::InvalidInput("the title cannot be empty".into()));
+        }
+        let published = clean(edit.published.as_deref());
+        if let Some(date) = &published {
+            if !valid_iso_date(date) {
+                return Err(StoreError::InvalidInput(format!(
+                    "“{date}” is not a date: write it as YYYY-MM-DD, e.g. 2026-01-09"
+                )));
+            }
+        }
+        let tx = self.conn.transaction()?;
+        let outlet_id = match clean(edit.outlet.as_deref()) {
+            Some(name) => Some(outlet_id(&tx, &name)?),
+            None => None,
+        };
+        let changed = tx.execute(
+            "UPDATE articles SET title = ?2, outlet_id = ?3, author = ?4, published_at = ?5, url = ?6 \
+             WHERE id = ?1 AND deleted_at IS NULL",
+            params![id.0, title, outlet_id, clean(edit.author.as_deref()), published, clean(edit.url.as_deref())],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::ArticleNotFound(id.0));
+        }
+        tx.commit()?;
+        self.summary(id)
+    }
+
+    /// Marks articles deleted; they disappear from every view but [`Library::restore`] brings
+    /// them back. Returns how many were deleted.
+    pub fn delete(&mut self, ids: &[ArticleId]) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let mut n = 0;
+        for id in ids {
+            n += tx.execute(
+                "UPDATE articles SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') \
+                 WHERE id = ?1 AND deleted_at IS NULL",
+                [id.0],
+            )?;
+        }
+        tx.commit()?;
+        Ok(n)
+    }
+
+    /// Undoes [`Library::delete`]. Returns how many were restored.
+    pub fn restore(&mut self, ids: &[ArticleId]) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let mut n = 0;
+        for id in ids {
+            n += tx.execute(
+                "UPDATE articles SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
+                [id.0],
+            )?;
+        }
+        tx.commit()?;
+        Ok(n)
+    }
+
+    /// Removes for good the articles deleted more than `older_than_days` days ago (0: all).
+    pub fn purge_deleted(&mut self, older_than_days: u32) -> Result<usize> {
+        let n = self.conn.execute(
+            "DELETE FROM articles WHERE deleted_at IS NOT NULL \
+             AND deleted_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?1)",
+            [format!("-{older_than_days} days")],
+        )?;
+        Ok(n)
+    }
+
+    /// The word diff of two articles, boilerplate left out.
+    pub fn diff(&self, left: ArticleId, right: ArticleId) -> Result<ArticleDiff> {
+        let left = self.get(left)?;
+        let right = self.get(right)?;
+        let diff = diff::word_diff_excluding(
+            DiffSide { text: &left.body, excluded: &left.boilerplate },
+            DiffSide { text: &right.body, excluded: &right.boilerplate },
+            DiffOptions::default(),
+        );
+        Ok(ArticleDiff { left, right, diff })
+    }
+
+    /// Stores a document in one transaction. Returns the new id.
+    pub(crate) fn insert_document(
+        &mut self,
+        document: &Document,
+        hash: &str,
+        source_path: Option<&str>,
+    ) -> Result<ArticleId> {
+        let tx = self.conn.transaction()?;
+        let meta = &document.metadata;
+        let outlet_id = match clean(meta.outlet.as_deref()) {
+            Some(name) => Some(outlet_id(&tx, &name)?),
+            None => None,
+        };
+        let title = clean(meta.title.as_deref()).unwrap_or_else(|| "Untitled".to_string());
+        tx.prepare_cached(
+            "INSERT INTO articles (outlet_id, title, author, published_at, url, language, source_path, \
+             format, content_sha256, body, boilerplate, word_count, imported_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+        )?
+        .execute(params![
+            outlet_id,
+            title,
+            clean(meta.author.as_deref()),
+            meta.published.as_deref().filter(|d| valid_iso_date(d)),
+            clean(meta.url.as_deref()),
+            clean(meta.language.as_deref()),
+            source_path,
+            document.format.as_str(),
+            hash,
+            document.body,
+            ranges_to_json(&document.boilerplate),
+            document.word_count() as i64,
+        ])?;
+        let id = ArticleId(tx.last_insert_rowid());
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// The article with this content hash: its id, title and whether it is deleted.
+    pub(crate) fn find_by_hash(&self, hash: &str) -> Result<Option<(ArticleId, String, bool)>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT id, title, deleted_at IS NOT NULL FROM articles WHERE content_sha256 = ?1")?
+            .query_row([hash], |r| Ok((ArticleId(r.get(0)?), r.get(1)?, r.get(2)?)))
+            .optional()?)
+    }
+
+    /// Removes one row for good (a deleted article re-imported).
+    pub(crate) fn remove(&mut self, id: ArticleId) -> Result<()> {
+        self.conn.execute("DELETE FROM articles WHERE id = ?1", [id.0])?;
+        Ok(())
+    }
+}
+
+/// The id of the outlet with this name, created when new.
+fn outlet_id(tx: &rusqlite::Transaction<'_>, name: &str) -> Result<i64> {
+    tx.prepare_cached("INSERT INTO outlets (name) VALUES (?1) ON CONFLICT(name) DO NOTHING")?
+        .execute([name])?;
+    Ok(tx
+        .prepare_cached("SELECT id FROM outlets WHERE name = ?1")?
+        .query_row([name], |r| r.get(0))?)
+}

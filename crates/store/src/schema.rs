@@ -1,0 +1,11 @@
+//! The schema: numbered SQL files from the top-level `migrations/` folder, embedded at build time.
+
+use rusqlite_migration::{Migrations, M};
+
+const MIGRATION_STEPS: &[M<'static>] = &[
+    M::up(include_str!("../../../migrations/0001_library.sql")),
+    M::up(include_str!("../../../migrations/0002_sessions_notes.sql")),
+];
+
+/// Every migration, in order. Append new files; never edit a released one.
+pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_STEPS);
