@@ -1,0 +1,127 @@
+/**
+ * The gateway: the only module that talks to Tauri. Everything else imports `backend` (or the
+ * `Backend` type, so state classes can be handed a stand-in in unit tests).
+ * Every rejection leaves this file as a `CommandFailure` carrying a `CommandError`.
+ */
+import { Channel, invoke, isTauri } from '@tauri-apps/api/core';
+import { getCurrentWebview } from '@tauri-apps/api/webview';
+import { open } from '@tauri-apps/plugin-dialog';
+import type { Article } from './bindings/Article';
+import type { ArticleSummary } from './bindings/ArticleSummary';
+import type { CommandError } from './bindings/CommandError';
+import type { ImportProgress } from './bindings/ImportProgress';
+import type { ImportReport } from './bindings/ImportReport';
+import type { LibraryInfo } from './bindings/LibraryInfo';
+import type { MetadataEdit } from './bindings/MetadataEdit';
+import type { SearchHit } from './bindings/SearchHit';
+import type { SideBySide } from './bindings/SideBySide';
+import { CommandFailure, toCommandError } from './errors';
+
+/** The file types the importer reads; used for the file picker's filter. */
+export const IMPORTABLE_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm', 'pdf', 'docx'] as const;
+
+/** A native drag over the window, reduced to what the UI needs. */
+export type DragDropEvent =
+  | { type: 'enter'; paths: string[] }
+  | { type: 'over' }
+  | { type: 'drop'; paths: string[] }
+  | { type: 'leave' };
+
+export type Unsubscribe = () => void;
+
+export interface Backend {
+  libraryInfo(): Promise<LibraryInfo>;
+  listArticles(): Promise<ArticleSummary[]>;
+  getArticle(id: number): Promise<Article>;
+  searchArticles(query: string): Promise<SearchHit[]>;
+  updateArticle(id: number, edit: MetadataEdit): Promise<ArticleSummary>;
+  deleteArticles(ids: number[]): Promise<number>;
+  restoreArticles(ids: number[]): Promise<number>;
+  importPaths(paths: string[], onProgress: (event: ImportProgress) => void): Promise<ImportReport>;
+  importSample(): Promise<ImportReport>;
+  compareArticles(left: number, right: number): Promise<SideBySide>;
+  /** Resolves to the chosen paths; an empty list when the person cancels. */
+  pickFiles(): Promise<string[]>;
+  pickFolders(): Promise<string[]>;
+  onDragDrop(handler: (event: DragDropEvent) => void): Promise<Unsubscribe>;
+}
+
+const OUTSIDE_APP: CommandError = {
+  code: 'internal',
+  message: 'The Parallax backend is not reachable: this page is running outside the desktop app.',
+};
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  if (!isTauri()) throw new CommandFailure(command, OUTSIDE_APP);
+  try {
+    return await invoke<T>(command, args);
+  } catch (raw) {
+    throw new CommandFailure(command, toCommandError(raw));
+  }
+}
+
+function asPaths(picked: string | string[] | null): string[] {
+  if (picked === null) return [];
+  return Array.isArray(picked) ? picked : [picked];
+}
+
+async function pick(directory: boolean): Promise<string[]> {
+  if (!isTauri()) throw new CommandFailure('plugin:dialog|open', OUTSIDE_APP);
+  try {
+    const picked = await open(
+      directory
+        ? { directory: true, multiple: true, title: 'Import folders of articles' }
+        : {
+            multiple: true,
+            title: 'Import articles',
+            filters: [
+              { name: 'Articles', extensions: [...IMPORTABLE_EXTENSIONS] },
+              { name: 'All files', extensions: ['*'] },
+            ],
+          },
+    );
+    return asPaths(picked);
+  } catch (raw) {
+    throw new CommandFailure('plugin:dialog|open', toCommandError(raw));
+  }
+}
+
+export const backend: Backend = {
+  libraryInfo: () => call('library_info'),
+  listArticles: () => call('list_articles'),
+  getArticle: (id) => call('get_article', { id }),
+  searchArticles: (query) => call('search_articles', { query }),
+  updateArticle: (id, edit) => call('update_article', { id, edit }),
+  deleteArticles: (ids) => call('delete_articles', { ids }),
+  restoreArticles: (ids) => call('restore_articles', { ids }),
+  importPaths: (paths, onProgress) => {
+    const channel = new Channel<ImportProgress>();
+    channel.onmessage = onProgress;
+    return call('import_paths', { paths, onProgress: channel });
+  },
+  importSample: () => call('import_sample'),
+  compareArticles: (left, right) => call('compare_articles', { left, right }),
+  pickFiles: () => pick(false),
+  pickFolders: () => pick(true),
+  onDragDrop: async (handler) => {
+    // In a plain browser there is no native drag-and-drop to listen to; nothing to undo.
+    if (!isTauri()) return () => {};
+    try {
+      return await getCurrentWebview().onDragDropEvent((event) => {
+        const payload = event.payload;
+        switch (payload.type) {
+          case 'enter':
+          case 'drop':
+            handler({ type: payload.type, paths: payload.paths });
+            break;
+          case 'over':
+          case 'leave':
+            handler({ type: payload.type });
+            break;
+        }
+      });
+    } catch (raw) {
+      throw new CommandFailure('onDragDropEvent', toCommandError(raw));
+    }
+  },
+};

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { actionFor, keysFor, withShortcut, type KeyInput } from './keys';
+
+function key(k: string, mods: Partial<KeyInput> = {}): KeyInput {
+  return { key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods };
+}
+
+describe('actionFor', () => {
+  it('maps library keys', () => {
+    expect(actionFor(key('/'), 'library', 'other')).toBe('focusSearch');
+    expect(actionFor(key('ArrowDown'), 'library', 'other')).toBe('cursorDown');
+    expect(actionFor(key('ArrowDown', { shiftKey: true }), 'library', 'other')).toBe('extendDown');
+    expect(actionFor(key(' '), 'library', 'other')).toBe('toggleRow');
+    expect(actionFor(key('F2'), 'library', 'other')).toBe('edit');
+    expect(actionFor(key('Enter'), 'library', 'other')).toBe('edit');
+    expect(actionFor(key('Enter', { ctrlKey: true }), 'library', 'other')).toBe('compare');
+    expect(actionFor(key('C', { shiftKey: false }), 'library', 'other')).toBe('compare');
+    expect(actionFor(key('Delete'), 'library', 'other')).toBe('delete');
+    expect(actionFor(key('z', { metaKey: true }), 'library', 'other')).toBe('undo');
+  });
+
+  it('tells Ctrl+O from Ctrl+Shift+O (which arrives as "O")', () => {
+    expect(actionFor(key('o', { ctrlKey: true }), 'library', 'other')).toBe('importFiles');
+    expect(actionFor(key('O', { ctrlKey: true, shiftKey: true }), 'library', 'other')).toBe('importFolder');
+  });
+
+  it('maps the side-by-side keys', () => {
+    for (const k of ['n', 'j', 'ArrowDown', ']']) expect(actionFor(key(k), 'compare', 'other')).toBe('nextChange');
+    for (const k of ['p', 'k', 'ArrowUp', '[']) expect(actionFor(key(k), 'compare', 'other')).toBe('previousChange');
+    expect(actionFor(key('Escape'), 'compare', 'other')).toBe('back');
+    expect(actionFor(key(' ', { shiftKey: true }), 'compare', 'other')).toBe('pageUp');
+  });
+
+  it('keeps view keys in their view', () => {
+    expect(actionFor(key('n'), 'library', 'other')).toBeNull();
+    expect(actionFor(key('c'), 'compare', 'other')).toBeNull();
+    expect(actionFor(key('?', { shiftKey: true }), 'compare', 'other')).toBe('help');
+  });
+
+  it('leaves typing to text fields, except the import shortcuts and Ctrl+Enter', () => {
+    expect(actionFor(key('c'), 'library', 'field')).toBeNull();
+    expect(actionFor(key('/'), 'library', 'field')).toBeNull();
+    expect(actionFor(key('?', { shiftKey: true }), 'library', 'field')).toBeNull();
+    expect(actionFor(key('o', { ctrlKey: true }), 'library', 'field')).toBe('importFiles');
+    expect(actionFor(key('Enter', { ctrlKey: true }), 'library', 'field')).toBe('compare');
+  });
+
+  it('lets Space and Enter press a focused button', () => {
+    expect(actionFor(key(' '), 'library', 'button')).toBeNull();
+    expect(actionFor(key('Enter'), 'library', 'button')).toBeNull();
+    expect(actionFor(key('ArrowDown'), 'library', 'button')).toBe('cursorDown');
+  });
+
+  it('ignores Alt combinations and unbound keys', () => {
+    expect(actionFor(key('n', { altKey: true }), 'compare', 'other')).toBeNull();
+    expect(actionFor(key('q'), 'library', 'other')).toBeNull();
+    expect(actionFor(key('a'), 'library', 'other')).toBeNull();
+  });
+});
+
+describe('shortcut labels', () => {
+  it('lists every key of an action for the cheat sheet', () => {
+    expect(keysFor('nextChange')).toEqual([['N'], ['J'], ['↓'], [']']]);
+    expect(keysFor('importFolder')).toEqual([['Ctrl', 'Shift', 'O']]);
+  });
+
+  it('adds them to tooltips', () => {
+    expect(withShortcut('Compare', 'compare')).toBe('Compare (Ctrl+Enter or C)');
+  });
+});

@@ -1,0 +1,146 @@
+import type { Backend, DragDropEvent } from '../api';
+import type { ImportReport } from '../bindings/ImportReport';
+import { applyProgress, NO_PROGRESS, type ProgressSnapshot } from '../progress';
+import type { Banner } from './banner.svelte';
+
+export type ImportBackend = Pick<Backend, 'importPaths' | 'importSample' | 'pickFiles' | 'pickFolders'>;
+
+/** One import the person asked for: some paths, or the built-in sample. */
+type Job = { kind: 'paths'; paths: string[] } | { kind: 'sample' };
+
+export const EMPTY_REPORT: ImportReport = { imported: [], duplicates: [], failed: [] };
+
+/** Adds up reports, for imports queued one after another while the first was running. */
+export function mergeReports(a: ImportReport, b: ImportReport): ImportReport {
+  return {
+    imported: [...a.imported, ...b.imported],
+    duplicates: [...a.duplicates, ...b.duplicates],
+    failed: [...a.failed, ...b.failed],
+  };
+}
+
+/**
+ * Imports: the drop overlay, the progress bar and the report afterwards. Drops that arrive
+ * while an import runs are queued and their results join the same report.
+ */
+export class Importer {
+  /** A drag with files is over the window. */
+  dragging = $state(false);
+  /** How many items are being dragged (files or folders), if the system told us. */
+  dragCount = $state(0);
+  running = $state(false);
+  /** What the running job is, for the progress line. */
+  job = $state.raw<Job | null>(null);
+  progress = $state.raw<ProgressSnapshot>(NO_PROGRESS);
+  /** The report of the last finished import(s), until dismissed. */
+  report = $state.raw<ImportReport | null>(null);
+  /** A file or folder picker is open. */
+  picking = $state(false);
+
+  readonly #backend: ImportBackend;
+  readonly #banner: Banner;
+  readonly #afterImport: () => Promise<void>;
+  readonly #queue: Job[] = [];
+
+  /** `afterImport` runs after each finished job, e.g. to refresh the library. */
+  constructor(backend: ImportBackend, banner: Banner, afterImport: () => Promise<void>) {
+    this.#backend = backend;
+    this.#banner = banner;
+    this.#afterImport = afterImport;
+  }
+
+  get queued(): number {
+    return this.#queue.length;
+  }
+
+  importPaths(paths: string[]): Promise<void> {
+    if (paths.length === 0) return Promise.resolve();
+    return this.#enqueue({ kind: 'paths', paths });
+  }
+
+  importSample(): Promise<void> {
+    return this.#enqueue({ kind: 'sample' });
+  }
+
+  async pickFiles(): Promise<void> {
+    await this.#pick(() => this.#backend.pickFiles());
+  }
+
+  async pickFolders(): Promise<void> {
+    await this.#pick(() => this.#backend.pickFolders());
+  }
+
+  async #pick(open: () => Promise<string[]>): Promise<void> {
+    if (this.picking) return;
+    this.picking = true;
+    let paths: string[] = [];
+    try {
+      paths = await open();
+    } catch (error) {
+      this.#banner.report('Couldn’t open the file picker', error);
+    } finally {
+      this.picking = false;
+    }
+    await this.importPaths(paths);
+  }
+
+  /** Native drag-and-drop over the window. */
+  handleDragDrop(event: DragDropEvent): void {
+    switch (event.type) {
+      case 'enter':
+        this.dragging = true;
+        this.dragCount = event.paths.length;
+        break;
+      case 'over':
+        // Some platforms send no "enter" before "over"; the overlay must still show.
+        this.dragging = true;
+        break;
+      case 'leave':
+        this.dragging = false;
+        break;
+      case 'drop':
+        this.dragging = false;
+        void this.importPaths(event.paths);
+        break;
+    }
+  }
+
+  dismissReport(): void {
+    this.report = null;
+  }
+
+  async #enqueue(job: Job): Promise<void> {
+    this.#queue.push(job);
+    if (this.running) return;
+    this.running = true;
+    let combined: ImportReport | null = null;
+    try {
+      for (let next = this.#queue.shift(); next; next = this.#queue.shift()) {
+        this.job = next;
+        this.progress = NO_PROGRESS;
+        const result = await this.#run(next);
+        if (result) {
+          combined = combined ? mergeReports(combined, result) : result;
+          // Show what we have so far; later jobs in the queue add to it.
+          this.report = combined;
+          await this.#afterImport();
+        }
+      }
+    } finally {
+      this.running = false;
+      this.job = null;
+    }
+  }
+
+  async #run(job: Job): Promise<ImportReport | null> {
+    try {
+      if (job.kind === 'sample') return await this.#backend.importSample();
+      return await this.#backend.importPaths(job.paths, (event) => {
+        this.progress = applyProgress(this.progress, event);
+      });
+    } catch (error) {
+      this.#banner.report(job.kind === 'sample' ? 'Couldn’t open the sample' : 'Import failed', error);
+      return null;
+    }
+  }
+}

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import type { ImportProgress } from '../bindings/ImportProgress';
+import type { ImportReport } from '../bindings/ImportReport';
+import { backendWith, deferred, report } from '../testing/factories';
+import { Banner } from './banner.svelte';
+import { Importer, mergeReports } from './importer.svelte';
+
+const imported = (id: number) => ({ id, path: `/news/${id}.txt`, title: `T${id}`, outlet: null });
+
+describe('Importer', () => {
+  it('shows progress from the channel while importing, then the report, then refreshes', async () => {
+    const finished = deferred<ImportReport>();
+    let send: (event: ImportProgress) => void = () => {};
+    let refreshed = 0;
+    const importer = new Importer(
+      backendWith({
+        importPaths: (_paths, onProgress) => {
+          send = onProgress;
+          return finished.promise;
+        },
+      }),
+      new Banner(),
+      async () => {
+        refreshed++;
+      },
+    );
+
+    const running = importer.importPaths(['/news']);
+    expect(importer.running).toBe(true);
+    send({ kind: 'started', total: 2 });
+    send({ kind: 'file', done: 1, total: 2, path: '/news/a.pdf', outcome: 'imported' });
+    expect(importer.progress).toMatchObject({ done: 1, total: 2, current: '/news/a.pdf', imported: 1 });
+    send({ kind: 'file', done: 2, total: 2, path: '/news/b.pdf', outcome: 'failed' });
+    expect(importer.progress.failed).toBe(1);
+
+    finished.resolve(report({ imported: [imported(7)], failed: [{ path: '/news/b.pdf', error: 'not a PDF' }] }));
+    await running;
+    expect(importer.running).toBe(false);
+    expect(importer.report?.failed[0]?.error).toBe('not a PDF');
+    expect(refreshed).toBe(1);
+
+    importer.dismissReport();
+    expect(importer.report).toBeNull();
+  });
+
+  it('queues drops that arrive during an import and adds their results to one report', async () => {
+    const calls: string[][] = [];
+    const answers = [deferred<ImportReport>(), deferred<ImportReport>()];
+    const importer = new Importer(
+      backendWith({
+        importPaths: (paths) => {
+          calls.push(paths);
+          return answers[calls.length - 1]!.promise;
+        },
+      }),
+      new Banner(),
+      async () => {},
+    );
+    const first = importer.importPaths(['/a']);
+    void importer.importPaths(['/b']);
+    expect(importer.queued).toBe(1);
+    expect(calls).toEqual([['/a']]);
+
+    answers[0]!.resolve(report({ imported: [imported(1)] }));
+    await Promise.resolve();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toEqual([['/a'], ['/b']]);
+    answers[1]!.resolve(report({ duplicates: [{ path: '/b/x.txt', existingId: 1, existingTitle: 'T1' }] }));
+    await first;
+    expect(importer.running).toBe(false);
+    expect(importer.report?.imported).toHaveLength(1);
+    expect(importer.report?.duplicates).toHaveLength(1);
+  });
+
+  it('reports a failed import in the banner and stays usable', async () => {
+    const banner = new Banner();
+    const importer = new Importer(
+      backendWith({ importSample: () => Promise.reject({ code: 'io', message: 'sample missing' }) }),
+      banner,
+      async () => {},
+    );
+    await importer.importSample();
+    expect(importer.running).toBe(false);
+    expect(importer.report).toBeNull();
+    expect(banner.notices[0]).toMatchObject({ context: 'Couldn’t open the sample', message: 'sample missing' });
+  });
+
+  it('shows the overlay while a drag is over the window and imports the drop', async () => {
+    const dropped: string[][] = [];
+    const importer = new Importer(
+      backendWith({
+        importPaths: async (paths) => {
+          dropped.push(paths);
+          return report();
+        },
+      }),
+      new Banner(),
+      async () => {},
+    );
+    importer.handleDragDrop({ type: 'enter', paths: ['/x/a.txt', '/x/folder'] });
+    expect(importer.dragging).toBe(true);
+    expect(importer.dragCount).toBe(2);
+    importer.handleDragDrop({ type: 'leave' });
+    expect(importer.dragging).toBe(false);
+    importer.handleDragDrop({ type: 'over' });
+    expect(importer.dragging).toBe(true);
+    importer.handleDragDrop({ type: 'drop', paths: ['/x/a.txt'] });
+    expect(importer.dragging).toBe(false);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(dropped).toEqual([['/x/a.txt']]);
+  });
+
+  it('does nothing when the picker is cancelled', async () => {
+    let imports = 0;
+    const importer = new Importer(
+      backendWith({
+        pickFiles: async () => [],
+        importPaths: async () => {
+          imports++;
+          return report();
+        },
+      }),
+      new Banner(),
+      async () => {},
+    );
+    await importer.pickFiles();
+    expect(imports).toBe(0);
+    expect(importer.picking).toBe(false);
+  });
+});
+
+describe('mergeReports', () => {
+  it('concatenates each group', () => {
+    const merged = mergeReports(
+      report({ imported: [imported(1)], failed: [{ path: 'a', error: 'x' }] }),
+      report({ imported: [imported(2)] }),
+    );
+    expect(merged.imported.map((f) => f.id)).toEqual([1, 2]);
+    expect(merged.failed).toHaveLength(1);
+  });
+});
