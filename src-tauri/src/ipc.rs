@@ -381,3 +381,51 @@ pub(crate) fn export_all(dir: &std::path::Path) -> Result<(), ts_rs::ExportError
     CommandError::export_all(&config)?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    fn committed_dir() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings")
+    }
+
+    fn ts_files(dir: &Path) -> Vec<(String, String)> {
+        let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "ts"))
+            .map(|p| {
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                (name, std::fs::read_to_string(&p).unwrap())
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// The UI's TypeScript types are generated from these Rust types; this fails when someone
+    /// changes one side only. `UPDATE_BINDINGS=1 cargo test -p parallax-app bindings` rewrites them.
+    #[test]
+    fn bindings_are_current() {
+        let generated = tempfile::tempdir().unwrap();
+        super::export_all(generated.path()).unwrap();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            let committed = committed_dir();
+            for (name, _) in ts_files(&committed) {
+                std::fs::remove_file(committed.join(name)).unwrap();
+            }
+            for (name, text) in ts_files(generated.path()) {
+                std::fs::write(committed.join(name), text).unwrap();
+            }
+        }
+        let expected = ts_files(generated.path());
+        let committed = ts_files(&committed_dir());
+        let names = |files: &[(String, String)]| files.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&committed), names(&expected), "binding files differ; run with UPDATE_BINDINGS=1");
+        for ((name, text), (_, want)) in committed.iter().zip(&expected) {
+            assert_eq!(text, want, "ui/src/lib/bindings/{name} is stale; run with UPDATE_BINDINGS=1");
+        }
+    }
+}

@@ -2,4 +2,7 @@
 import type { ArticleSummary } from "./ArticleSummary";
 import type { Paragraph } from "./Paragraph";
 
+/**
+ * A whole article, cut into paragraphs by the backend (the UI never computes offsets).
+ */
 export type Article = { summary: ArticleSummary, sourcePath: string | null, paragraphs: Array<Paragraph>, };

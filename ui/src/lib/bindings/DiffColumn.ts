@@ -2,4 +2,7 @@
 import type { ArticleSummary } from "./ArticleSummary";
 import type { DiffRun } from "./DiffRun";
 
+/**
+ * One column: the article and its runs, grouped by paragraph.
+ */
 export type DiffColumn = { article: ArticleSummary, paragraphs: Array<Array<DiffRun>>, };

@@ -3,4 +3,7 @@ import type { DuplicateFile } from "./DuplicateFile";
 import type { FailedFile } from "./FailedFile";
 import type { ImportedFile } from "./ImportedFile";
 
+/**
+ * The outcome of an import batch.
+ */
 export type ImportReport = { imported: Array<ImportedFile>, duplicates: Array<DuplicateFile>, failed: Array<FailedFile>, };

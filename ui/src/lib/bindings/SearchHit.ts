@@ -2,4 +2,7 @@
 import type { ArticleSummary } from "./ArticleSummary";
 import type { SnippetPart } from "./SnippetPart";
 
+/**
+ * One search result.
+ */
 export type SearchHit = { article: ArticleSummary, snippet: Array<SnippetPart>, };

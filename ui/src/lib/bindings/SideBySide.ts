@@ -2,4 +2,7 @@
 import type { DiffColumn } from "./DiffColumn";
 import type { DiffCounts } from "./DiffCounts";
 
+/**
+ * Two articles side by side with their word diff.
+ */
 export type SideBySide = { left: DiffColumn, right: DiffColumn, counts: DiffCounts, };
