@@ -1,0 +1,208 @@
+//! The `parallax` binary on real files: the shared corpus and bad inputs.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn corpus_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/venezuela-2026");
+    assert!(
+        dir.is_dir(),
+        "the shared corpus is missing: expected the folder {} (it lives beside the repository as shared/corpus/venezuela-2026)",
+        dir.display()
+    );
+    dir
+}
+
+fn parallax(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("PARALLAX_DB")
+        .output()
+        .expect("the parallax binary runs")
+}
+
+fn json(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    })
+}
+
+fn write(path: &Path, bytes: &[u8]) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, bytes).unwrap();
+}
+
+#[test]
+fn importing_the_corpus_reports_every_article_with_its_metadata() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    let corpus = corpus_dir();
+    let out = parallax(&db, &["import", "--json", corpus.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let report = json(&out);
+    let keys: Vec<&String> = report.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["duplicates", "failed", "imported"]);
+    let imported = report["imported"].as_array().unwrap();
+    assert_eq!(imported.len(), 5);
+    for item in imported {
+        let keys: Vec<&String> = item.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["author", "id", "outlet", "path", "published", "title"]);
+        assert!(item["id"].is_u64());
+        assert!(item["title"].as_str().is_some_and(|t| !t.is_empty()));
+    }
+    let first = imported.iter().find(|i| i["path"].as_str().unwrap().contains("000_")).unwrap();
+    assert_eq!(first["title"], "Venezuela Cooperation US Reshapes Washington Strategy in 2026");
+    assert_eq!(first["author"], "Lailuma Sadid");
+    assert_eq!(first["outlet"], "Brussels Morning Newspaper");
+    assert_eq!(first["published"], "2026-01-09");
+    let third = imported.iter().find(|i| i["path"].as_str().unwrap().contains("003_")).unwrap();
+    assert_eq!(third["author"], "Chief Editor");
+    assert_eq!(third["published"], Value::Null);
+
+    // The same folder again: all duplicates of the first import, nothing new.
+    let again = json(&parallax(&db, &["import", "--json", corpus.to_str().unwrap()]));
+    assert_eq!(again["imported"].as_array().unwrap().len(), 0);
+    let duplicates = again["duplicates"].as_array().unwrap();
+    assert_eq!(duplicates.len(), 5);
+    assert!(duplicates.iter().all(|d| d["existing_id"].is_u64()));
+
+    // list, show, search and diff over what was imported.
+    let list = json(&parallax(&db, &["list", "--json"]));
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 5);
+    let keys: Vec<&String> = list[0].as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["author", "id", "outlet", "published", "title", "words"]);
+    assert!(list.iter().all(|a| a["words"].as_u64().unwrap() > 500));
+
+    let id = first["id"].to_string();
+    let shown = json(&parallax(&db, &["show", &id, "--json"]));
+    assert_eq!(shown["title"], first["title"]);
+    let body = shown["body"].as_str().unwrap();
+    assert!(body.contains("calibrated engagement"));
+    assert!(!body.starts_with("Venezuela Cooperation US Reshapes"), "the title is not in the body");
+
+    let hits = json(&parallax(&db, &["search", "largest proven oil reserves", "--json"]));
+    let hits = hits.as_array().unwrap();
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h["snippet"].as_str().unwrap().to_lowercase().contains("reserves")));
+
+    let other = list.iter().find(|a| a["id"] != first["id"]).unwrap()["id"].to_string();
+    let diff = json(&parallax(&db, &["diff", &id, &other, "--json"]));
+    for side in ["left", "right"] {
+        let runs = diff[side]["runs"].as_array().unwrap();
+        assert!(runs.iter().any(|r| r["kind"] == if side == "left" { "deleted" } else { "inserted" }));
+        let mut end = 0;
+        for run in runs {
+            assert_eq!(run["start"].as_u64().unwrap(), end, "runs are contiguous");
+            end = run["end"].as_u64().unwrap();
+        }
+    }
+    assert_eq!(diff["left"]["article"].to_string(), id);
+    assert!(diff["counts"]["changes"].as_u64().unwrap() > 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn bad_inputs_are_reported_per_file_and_the_rest_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    let input = dir.path().join("input");
+    write(&input.join("empty.txt"), b"");
+    write(&input.join("binary.txt"), &[0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x10, 0x80, 0x00, 0x00, 0x03]);
+    write(&input.join("notes.rtf"), b"{\\rtf1 hello}");
+    // Windows-1252 / Latin-1 bytes: invalid as UTF-8, decoded by detection.
+    write(
+        &input.join("latin1.txt"),
+        b"Caf\xe9 owners protest new harbour fees\n\nBy Ren\xe9 Faure\n\nOwners of the caf\xe9s along the quay said the fees were \x93unfair\x94 and would close shops.\n",
+    );
+    write(
+        &input.join("nested/deeper/page.html"),
+        b"<!doctype html><html lang=\"en\"><head><title>Quay repairs begin | The Quay Courier</title>\
+<meta property=\"og:site_name\" content=\"The Quay Courier\"><script>alert('owned');document.title='x'</script>\
+<style>body{color:red}</style></head><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>\
+<article><h1>Quay repairs begin</h1><p>Work crews began repairing the damaged quay wall on Tuesday morning, \
+the harbour office said, and expect to finish within six weeks.</p><p>The repairs will close two berths, \
+moving ferry traffic to the north pier while the concrete sets.</p><script>steal()</script>\
+<p onclick=\"evil()\">Ferry passengers were asked to allow extra time for boarding at the north pier.</p></article>\
+<footer>Copyright The Quay Courier</footer></body></html>",
+    );
+    write(&input.join("nested/good.md"), b"# Ferry timetable changes\n\nBy Ada Quill\n\nThe ferry company changed its timetable on Monday after the quay closure.\n");
+    std::os::unix::fs::symlink(input.join("gone.txt"), input.join("dangling.txt")).unwrap();
+    assert!(Command::new("mkfifo").arg(input.join("pipe.txt")).status().unwrap().success());
+
+    let out = parallax(&db, &["import", "--json", input.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "some files failed: exit 1");
+    let report = json(&out);
+    let failed: Vec<(String, String)> = report["failed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let path = f["path"].as_str().unwrap();
+            (Path::new(path).file_name().unwrap().to_string_lossy().into_owned(), f["error"].as_str().unwrap().to_string())
+        })
+        .collect();
+    let reason = |name: &str| failed.iter().find(|(n, _)| n == name).map(|(_, e)| e.clone()).unwrap_or_default();
+    assert_eq!(reason("empty.txt"), "the file is empty");
+    assert_eq!(reason("binary.txt"), "the file is binary, not text");
+    assert!(reason("notes.rtf").starts_with("unsupported file type .rtf"), "{failed:?}");
+    assert!(reason("dangling.txt").starts_with("cannot read the file"), "{failed:?}");
+    assert!(reason("pipe.txt").starts_with("not a regular file"), "{failed:?}");
+    assert_eq!(failed.len(), 5, "{failed:?}");
+
+    let imported = report["imported"].as_array().unwrap();
+    assert_eq!(imported.len(), 3, "{report:#}");
+    let by_title = |t: &str| imported.iter().find(|i| i["title"] == t).unwrap_or_else(|| panic!("{t} in {report:#}"));
+    assert_eq!(by_title("Café owners protest new harbour fees")["author"], "René Faure");
+    let page = by_title("Quay repairs begin");
+    assert_eq!(page["outlet"], "The Quay Courier");
+    assert_eq!(by_title("Ferry timetable changes")["author"], "Ada Quill");
+
+    let shown = json(&parallax(&db, &["show", &page["id"].to_string(), "--json"]));
+    let body = shown["body"].as_str().unwrap();
+    assert!(body.contains("Work crews began repairing"));
+    for forbidden in ["alert", "steal", "evil", "color:red", "Home"] {
+        assert!(!body.contains(forbidden), "{forbidden} leaked into the body: {body}");
+    }
+    let latin = by_title("Café owners protest new harbour fees");
+    let shown = json(&parallax(&db, &["show", &latin["id"].to_string(), "--json"]));
+    assert!(shown["body"].as_str().unwrap().contains("“unfair”"));
+}
+
+#[test]
+fn usage_errors_exit_2_and_runtime_errors_exit_1_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    assert_eq!(parallax(&db, &[]).status.code(), Some(2));
+    assert_eq!(parallax(&db, &["import"]).status.code(), Some(2));
+    assert_eq!(parallax(&db, &["show", "not-a-number"]).status.code(), Some(2));
+    let missing = parallax(&db, &["show", "42", "--json"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no article with id 42"));
+    assert!(missing.stdout.is_empty());
+    // A library path that cannot be a file.
+    let bad_db = parallax(dir.path(), &["list"]);
+    assert_eq!(bad_db.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad_db.stderr).contains("cannot open the library"));
+}
+
+#[test]
+fn the_db_can_come_from_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("env.sqlite3");
+    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["list", "--json"])
+        .env("PARALLAX_DB", &db)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(json(&out), Value::Array(vec![]));
+    assert!(db.exists());
+}

@@ -1,0 +1,145 @@
+"""The real app, end to end: sample on first start, a native drag-and-drop import of files and a
+folder, search, and two articles side by side. A screenshot of each step is kept in
+test-artifacts/e2e/."""
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import ROOT
+
+DRAG_SOURCE = ROOT.parent / "shared" / "tools" / "xdnd-drag-source.py"
+SOURCE_X, SOURCE_Y = 1330, 120  # right of the 1280-pixel-wide app window
+
+
+def wait(driver, timeout=20):
+    return WebDriverWait(driver, timeout)
+
+
+def by_testid(testid: str) -> tuple:
+    return (By.CSS_SELECTOR, f'[data-testid="{testid}"]')
+
+
+def screenshot(driver, artifacts: Path, name: str) -> None:
+    """Both what WebDriver sees and the whole X screen, as a person would."""
+    driver.save_screenshot(str(artifacts / f"{name}.png"))
+    subprocess.run(["import", "-window", "root", str(artifacts / f"{name}-screen.png")], check=False)
+
+
+def native_drop(paths: list[Path], target=(640, 420)) -> None:
+    """Drags real files from a GTK drag source onto the app, as a file manager does."""
+    if not DRAG_SOURCE.exists():
+        pytest.fail(f"the drag source tool is missing: expected {DRAG_SOURCE}")
+    source = subprocess.Popen(
+        ["/usr/bin/python3", str(DRAG_SOURCE), str(SOURCE_X), str(SOURCE_Y), *map(str, paths)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert source.stdout.readline().strip() == "source ready"
+        time.sleep(0.5)
+        start_x, start_y = SOURCE_X + 100, SOURCE_Y + 60
+        subprocess.run(["xdotool", "mousemove", str(start_x), str(start_y)], check=True)
+        subprocess.run(["xdotool", "mousedown", "1"], check=True)
+        for x in range(start_x - 10, target[0], -50):
+            y = start_y + (target[1] - start_y) * (start_x - x) // (start_x - target[0])
+            subprocess.run(["xdotool", "mousemove", str(x), str(y)], check=True)
+            time.sleep(0.05)
+        subprocess.run(["xdotool", "mousemove", str(target[0]), str(target[1])], check=True)
+        time.sleep(0.3)
+        subprocess.run(["xdotool", "mouseup", "1"], check=True)
+        assert source.stdout.readline().strip() == "drag-end"
+    finally:
+        source.terminate()
+        source.wait(timeout=5)
+
+
+def article_rows(driver):
+    return driver.find_elements(*by_testid("article-row"))
+
+
+def test_starts_with_the_sample_library(app, artifacts):
+    wait(app).until(lambda d: len(article_rows(d)) >= 4)
+    table = app.find_element(*by_testid("library-table")).text
+    assert "The Harbour Ledger" in table
+    assert "Meridian Wire" in table
+    screenshot(app, artifacts, "01-sample-library")
+
+
+@pytest.fixture(scope="module")
+def drop_batch(tmp_path_factory, corpus):
+    """Three corpus articles, plus a folder holding a nested article, an empty file and an
+    unsupported file."""
+    folder = tmp_path_factory.mktemp("drop") / "more-articles"
+    nested = folder / "nested"
+    nested.mkdir(parents=True)
+    (nested / "harbour-update.md").write_text(
+        "# Harbour pilots return to work at Port Salve\n\nBy Ines Varga\n\n"
+        "Harbour pilots returned to work on Friday after the floodwater receded, the port authority said.\n\n"
+        "The first grain ship left the quay at dawn.\n",
+        encoding="utf-8",
+    )
+    (folder / "empty.txt").write_text("")
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a photo")
+    files = sorted(corpus.glob("*.txt"))[:3]
+    return files + [folder]
+
+
+def test_native_drop_imports_files_and_a_folder(app, artifacts, drop_batch):
+    before = len(article_rows(app))
+    native_drop(drop_batch)
+    result = wait(app, 60).until(EC.visibility_of_element_located(by_testid("import-result")))
+    screenshot(app, artifacts, "02-import-result")
+    imported = app.find_elements(*by_testid("import-imported"))
+    failed = app.find_elements(*by_testid("import-failed"))
+    assert len(imported) == 4, result.text
+    assert len(failed) == 2, result.text
+    failed_text = " ".join(f.text for f in failed)
+    assert "empty.txt" in failed_text and "the file is empty" in failed_text
+    assert "photo.jpg" in failed_text and "unsupported file type" in failed_text
+    wait(app).until(lambda d: len(article_rows(d)) == before + 4)
+    app.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+
+
+def test_search_finds_an_imported_article(app, artifacts):
+    search = app.find_element(*by_testid("search-input"))
+    search.clear()
+    search.send_keys("harbour pilots")
+    wait(app).until(EC.visibility_of_element_located(by_testid("search-result")))
+    results = app.find_elements(*by_testid("search-result"))
+    assert any("Harbour pilots return to work" in r.text for r in results), [r.text for r in results]
+    assert app.find_elements(By.CSS_SELECTOR, '[data-testid="search-result"] mark')
+    screenshot(app, artifacts, "03-search")
+    search.send_keys(Keys.CONTROL, "a")
+    search.send_keys(Keys.DELETE)
+    wait(app).until(lambda d: len(article_rows(d)) >= 8)
+
+
+def test_two_articles_side_by_side_with_diff_highlights(app, artifacts):
+    rows = article_rows(app)
+    titles = [r.text for r in rows]
+    wire = next(r for r in rows if "Meridian Wire" in r.text)
+    ledger = next(r for r in rows if "Harbour Ledger" in r.text)
+    wire.click()
+    ctrl_click(app, ledger)
+    app.find_element(*by_testid("compare-button")).click()
+    view = wait(app).until(EC.visibility_of_element_located(by_testid("compare-view")))
+    left = app.find_element(*by_testid("diff-left")).text
+    right = app.find_element(*by_testid("diff-right")).text
+    assert "Greywater" in left and "Greywater" in right, titles
+    changes = app.find_elements(*by_testid("diff-change"))
+    assert len(changes) > 10
+    app.find_element(*by_testid("next-change")).click()
+    screenshot(app, artifacts, "04-side-by-side")
+    assert view.is_displayed()
+
+
+def ctrl_click(driver, element):
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    ActionChains(driver).key_down(Keys.CONTROL).click(element).key_up(Keys.CONTROL).perform()

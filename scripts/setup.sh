@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Installs everything Parallax needs on Debian/Ubuntu, idempotently: Debian packages, the UI's npm
+# packages, and (with --test) the end-to-end test drivers. Safe to run again; it only installs
+# what is missing. Called by scripts/app.sh and scripts/test.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+
+want_test=false
+[ "${1:-}" = "--test" ] && want_test=true
+
+step() { printf '\n== %s\n' "$*"; }
+
+# --- Debian packages ------------------------------------------------------------------------
+build_packages=(build-essential file pkg-config libwebkit2gtk-4.1-dev libgtk-3-dev
+  libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev)
+test_packages=(xvfb xdotool imagemagick webkit2gtk-driver python3-gi gir1.2-gtk-3.0 python3-venv
+  dbus-x11 fonts-dejavu-core)
+packages=("${build_packages[@]}")
+$want_test && packages+=("${test_packages[@]}")
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  step "Installing Debian packages: ${missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# --- Rust and Node --------------------------------------------------------------------------
+command -v cargo >/dev/null || { echo "Rust is required: install it with rustup (https://rustup.rs)" >&2; exit 1; }
+command -v npm >/dev/null || { echo "Node.js 20+ and npm are required" >&2; exit 1; }
+
+# --- UI packages (npm ci only when the lock file changed) -------------------------------------
+stamp=ui/node_modules/.parallax-lock-stamp
+if [ ! -f "$stamp" ] || ! cmp -s ui/package-lock.json "$stamp"; then
+  step "Installing the UI's npm packages"
+  (cd ui && npm ci --no-audit --no-fund --loglevel=error)
+  cp ui/package-lock.json "$stamp"
+fi
+
+$want_test || exit 0
+
+# --- End-to-end test drivers ----------------------------------------------------------------
+if [ ! -x "$PARALLAX_TOOLS/bin/tauri-driver" ]; then
+  step "Installing tauri-driver"
+  cargo install tauri-driver --locked --root "$PARALLAX_TOOLS" --quiet
+fi
+venv="$PARALLAX_CACHE/venv"
+if [ ! -f "$venv/.requirements" ] || ! cmp -s e2e/requirements.txt "$venv/.requirements"; then
+  step "Installing the end-to-end test's Python packages"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check -r e2e/requirements.txt
+  cp e2e/requirements.txt "$venv/.requirements"
+fi
