@@ -1,0 +1,56 @@
+//! Library benchmarks: importing 10,000 generated ~600-word articles into a fresh library (FTS
+//! index included, files read from disk) and full-text search over them.
+//! Run: `cargo bench -p parallax-store --bench library`. Figures go to docs/benchmarks.md.
+
+mod corpus;
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use parallax_store::Library;
+use std::time::Duration;
+
+const ARTICLES: usize = 10_000;
+const WORDS: usize = 600;
+
+fn import(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("corpus");
+    corpus::write_corpus(&input, ARTICLES, WORDS).unwrap();
+    let mut group = c.benchmark_group("import");
+    group.sample_size(10).measurement_time(Duration::from_secs(60)).throughput(Throughput::Elements(ARTICLES as u64));
+    group.bench_function(BenchmarkId::new("plain_text_articles", ARTICLES), |b| {
+        b.iter_batched(
+            || tempfile::tempdir().unwrap(),
+            |db_dir| {
+                let mut library = Library::open(&db_dir.path().join("library.sqlite3")).unwrap();
+                let report = library.import_paths(std::slice::from_ref(&input), |_| {});
+                assert_eq!(report.imported.len(), ARTICLES, "{:?}", report.failed.first());
+                db_dir
+            },
+            criterion::BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+fn search(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("corpus");
+    corpus::write_corpus(&input, ARTICLES, WORDS).unwrap();
+    let mut library = Library::open(&dir.path().join("library.sqlite3")).unwrap();
+    library.import_paths(&[input], |_| {});
+    let vocabulary = corpus::vocabulary();
+    let mut group = c.benchmark_group("search_10k");
+    let queries = [
+        ("frequent_word", vocabulary[3].clone()),
+        ("rare_word", vocabulary[4000].clone()),
+        ("two_words", format!("{} {}", vocabulary[10], vocabulary[50])),
+        ("prefix", vocabulary[20][..3].to_string()),
+    ];
+    for (name, query) in queries {
+        group.bench_function(name, |b| b.iter(|| library.search(&query, 200).unwrap()));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, import, search);
+criterion_main!(benches);
