@@ -37,7 +37,11 @@ export class AppState {
   async start(): Promise<Unsubscribe> {
     let unsubscribe: Unsubscribe = () => {};
     try {
-      unsubscribe = await this.#backend.onDragDrop((event) => this.importer.handleDragDrop(event));
+      unsubscribe = await this.#backend.onDragDrop((event) => {
+        // Progress and the report live in the library view: a drop there is where it goes.
+        if (event.type === 'drop' && this.view !== 'library') this.back();
+        this.importer.handleDragDrop(event);
+      });
     } catch (error) {
       this.banner.report('Drag and drop is not available; use Import files… instead', error);
     }

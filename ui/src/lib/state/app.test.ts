@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { DragDropEvent } from '../api';
 import type { SideBySide } from '../bindings/SideBySide';
 import { article, backendWith, column, deferred, run, sideBySide } from '../testing/factories';
 import { AppState } from './app.svelte';
@@ -104,5 +105,33 @@ describe('AppState', () => {
     app.reveal(3);
     expect(app.library.isSearching).toBe(false);
     expect(app.library.selectedIds).toEqual([3]);
+  });
+
+  it('takes a drop made over the side-by-side view back to the library, where its progress shows', async () => {
+    let drop: (event: DragDropEvent) => void = () => {};
+    const imported: string[][] = [];
+    const app = new AppState(
+      backendWith({
+        listArticles: async () => [a, b],
+        compareArticles: async () => diff(),
+        importPaths: async (paths) => {
+          imported.push(paths);
+          return { imported: [], duplicates: [], failed: [] };
+        },
+        onDragDrop: async (handler) => {
+          drop = handler;
+          return () => {};
+        },
+      }),
+    );
+    await app.start();
+    app.perform('selectAll');
+    app.compareSelected();
+    drop({ type: 'enter', paths: ['/n/x.txt'] });
+    expect(app.importer.dragging).toBe(true);
+    expect(app.view).toBe('compare');
+    drop({ type: 'drop', paths: ['/n/x.txt'] });
+    expect(app.view).toBe('library');
+    expect(imported).toEqual([['/n/x.txt']]);
   });
 });

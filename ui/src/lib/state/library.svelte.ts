@@ -47,6 +47,8 @@ export class Library {
   /** False until the first list has arrived (so the empty state doesn't flash on start). */
   loaded = $state(false);
   loading = $state(false);
+  /** Why the last load failed, until a load succeeds. */
+  loadError = $state<string | null>(null);
 
   /** null: search results in relevance order. */
   sort = $state.raw<SortSpec | null>(DEFAULT_SORT);
@@ -73,7 +75,7 @@ export class Library {
   /** Selected ids among the rows on screen, in display order: what actions act on. */
   readonly selectedIds: number[] = $derived(select.selectedInOrder(this.selection, this.order));
   readonly canCompare: boolean = $derived(this.selectedIds.length === 2);
-  readonly isEmpty: boolean = $derived(this.loaded && this.articles.length === 0);
+  readonly isEmpty: boolean = $derived(this.loaded && this.loadError === null && this.articles.length === 0);
   readonly isSearching: boolean = $derived(this.query.trim() !== '');
 
   readonly #backend: LibraryBackend;
@@ -109,8 +111,10 @@ export class Library {
       this.articles = articles;
       this.info = info;
       this.selection = select.retain(this.selection, articles.map((a) => a.id));
+      this.loadError = null;
       if (this.isSearching) await this.#search(this.query);
     } catch (error) {
+      this.loadError = errorMessage(error);
       this.#banner.report('Couldn’t load the library', error);
     } finally {
       this.loading = false;
