@@ -12,6 +12,8 @@ export type Action =
   | 'cursorUp'
   | 'extendDown'
   | 'extendUp'
+  | 'cursorOnlyDown'
+  | 'cursorOnlyUp'
   | 'first'
   | 'last'
   | 'extendFirst'
@@ -55,6 +57,8 @@ const BINDINGS: readonly Binding[] = [
   { action: 'cursorUp', scope: 'library', key: 'ArrowUp' },
   { action: 'extendDown', scope: 'library', key: 'ArrowDown', shift: true },
   { action: 'extendUp', scope: 'library', key: 'ArrowUp', shift: true },
+  { action: 'cursorOnlyDown', scope: 'library', key: 'ArrowDown', mod: true },
+  { action: 'cursorOnlyUp', scope: 'library', key: 'ArrowUp', mod: true },
   { action: 'first', scope: 'library', key: 'Home' },
   { action: 'last', scope: 'library', key: 'End' },
   { action: 'extendFirst', scope: 'library', key: 'Home', shift: true },
@@ -179,9 +183,11 @@ export const CHEAT_SHEET: readonly { title: string; rows: readonly { action: Act
       { action: 'cursorUp', text: 'Previous row' },
       { action: 'extendDown', text: 'Extend the selection down' },
       { action: 'extendUp', text: 'Extend the selection up' },
+      { action: 'cursorOnlyDown', text: 'Move down without selecting' },
+      { action: 'cursorOnlyUp', text: 'Move up without selecting' },
       { action: 'first', text: 'First row (Shift extends)' },
       { action: 'last', text: 'Last row (Shift extends)' },
-      { action: 'toggleRow', text: 'Select or unselect the row' },
+      { action: 'toggleRow', text: 'Add or remove the row from the selection' },
       { action: 'selectAll', text: 'Select all' },
       { action: 'edit', text: 'Edit title, outlet, author, date, URL' },
       { action: 'compare', text: 'Compare the two selected articles' },

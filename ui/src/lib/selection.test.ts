@@ -4,6 +4,7 @@ import {
   cursorOnly,
   EMPTY_SELECTION,
   move,
+  moveCursor,
   moveTo,
   retain,
   selectAll,
@@ -98,6 +99,16 @@ describe('keyboard', () => {
     expect(ids(s)).toEqual([]);
     s = toggleCursor(s, order);
     expect(ids(s)).toEqual([30]);
+  });
+
+  it('adds rows that are apart with Ctrl+arrows and Space', () => {
+    let s = move(EMPTY_SELECTION, order, 1, false); // 10 selected
+    s = moveCursor(s, order, 2);
+    expect(s.cursor).toBe(30);
+    expect(ids(s)).toEqual([10]);
+    s = toggleCursor(s, order);
+    expect(ids(s)).toEqual([10, 30]);
+    expect(moveCursor(s, order, 9).cursor).toBe(50);
   });
 
   it('puts the cursor on the first row when Space has no cursor', () => {

@@ -65,6 +65,15 @@ export function move(
   return { ids: new Set([cursor]), anchor: cursor, cursor };
 }
 
+/** Ctrl+arrows: moves only the cursor, so Space can then add rows that are not adjacent. */
+export function moveCursor(selection: Selection, order: readonly number[], delta: number): Selection {
+  if (order.length === 0) return selection;
+  const at = selection.cursor === null ? -1 : order.indexOf(selection.cursor);
+  const start = at < 0 ? (delta > 0 ? -1 : order.length) : at;
+  const cursor = order[Math.max(0, Math.min(order.length - 1, start + delta))] as number;
+  return { ...selection, cursor };
+}
+
 /** Home/End. */
 export function moveTo(
   selection: Selection,

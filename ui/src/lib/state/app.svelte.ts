@@ -110,6 +110,12 @@ export class AppState {
       case 'extendUp':
         library.move(action.endsWith('Down') ? 1 : -1, action.startsWith('extend'));
         return true;
+      case 'cursorOnlyDown':
+        library.moveCursor(1);
+        return true;
+      case 'cursorOnlyUp':
+        library.moveCursor(-1);
+        return true;
       case 'first':
       case 'extendFirst':
         library.moveTo('first', action === 'extendFirst');

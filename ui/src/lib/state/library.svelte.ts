@@ -65,8 +65,12 @@ export class Library {
 
   /** The rows on screen, in display order. */
   readonly rows: ArticleSummary[] = $derived.by(() => {
-    const base = this.hits ? this.hits.map((hit) => hit.article) : this.articles;
-    return this.sort ? sortArticles(base, this.sort) : base;
+    if (!this.hits) {
+      // Not searching, or the first answer is still on its way: the library in its usual order.
+      return sortArticles(this.articles, this.sort ?? this.#sortBeforeSearch);
+    }
+    const hits = this.hits.map((hit) => hit.article);
+    return this.sort ? sortArticles(hits, this.sort) : hits;
   });
   readonly order: number[] = $derived(this.rows.map((row) => row.id));
   readonly snippets: Readonly<Record<number, SnippetPart[]>> = $derived(
@@ -85,7 +89,7 @@ export class Library {
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #searchSeq = 0;
   #undoTimer: ReturnType<typeof setTimeout> | undefined;
-  #sortBeforeSearch: SortSpec = DEFAULT_SORT;
+  #sortBeforeSearch = $state.raw<SortSpec>(DEFAULT_SORT);
 
   constructor(backend: LibraryBackend, banner: Banner, options: LibraryOptions = {}) {
     this.#backend = backend;
@@ -177,6 +181,10 @@ export class Library {
 
   move(delta: number, extend: boolean): void {
     this.selection = select.move(this.selection, this.order, delta, extend);
+  }
+
+  moveCursor(delta: number): void {
+    this.selection = select.moveCursor(this.selection, this.order, delta);
   }
 
   moveTo(edge: 'first' | 'last', extend: boolean): void {

@@ -131,6 +131,23 @@ describe('Library', () => {
       expect(library.searching).toBe(false);
     });
 
+    it('keeps the library order while the first answer is on its way', async () => {
+      const answer = deferred<ReturnType<typeof hit>[]>();
+      const library = new Library(
+        { ...memoryBackend([planet, gazette, bugle]), searchArticles: () => answer.promise },
+        new Banner(),
+        { searchDelayMs: 0 },
+      );
+      await library.refresh();
+      library.setQuery('port');
+      await vi.advanceTimersByTimeAsync(0);
+      expect(library.searching).toBe(true);
+      expect(library.order).toEqual([2, 3, 1]);
+      answer.resolve([hit(bugle), hit(planet)]);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(library.order).toEqual([3, 1]);
+    });
+
     it('lets a column header re-sort the hits', async () => {
       const library = new Library(
         backendWith({ searchArticles: async () => [hit(planet), hit(bugle)] }),
