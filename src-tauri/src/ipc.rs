@@ -64,11 +64,21 @@ impl From<store::Article> for Article {
         let mut paragraphs = Vec::new();
         let mut offset = 0;
         for text in a.body.split("\n\n") {
-            let boilerplate = a.boilerplate.iter().any(|r| r.start <= offset && offset < r.end);
-            paragraphs.push(Paragraph { text: text.to_string(), boilerplate });
+            let boilerplate = a
+                .boilerplate
+                .iter()
+                .any(|r| r.start <= offset && offset < r.end);
+            paragraphs.push(Paragraph {
+                text: text.to_string(),
+                boilerplate,
+            });
             offset += text.len() + 2;
         }
-        Article { summary: a.summary.into(), source_path: a.source_path, paragraphs }
+        Article {
+            summary: a.summary.into(),
+            source_path: a.source_path,
+            paragraphs,
+        }
     }
 }
 
@@ -95,7 +105,10 @@ impl From<store::SearchHit> for SearchHit {
             snippet: h
                 .snippet
                 .into_iter()
-                .map(|p| SnippetPart { text: p.text, highlight: p.highlight })
+                .map(|p| SnippetPart {
+                    text: p.text,
+                    highlight: p.highlight,
+                })
                 .collect(),
         }
     }
@@ -147,15 +160,29 @@ impl From<store::ImportOutcome> for ImportOutcome {
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum ImportProgress {
-    Started { total: u32 },
-    File { done: u32, total: u32, path: String, outcome: ImportOutcome },
+    Started {
+        total: u32,
+    },
+    File {
+        done: u32,
+        total: u32,
+        path: String,
+        outcome: ImportOutcome,
+    },
 }
 
 impl From<store::ImportEvent> for ImportProgress {
     fn from(e: store::ImportEvent) -> Self {
         match e {
-            store::ImportEvent::Started { total } => ImportProgress::Started { total: total as u32 },
-            store::ImportEvent::File { done, total, path, outcome } => ImportProgress::File {
+            store::ImportEvent::Started { total } => ImportProgress::Started {
+                total: total as u32,
+            },
+            store::ImportEvent::File {
+                done,
+                total,
+                path,
+                outcome,
+            } => ImportProgress::File {
                 done: done as u32,
                 total: total as u32,
                 path: path.display().to_string(),
@@ -226,7 +253,10 @@ impl From<store::ImportReport> for ImportReport {
             failed: r
                 .failed
                 .into_iter()
-                .map(|f| FailedFile { path: f.path.display().to_string(), error: f.error.to_string() })
+                .map(|f| FailedFile {
+                    path: f.path.display().to_string(),
+                    error: f.error.to_string(),
+                })
                 .collect(),
         }
     }
@@ -281,7 +311,11 @@ pub struct SideBySide {
 
 impl From<store::ArticleDiff> for SideBySide {
     fn from(d: store::ArticleDiff) -> Self {
-        let WordDiff { left, right, counts } = d.diff;
+        let WordDiff {
+            left,
+            right,
+            counts,
+        } = d.diff;
         SideBySide {
             left: column(d.left, &left),
             right: column(d.right, &right),
@@ -313,12 +347,19 @@ fn column(article: store::Article, runs: &[parallax_core::diff::Run]) -> DiffCol
             }
             if !piece.is_empty() {
                 let current = paragraphs.last_mut().expect("never empty");
-                current.push(DiffRun { text: piece.to_string(), kind, change });
+                current.push(DiffRun {
+                    text: piece.to_string(),
+                    kind,
+                    change,
+                });
             }
         }
     }
     paragraphs.retain(|p| !p.is_empty());
-    DiffColumn { article: article.summary.into(), paragraphs }
+    DiffColumn {
+        article: article.summary.into(),
+        paragraphs,
+    }
 }
 
 /// Where the library and the log live, and how big it is.
@@ -351,7 +392,10 @@ pub struct CommandError {
 
 impl CommandError {
     pub fn internal(message: impl Into<String>) -> Self {
-        CommandError { code: ErrorCode::Internal, message: message.into() }
+        CommandError {
+            code: ErrorCode::Internal,
+            message: message.into(),
+        }
     }
 }
 
@@ -363,7 +407,10 @@ impl From<store::StoreError> for CommandError {
             store::StoreError::Io(_) => ErrorCode::Io,
             store::StoreError::Database(_) | store::StoreError::Migration(_) => ErrorCode::Database,
         };
-        CommandError { code, message: e.to_string() }
+        CommandError {
+            code,
+            message: e.to_string(),
+        }
     }
 }
 
@@ -422,10 +469,18 @@ mod tests {
         }
         let expected = ts_files(generated.path());
         let committed = ts_files(&committed_dir());
-        let names = |files: &[(String, String)]| files.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
-        assert_eq!(names(&committed), names(&expected), "binding files differ; run with UPDATE_BINDINGS=1");
+        let names =
+            |files: &[(String, String)]| files.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            names(&committed),
+            names(&expected),
+            "binding files differ; run with UPDATE_BINDINGS=1"
+        );
         for ((name, text), (_, want)) in committed.iter().zip(&expected) {
-            assert_eq!(text, want, "ui/src/lib/bindings/{name} is stale; run with UPDATE_BINDINGS=1");
+            assert_eq!(
+                text, want,
+                "ui/src/lib/bindings/{name} is stale; run with UPDATE_BINDINGS=1"
+            );
         }
     }
 }

@@ -27,12 +27,18 @@ impl AppState {
     pub fn start<R: Runtime>(app: &AppHandle<R>) -> Result<AppState, Box<dyn std::error::Error>> {
         let log_dir = app.path().app_log_dir()?;
         std::fs::create_dir_all(&log_dir)?;
-        let (writer, log_guard) =
-            tracing_appender::non_blocking(tracing_appender::rolling::never(&log_dir, LOG_FILE_NAME));
+        let (writer, log_guard) = tracing_appender::non_blocking(tracing_appender::rolling::never(
+            &log_dir,
+            LOG_FILE_NAME,
+        ));
         let filter = tracing_subscriber::EnvFilter::try_from_env("PARALLAX_LOG")
             .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
         // A second start in one process (tests) keeps the first subscriber.
-        let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(writer).with_ansi(false).try_init();
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_writer(writer)
+            .with_ansi(false)
+            .try_init();
 
         let data_dir = app.path().app_data_dir()?;
         let db_path = parallax_store::resolve_db_path(None, Some(&data_dir))
@@ -41,11 +47,17 @@ impl AppState {
         let mut library = Library::open(&db_path)?;
         if library.was_created() {
             let report = library.import_sample();
-            tracing::info!(imported = report.imported.len(), "first run: sample library loaded");
+            tracing::info!(
+                imported = report.imported.len(),
+                "first run: sample library loaded"
+            );
         }
         let purged = library.purge_deleted(KEEP_DELETED_DAYS)?;
         if purged > 0 {
-            tracing::info!(purged, "removed articles deleted more than {KEEP_DELETED_DAYS} days ago");
+            tracing::info!(
+                purged,
+                "removed articles deleted more than {KEEP_DELETED_DAYS} days ago"
+            );
         }
         Ok(AppState {
             db_path,
@@ -63,7 +75,9 @@ impl AppState {
     {
         let library = Arc::clone(&self.library);
         tauri::async_runtime::spawn_blocking(move || {
-            let mut library = library.lock().map_err(|_| CommandError::internal("the library lock is poisoned"))?;
+            let mut library = library
+                .lock()
+                .map_err(|_| CommandError::internal("the library lock is poisoned"))?;
             work(&mut library)
         })
         .await

@@ -94,7 +94,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::List { json } => list(&library, json),
         Command::Show { id, json } => show(&library, ArticleId(id), json),
         Command::Search { query, json, limit } => search(&library, &query, limit, json),
-        Command::Diff { left, right, json } => diff(&library, ArticleId(left), ArticleId(right), json),
+        Command::Diff { left, right, json } => {
+            diff(&library, ArticleId(left), ArticleId(right), json)
+        }
     }
 }
 
@@ -120,7 +122,11 @@ fn import(library: &mut Library, paths: &[PathBuf], json: bool) -> Result<ExitCo
         }
     });
     bar.finish_and_clear();
-    let code = if report.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) };
+    let code = if report.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    };
     if json {
         print_json(&import_json(&report))?;
     } else {
@@ -149,7 +155,12 @@ fn print_import_summary(report: &ImportReport) {
         println!("imported  #{:<5} {}  ({})", f.id, f.title, f.path.display());
     }
     for d in &report.duplicates {
-        println!("duplicate #{:<5} {}  (already in the library as “{}”)", d.existing_id, d.path.display(), d.existing_title);
+        println!(
+            "duplicate #{:<5} {}  (already in the library as “{}”)",
+            d.existing_id,
+            d.path.display(),
+            d.existing_title
+        );
     }
     for f in &report.failed {
         eprintln!("failed    {}: {}", f.path.display(), f.error);
@@ -168,10 +179,12 @@ fn list(library: &Library, json: bool) -> Result<ExitCode> {
         return print_json(&Value::Array(
             articles
                 .iter()
-                .map(|a| json!({
-                    "id": a.id, "title": a.title, "outlet": a.outlet, "author": a.author,
-                    "published": a.published, "words": a.words,
-                }))
+                .map(|a| {
+                    json!({
+                        "id": a.id, "title": a.title, "outlet": a.outlet, "author": a.author,
+                        "published": a.published, "words": a.words,
+                    })
+                })
                 .collect(),
         ));
     }
@@ -210,7 +223,12 @@ fn show(library: &Library, id: ArticleId, json: bool) -> Result<ExitCode> {
         }));
     }
     println!("{}", s.title);
-    for (label, value) in [("Outlet", &s.outlet), ("Author", &s.author), ("Published", &s.published), ("URL", &s.url)] {
+    for (label, value) in [
+        ("Outlet", &s.outlet),
+        ("Author", &s.author),
+        ("Published", &s.published),
+        ("URL", &s.url),
+    ] {
         if let Some(value) = value {
             println!("{label}: {value}");
         }
@@ -237,9 +255,18 @@ fn search(library: &Library, query: &str, limit: usize, json: bool) -> Result<Ex
         let snippet: String = hit
             .snippet
             .iter()
-            .map(|p| if p.highlight && bold { format!("\x1b[1m{}\x1b[0m", p.text) } else { p.text.clone() })
+            .map(|p| {
+                if p.highlight && bold {
+                    format!("\x1b[1m{}\x1b[0m", p.text)
+                } else {
+                    p.text.clone()
+                }
+            })
             .collect();
-        println!("{:>5}  {}\n       {}", hit.article.id, hit.article.title, snippet);
+        println!(
+            "{:>5}  {}\n       {}",
+            hit.article.id, hit.article.title, snippet
+        );
     }
     if hits.is_empty() {
         eprintln!("no article matches “{query}”");
@@ -272,10 +299,12 @@ fn run_kind(kind: RunKind) -> &'static str {
 
 fn runs_json(body: &str, runs: &[Run]) -> Vec<Value> {
     runs.iter()
-        .map(|r| json!({
-            "kind": run_kind(r.kind), "start": r.start, "end": r.end,
-            "change": r.change, "text": &body[r.start..r.end],
-        }))
+        .map(|r| {
+            json!({
+                "kind": run_kind(r.kind), "start": r.start, "end": r.end,
+                "change": r.change, "text": &body[r.start..r.end],
+            })
+        })
         .collect()
 }
 
@@ -300,11 +329,23 @@ fn diff(library: &Library, left: ArticleId, right: ArticleId, json: bool) -> Res
         let right_run = r.get(ri);
         match (left_run, right_run) {
             (Some(a), _) if a.kind == RunKind::Deleted => {
-                out.push_str(&mark(&d.left.body[a.start..a.end], "[-", "-]", "\x1b[31m", color));
+                out.push_str(&mark(
+                    &d.left.body[a.start..a.end],
+                    "[-",
+                    "-]",
+                    "\x1b[31m",
+                    color,
+                ));
                 li += 1;
             }
             (_, Some(b)) if b.kind == RunKind::Inserted => {
-                out.push_str(&mark(&d.right.body[b.start..b.end], "{+", "+}", "\x1b[32m", color));
+                out.push_str(&mark(
+                    &d.right.body[b.start..b.end],
+                    "{+",
+                    "+}",
+                    "\x1b[32m",
+                    color,
+                ));
                 ri += 1;
             }
             (Some(a), Some(b)) if a.kind == RunKind::Equal && b.kind == RunKind::Equal => {
@@ -323,11 +364,19 @@ fn diff(library: &Library, left: ArticleId, right: ArticleId, json: bool) -> Res
             (None, None) => break,
         }
     }
-    println!("--- #{} {}\n+++ #{} {}\n", d.left.summary.id, d.left.summary.title, d.right.summary.id, d.right.summary.title);
+    println!(
+        "--- #{} {}\n+++ #{} {}\n",
+        d.left.summary.id, d.left.summary.title, d.right.summary.id, d.right.summary.title
+    );
     println!("{out}\n");
     println!(
         "{} changes: {} words only in #{}, {} words only in #{}, {} words shared",
-        c.changes, c.deleted_words, d.left.summary.id, c.inserted_words, d.right.summary.id, c.equal_words
+        c.changes,
+        c.deleted_words,
+        d.left.summary.id,
+        c.inserted_words,
+        d.right.summary.id,
+        c.equal_words
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -45,7 +45,12 @@ fn importing_the_corpus_reports_every_article_with_its_metadata() {
     let db = dir.path().join("lib.sqlite3");
     let corpus = corpus_dir();
     let out = parallax(&db, &["import", "--json", corpus.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let report = json(&out);
     let keys: Vec<&String> = report.as_object().unwrap().keys().collect();
     assert_eq!(keys, ["duplicates", "failed", "imported"]);
@@ -53,21 +58,36 @@ fn importing_the_corpus_reports_every_article_with_its_metadata() {
     assert_eq!(imported.len(), 5);
     for item in imported {
         let keys: Vec<&String> = item.as_object().unwrap().keys().collect();
-        assert_eq!(keys, ["author", "id", "outlet", "path", "published", "title"]);
+        assert_eq!(
+            keys,
+            ["author", "id", "outlet", "path", "published", "title"]
+        );
         assert!(item["id"].is_u64());
         assert!(item["title"].as_str().is_some_and(|t| !t.is_empty()));
     }
-    let first = imported.iter().find(|i| i["path"].as_str().unwrap().contains("000_")).unwrap();
-    assert_eq!(first["title"], "Venezuela Cooperation US Reshapes Washington Strategy in 2026");
+    let first = imported
+        .iter()
+        .find(|i| i["path"].as_str().unwrap().contains("000_"))
+        .unwrap();
+    assert_eq!(
+        first["title"],
+        "Venezuela Cooperation US Reshapes Washington Strategy in 2026"
+    );
     assert_eq!(first["author"], "Lailuma Sadid");
     assert_eq!(first["outlet"], "Brussels Morning Newspaper");
     assert_eq!(first["published"], "2026-01-09");
-    let third = imported.iter().find(|i| i["path"].as_str().unwrap().contains("003_")).unwrap();
+    let third = imported
+        .iter()
+        .find(|i| i["path"].as_str().unwrap().contains("003_"))
+        .unwrap();
     assert_eq!(third["author"], "Chief Editor");
     assert_eq!(third["published"], Value::Null);
 
     // The same folder again: all duplicates of the first import, nothing new.
-    let again = json(&parallax(&db, &["import", "--json", corpus.to_str().unwrap()]));
+    let again = json(&parallax(
+        &db,
+        &["import", "--json", corpus.to_str().unwrap()],
+    ));
     assert_eq!(again["imported"].as_array().unwrap().len(), 0);
     let duplicates = again["duplicates"].as_array().unwrap();
     assert_eq!(duplicates.len(), 5);
@@ -78,7 +98,10 @@ fn importing_the_corpus_reports_every_article_with_its_metadata() {
     let list = list.as_array().unwrap();
     assert_eq!(list.len(), 5);
     let keys: Vec<&String> = list[0].as_object().unwrap().keys().collect();
-    assert_eq!(keys, ["author", "id", "outlet", "published", "title", "words"]);
+    assert_eq!(
+        keys,
+        ["author", "id", "outlet", "published", "title", "words"]
+    );
     assert!(list.iter().all(|a| a["words"].as_u64().unwrap() > 500));
 
     let id = first["id"].to_string();
@@ -86,18 +109,33 @@ fn importing_the_corpus_reports_every_article_with_its_metadata() {
     assert_eq!(shown["title"], first["title"]);
     let body = shown["body"].as_str().unwrap();
     assert!(body.contains("calibrated engagement"));
-    assert!(!body.starts_with("Venezuela Cooperation US Reshapes"), "the title is not in the body");
+    assert!(
+        !body.starts_with("Venezuela Cooperation US Reshapes"),
+        "the title is not in the body"
+    );
 
-    let hits = json(&parallax(&db, &["search", "largest proven oil reserves", "--json"]));
+    let hits = json(&parallax(
+        &db,
+        &["search", "largest proven oil reserves", "--json"],
+    ));
     let hits = hits.as_array().unwrap();
     assert!(!hits.is_empty());
-    assert!(hits.iter().all(|h| h["snippet"].as_str().unwrap().to_lowercase().contains("reserves")));
+    assert!(hits.iter().all(|h| h["snippet"]
+        .as_str()
+        .unwrap()
+        .to_lowercase()
+        .contains("reserves")));
 
     let other = list.iter().find(|a| a["id"] != first["id"]).unwrap()["id"].to_string();
     let diff = json(&parallax(&db, &["diff", &id, &other, "--json"]));
     for side in ["left", "right"] {
         let runs = diff[side]["runs"].as_array().unwrap();
-        assert!(runs.iter().any(|r| r["kind"] == if side == "left" { "deleted" } else { "inserted" }));
+        assert!(runs.iter().any(|r| r["kind"]
+            == if side == "left" {
+                "deleted"
+            } else {
+                "inserted"
+            }));
         let mut end = 0;
         for run in runs {
             assert_eq!(run["start"].as_u64().unwrap(), end, "runs are contiguous");
@@ -115,7 +153,12 @@ fn bad_inputs_are_reported_per_file_and_the_rest_imports() {
     let db = dir.path().join("lib.sqlite3");
     let input = dir.path().join("input");
     write(&input.join("empty.txt"), b"");
-    write(&input.join("binary.txt"), &[0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x10, 0x80, 0x00, 0x00, 0x03]);
+    write(
+        &input.join("binary.txt"),
+        &[
+            0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x10, 0x80, 0x00, 0x00, 0x03,
+        ],
+    );
     write(&input.join("notes.rtf"), b"{\\rtf1 hello}");
     // Windows-1252 / Latin-1 bytes: invalid as UTF-8, decoded by detection.
     write(
@@ -135,7 +178,11 @@ moving ferry traffic to the north pier while the concrete sets.</p><script>steal
     );
     write(&input.join("nested/good.md"), b"# Ferry timetable changes\n\nBy Ada Quill\n\nThe ferry company changed its timetable on Monday after the quay closure.\n");
     std::os::unix::fs::symlink(input.join("gone.txt"), input.join("dangling.txt")).unwrap();
-    assert!(Command::new("mkfifo").arg(input.join("pipe.txt")).status().unwrap().success());
+    assert!(Command::new("mkfifo")
+        .arg(input.join("pipe.txt"))
+        .status()
+        .unwrap()
+        .success());
 
     let out = parallax(&db, &["import", "--json", input.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1), "some files failed: exit 1");
@@ -146,21 +193,51 @@ moving ferry traffic to the north pier while the concrete sets.</p><script>steal
         .iter()
         .map(|f| {
             let path = f["path"].as_str().unwrap();
-            (Path::new(path).file_name().unwrap().to_string_lossy().into_owned(), f["error"].as_str().unwrap().to_string())
+            (
+                Path::new(path)
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+                f["error"].as_str().unwrap().to_string(),
+            )
         })
         .collect();
-    let reason = |name: &str| failed.iter().find(|(n, _)| n == name).map(|(_, e)| e.clone()).unwrap_or_default();
+    let reason = |name: &str| {
+        failed
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, e)| e.clone())
+            .unwrap_or_default()
+    };
     assert_eq!(reason("empty.txt"), "the file is empty");
     assert_eq!(reason("binary.txt"), "the file is binary, not text");
-    assert!(reason("notes.rtf").starts_with("unsupported file type .rtf"), "{failed:?}");
-    assert!(reason("dangling.txt").starts_with("cannot read the file"), "{failed:?}");
-    assert!(reason("pipe.txt").starts_with("not a regular file"), "{failed:?}");
+    assert!(
+        reason("notes.rtf").starts_with("unsupported file type .rtf"),
+        "{failed:?}"
+    );
+    assert!(
+        reason("dangling.txt").starts_with("cannot read the file"),
+        "{failed:?}"
+    );
+    assert!(
+        reason("pipe.txt").starts_with("not a regular file"),
+        "{failed:?}"
+    );
     assert_eq!(failed.len(), 5, "{failed:?}");
 
     let imported = report["imported"].as_array().unwrap();
     assert_eq!(imported.len(), 3, "{report:#}");
-    let by_title = |t: &str| imported.iter().find(|i| i["title"] == t).unwrap_or_else(|| panic!("{t} in {report:#}"));
-    assert_eq!(by_title("Café owners protest new harbour fees")["author"], "René Faure");
+    let by_title = |t: &str| {
+        imported
+            .iter()
+            .find(|i| i["title"] == t)
+            .unwrap_or_else(|| panic!("{t} in {report:#}"))
+    };
+    assert_eq!(
+        by_title("Café owners protest new harbour fees")["author"],
+        "René Faure"
+    );
     let page = by_title("Quay repairs begin");
     assert_eq!(page["outlet"], "The Quay Courier");
     assert_eq!(by_title("Ferry timetable changes")["author"], "Ada Quill");
@@ -169,10 +246,16 @@ moving ferry traffic to the north pier while the concrete sets.</p><script>steal
     let body = shown["body"].as_str().unwrap();
     assert!(body.contains("Work crews began repairing"));
     for forbidden in ["alert", "steal", "evil", "color:red", "Home"] {
-        assert!(!body.contains(forbidden), "{forbidden} leaked into the body: {body}");
+        assert!(
+            !body.contains(forbidden),
+            "{forbidden} leaked into the body: {body}"
+        );
     }
     let latin = by_title("Café owners protest new harbour fees");
-    let shown = json(&parallax(&db, &["show", &latin["id"].to_string(), "--json"]));
+    let shown = json(&parallax(
+        &db,
+        &["show", &latin["id"].to_string(), "--json"],
+    ));
     assert!(shown["body"].as_str().unwrap().contains("“unfair”"));
 }
 
@@ -182,7 +265,10 @@ fn usage_errors_exit_2_and_runtime_errors_exit_1_with_a_message() {
     let db = dir.path().join("lib.sqlite3");
     assert_eq!(parallax(&db, &[]).status.code(), Some(2));
     assert_eq!(parallax(&db, &["import"]).status.code(), Some(2));
-    assert_eq!(parallax(&db, &["show", "not-a-number"]).status.code(), Some(2));
+    assert_eq!(
+        parallax(&db, &["show", "not-a-number"]).status.code(),
+        Some(2)
+    );
     let missing = parallax(&db, &["show", "42", "--json"]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no article with id 42"));

@@ -71,7 +71,9 @@ pub struct DiffOptions {
 
 impl Default for DiffOptions {
     fn default() -> Self {
-        DiffOptions { timeout: Duration::from_secs(2) }
+        DiffOptions {
+            timeout: Duration::from_secs(2),
+        }
     }
 }
 
@@ -97,7 +99,11 @@ pub struct DiffSide<'a> {
 /// Diffs two texts word by word, leaving each side's excluded ranges out of the comparison.
 /// The runs still cover every byte of both texts; excluded stretches come back as
 /// [`RunKind::Boilerplate`].
-pub fn word_diff_excluding(left: DiffSide<'_>, right: DiffSide<'_>, options: DiffOptions) -> WordDiff {
+pub fn word_diff_excluding(
+    left: DiffSide<'_>,
+    right: DiffSide<'_>,
+    options: DiffOptions,
+) -> WordDiff {
     // Blank the excluded bytes with spaces: offsets stay valid, and blank text never matches
     // a word, so clutter neither pairs up nor counts as a change.
     let left_masked = mask(left.text, left.excluded);
@@ -125,16 +131,41 @@ fn mark_excluded(runs: Vec<Run>, excluded: &[std::ops::Range<usize>]) -> Vec<Run
     let mut out: Vec<Run> = Vec::with_capacity(runs.len() + excluded.len() * 2);
     for run in runs {
         let mut cursor = run.start;
-        for range in excluded.iter().filter(|r| r.start < run.end && r.end > run.start) {
+        for range in excluded
+            .iter()
+            .filter(|r| r.start < run.end && r.end > run.start)
+        {
             let (from, to) = (range.start.max(run.start), range.end.min(run.end));
             if from > cursor {
-                push_run(&mut out, Run { start: cursor, end: from, ..run });
+                push_run(
+                    &mut out,
+                    Run {
+                        start: cursor,
+                        end: from,
+                        ..run
+                    },
+                );
             }
-            push_run(&mut out, Run { kind: RunKind::Boilerplate, start: from, end: to, change: None });
+            push_run(
+                &mut out,
+                Run {
+                    kind: RunKind::Boilerplate,
+                    start: from,
+                    end: to,
+                    change: None,
+                },
+            );
             cursor = to;
         }
         if cursor < run.end {
-            push_run(&mut out, Run { start: cursor, end: run.end, ..run });
+            push_run(
+                &mut out,
+                Run {
+                    start: cursor,
+                    end: run.end,
+                    ..run
+                },
+            );
         }
     }
     out
@@ -154,23 +185,54 @@ pub fn word_diff(left: &str, right: &str, options: DiffOptions) -> WordDiff {
         Some(deadline),
     );
 
-    let mut out = WordDiff { left: Vec::new(), right: Vec::new(), counts: DiffCounts::default() };
+    let mut out = WordDiff {
+        left: Vec::new(),
+        right: Vec::new(),
+        counts: DiffCounts::default(),
+    };
     let mut in_change = false;
     for (i, op) in ops.iter().copied().enumerate() {
-        let next_is_change = ops.get(i + 1).is_some_and(|o| !matches!(o, DiffOp::Equal { .. }));
+        let next_is_change = ops
+            .get(i + 1)
+            .is_some_and(|o| !matches!(o, DiffOp::Equal { .. }));
         let (kind, old, new) = match op {
-            DiffOp::Equal { old_index, new_index, len } => {
-                (RunKind::Equal, old_index..old_index + len, new_index..new_index + len)
-            }
-            DiffOp::Delete { old_index, old_len, new_index } => {
-                (RunKind::Deleted, old_index..old_index + old_len, new_index..new_index)
-            }
-            DiffOp::Insert { old_index, new_index, new_len } => {
-                (RunKind::Inserted, old_index..old_index, new_index..new_index + new_len)
-            }
-            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
-                (RunKind::Deleted, old_index..old_index + old_len, new_index..new_index + new_len)
-            }
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => (
+                RunKind::Equal,
+                old_index..old_index + len,
+                new_index..new_index + len,
+            ),
+            DiffOp::Delete {
+                old_index,
+                old_len,
+                new_index,
+            } => (
+                RunKind::Deleted,
+                old_index..old_index + old_len,
+                new_index..new_index,
+            ),
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => (
+                RunKind::Inserted,
+                old_index..old_index,
+                new_index..new_index + new_len,
+            ),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => (
+                RunKind::Deleted,
+                old_index..old_index + old_len,
+                new_index..new_index + new_len,
+            ),
         };
         if kind == RunKind::Equal {
             // Only spaces or punctuation between two changes read better folded into them: a lone
@@ -178,21 +240,51 @@ pub fn word_diff(left: &str, right: &str, options: DiffOptions) -> WordDiff {
             let equal_words = count_words(&left_texts[old.clone()]);
             if equal_words == 0 && in_change && next_is_change {
                 let change = Some(out.counts.changes - 1);
-                push_span(&mut out.left, RunKind::Deleted, change, span(&left_tokens, &old));
-                push_span(&mut out.right, RunKind::Inserted, change, span(&right_tokens, &new));
+                push_span(
+                    &mut out.left,
+                    RunKind::Deleted,
+                    change,
+                    span(&left_tokens, &old),
+                );
+                push_span(
+                    &mut out.right,
+                    RunKind::Inserted,
+                    change,
+                    span(&right_tokens, &new),
+                );
                 continue;
             }
             out.counts.equal_words += equal_words;
-            push_span(&mut out.left, RunKind::Equal, None, span(&left_tokens, &old));
-            push_span(&mut out.right, RunKind::Equal, None, span(&right_tokens, &new));
+            push_span(
+                &mut out.left,
+                RunKind::Equal,
+                None,
+                span(&left_tokens, &old),
+            );
+            push_span(
+                &mut out.right,
+                RunKind::Equal,
+                None,
+                span(&right_tokens, &new),
+            );
             in_change = false;
         } else {
             let deleted = count_words(&left_texts[old.clone()]);
             let inserted = count_words(&right_texts[new.clone()]);
             if deleted + inserted == 0 {
                 // Punctuation or spacing only: not a change a reader would count.
-                push_span(&mut out.left, RunKind::Equal, None, span(&left_tokens, &old));
-                push_span(&mut out.right, RunKind::Equal, None, span(&right_tokens, &new));
+                push_span(
+                    &mut out.left,
+                    RunKind::Equal,
+                    None,
+                    span(&left_tokens, &old),
+                );
+                push_span(
+                    &mut out.right,
+                    RunKind::Equal,
+                    None,
+                    span(&right_tokens, &new),
+                );
                 continue;
             }
             if !in_change {
@@ -202,19 +294,34 @@ pub fn word_diff(left: &str, right: &str, options: DiffOptions) -> WordDiff {
             out.counts.deleted_words += deleted;
             out.counts.inserted_words += inserted;
             let change = Some(out.counts.changes - 1);
-            push_span(&mut out.left, RunKind::Deleted, change, span(&left_tokens, &old));
-            push_span(&mut out.right, RunKind::Inserted, change, span(&right_tokens, &new));
+            push_span(
+                &mut out.left,
+                RunKind::Deleted,
+                change,
+                span(&left_tokens, &old),
+            );
+            push_span(
+                &mut out.right,
+                RunKind::Inserted,
+                change,
+                span(&right_tokens, &new),
+            );
         }
     }
     out
 }
 
 fn tokens(text: &str) -> Vec<(usize, usize)> {
-    text.split_word_bound_indices().map(|(start, t)| (start, start + t.len())).collect()
+    text.split_word_bound_indices()
+        .map(|(start, t)| (start, start + t.len()))
+        .collect()
 }
 
 fn count_words(tokens: &[&str]) -> usize {
-    tokens.iter().filter(|t| t.chars().any(char::is_alphanumeric)).count()
+    tokens
+        .iter()
+        .filter(|t| t.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 fn span(tokens: &[(usize, usize)], range: &std::ops::Range<usize>) -> Option<(usize, usize)> {
@@ -224,9 +331,22 @@ fn span(tokens: &[(usize, usize)], range: &std::ops::Range<usize>) -> Option<(us
     Some((tokens[range.start].0, tokens[range.end - 1].1))
 }
 
-fn push_span(runs: &mut Vec<Run>, kind: RunKind, change: Option<usize>, span: Option<(usize, usize)>) {
+fn push_span(
+    runs: &mut Vec<Run>,
+    kind: RunKind,
+    change: Option<usize>,
+    span: Option<(usize, usize)>,
+) {
     if let Some((start, end)) = span {
-        push_run(runs, Run { kind, start, end, change });
+        push_run(
+            runs,
+            Run {
+                kind,
+                start,
+                end,
+                change,
+            },
+        );
     }
 }
 
@@ -245,7 +365,9 @@ mod tests {
     use super::*;
 
     fn texts<'a>(text: &'a str, runs: &[Run]) -> Vec<(RunKind, &'a str)> {
-        runs.iter().map(|r| (r.kind, &text[r.start..r.end])).collect()
+        runs.iter()
+            .map(|r| (r.kind, &text[r.start..r.end]))
+            .collect()
     }
 
     #[test]
@@ -263,8 +385,19 @@ mod tests {
                 (RunKind::Equal, "."),
             ]
         );
-        assert_eq!(texts(right, &diff.right)[1], (RunKind::Inserted, "Washington"));
-        assert_eq!(diff.counts, DiffCounts { equal_words: 5, deleted_words: 2, inserted_words: 2, changes: 2 });
+        assert_eq!(
+            texts(right, &diff.right)[1],
+            (RunKind::Inserted, "Washington")
+        );
+        assert_eq!(
+            diff.counts,
+            DiffCounts {
+                equal_words: 5,
+                deleted_words: 2,
+                inserted_words: 2,
+                changes: 2
+            }
+        );
     }
 
     #[test]
@@ -275,7 +408,9 @@ mod tests {
         for (text, runs) in [(left, &diff.left), (right, &diff.right)] {
             assert_eq!(runs.first().unwrap().start, 0);
             assert_eq!(runs.last().unwrap().end, text.len());
-            assert!(runs.windows(2).all(|w| w[0].end == w[1].start && w[0].kind != w[1].kind));
+            assert!(runs
+                .windows(2)
+                .all(|w| w[0].end == w[1].start && w[0].kind != w[1].kind));
         }
     }
 
@@ -292,11 +427,25 @@ mod tests {
         let left = "Talks resumed today.\n\nSubscribe now";
         let right = "Talks resumed on Monday.\n\nSubscribe now";
         let diff = word_diff_excluding(
-            DiffSide { text: left, excluded: &[22..35] },
-            DiffSide { text: right, excluded: &[26..39] },
+            DiffSide {
+                text: left,
+                excluded: &[22..35],
+            },
+            DiffSide {
+                text: right,
+                excluded: &[26..39],
+            },
             DiffOptions::default(),
         );
-        assert_eq!(diff.left.last().unwrap(), &Run { kind: RunKind::Boilerplate, start: 22, end: 35, change: None });
+        assert_eq!(
+            diff.left.last().unwrap(),
+            &Run {
+                kind: RunKind::Boilerplate,
+                start: 22,
+                end: 35,
+                change: None
+            }
+        );
         assert_eq!(diff.right.last().unwrap().kind, RunKind::Boilerplate);
         assert_eq!(diff.counts.changes, 1);
         assert_eq!(diff.counts.equal_words, 2);
@@ -304,7 +453,11 @@ mod tests {
 
     #[test]
     fn identical_texts_have_no_changes() {
-        let diff = word_diff("Same words here.", "Same words here.", DiffOptions::default());
+        let diff = word_diff(
+            "Same words here.",
+            "Same words here.",
+            DiffOptions::default(),
+        );
         assert_eq!(diff.counts.changes, 0);
         assert_eq!(diff.left.len(), 1);
     }

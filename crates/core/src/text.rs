@@ -14,9 +14,13 @@ pub fn normalize(text: &str) -> String {
     let mut cleaned = String::with_capacity(unified.len());
     for c in unified.nfc() {
         match c {
-            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2000}'..='\u{2006}' | '\u{2008}'..='\u{200A}' | '\u{3000}' | '\t' => {
-                cleaned.push(' ')
-            }
+            '\u{00A0}'
+            | '\u{2007}'
+            | '\u{202F}'
+            | '\u{2000}'..='\u{2006}'
+            | '\u{2008}'..='\u{200A}'
+            | '\u{3000}'
+            | '\t' => cleaned.push(' '),
             '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
             c => cleaned.push(c),
         }
@@ -56,7 +60,8 @@ impl Word<'_> {
 
 /// The words of `text` (Unicode word boundaries, UAX #29), with their byte offsets.
 pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
-    text.unicode_word_indices().map(|(start, text)| Word { start, text })
+    text.unicode_word_indices()
+        .map(|(start, text)| Word { start, text })
 }
 
 /// Number of words in `text` outside the given sorted byte ranges.
@@ -101,6 +106,9 @@ mod tests {
 
     #[test]
     fn content_hash_is_stable_hex() {
-        assert_eq!(content_hash("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_eq!(
+            content_hash("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
     }
 }

@@ -16,14 +16,22 @@ fn import(c: &mut Criterion) {
     let input = dir.path().join("corpus");
     corpus::write_corpus(&input, ARTICLES, WORDS).unwrap();
     let mut group = c.benchmark_group("import");
-    group.sample_size(10).measurement_time(Duration::from_secs(60)).throughput(Throughput::Elements(ARTICLES as u64));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(60))
+        .throughput(Throughput::Elements(ARTICLES as u64));
     group.bench_function(BenchmarkId::new("plain_text_articles", ARTICLES), |b| {
         b.iter_batched(
             || tempfile::tempdir().unwrap(),
             |db_dir| {
                 let mut library = Library::open(&db_dir.path().join("library.sqlite3")).unwrap();
                 let report = library.import_paths(std::slice::from_ref(&input), |_| {});
-                assert_eq!(report.imported.len(), ARTICLES, "{:?}", report.failed.first());
+                assert_eq!(
+                    report.imported.len(),
+                    ARTICLES,
+                    "{:?}",
+                    report.failed.first()
+                );
                 db_dir
             },
             criterion::BatchSize::PerIteration,
@@ -43,7 +51,10 @@ fn search(c: &mut Criterion) {
     let queries = [
         ("frequent_word", vocabulary[3].clone()),
         ("rare_word", vocabulary[4000].clone()),
-        ("two_words", format!("{} {}", vocabulary[10], vocabulary[50])),
+        (
+            "two_words",
+            format!("{} {}", vocabulary[10], vocabulary[50]),
+        ),
         ("prefix", vocabulary[20][..3].to_string()),
     ];
     for (name, query) in queries {

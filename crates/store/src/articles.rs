@@ -80,7 +80,8 @@ pub struct ArticleDiff {
     pub diff: WordDiff,
 }
 
-const SUMMARY_COLUMNS: &str = "a.id, a.title, o.name, a.author, a.published_at, a.url, a.word_count, \
+const SUMMARY_COLUMNS: &str =
+    "a.id, a.title, o.name, a.author, a.published_at, a.url, a.word_count, \
      a.format, a.imported_at";
 
 fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
@@ -113,7 +114,10 @@ fn ranges_from_json(json: &str) -> Vec<Range<usize>> {
 
 /// Trims a value and turns blank into `None`.
 fn clean(value: Option<&str>) -> Option<String> {
-    value.map(str::trim).filter(|v| !v.is_empty()).map(str::to_string)
+    value
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_string)
 }
 
 fn valid_iso_date(date: &str) -> bool {
@@ -135,9 +139,11 @@ impl Library {
 
     /// Number of articles not deleted.
     pub fn count(&self) -> Result<usize> {
-        let n: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM articles WHERE deleted_at IS NULL", [], |r| r.get(0))?;
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM articles WHERE deleted_at IS NULL",
+            [],
+            |r| r.get(0),
+        )?;
         Ok(n as usize)
     }
 
@@ -175,7 +181,11 @@ impl Library {
 
     /// Replaces an article's metadata. The title must not be blank and the date must be an ISO
     /// date; blank optional fields are cleared.
-    pub fn update_metadata(&mut self, id: ArticleId, edit: &MetadataEdit) -> Result<ArticleSummary> {
+    pub fn update_metadata(
+        &mut self,
+        id: ArticleId,
+        edit: &MetadataEdit,
+    ) -> Result<ArticleSummary> {
         let title = edit.title.trim();
         if title.is_empty() {
             return Err(StoreError::InvalidInput("the title cannot be empty".into()));
@@ -250,8 +260,14 @@ impl Library {
         let left = self.get(left)?;
         let right = self.get(right)?;
         let diff = diff::word_diff_excluding(
-            DiffSide { text: &left.body, excluded: &left.boilerplate },
-            DiffSide { text: &right.body, excluded: &right.boilerplate },
+            DiffSide {
+                text: &left.body,
+                excluded: &left.boilerplate,
+            },
+            DiffSide {
+                text: &right.body,
+                excluded: &right.boilerplate,
+            },
             DiffOptions::default(),
         );
         Ok(ArticleDiff { left, right, diff })
@@ -299,14 +315,17 @@ impl Library {
     pub(crate) fn find_by_hash(&self, hash: &str) -> Result<Option<(ArticleId, String, bool)>> {
         Ok(self
             .conn
-            .prepare_cached("SELECT id, title, deleted_at IS NOT NULL FROM articles WHERE content_sha256 = ?1")?
+            .prepare_cached(
+                "SELECT id, title, deleted_at IS NOT NULL FROM articles WHERE content_sha256 = ?1",
+            )?
             .query_row([hash], |r| Ok((ArticleId(r.get(0)?), r.get(1)?, r.get(2)?)))
             .optional()?)
     }
 
     /// Removes one row for good (a deleted article re-imported).
     pub(crate) fn remove(&mut self, id: ArticleId) -> Result<()> {
-        self.conn.execute("DELETE FROM articles WHERE id = ?1", [id.0])?;
+        self.conn
+            .execute("DELETE FROM articles WHERE id = ?1", [id.0])?;
         Ok(())
     }
 }

@@ -135,7 +135,9 @@ impl Source {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// Reads a file after checking it is a regular file of acceptable size, so a FIFO never blocks
@@ -143,11 +145,19 @@ fn file_name(path: &Path) -> String {
 fn read_file(path: &Path) -> Result<Vec<u8>, ImportError> {
     let meta = std::fs::metadata(path).map_err(|e| ImportError::Unreadable(io_reason(&e)))?;
     if !meta.is_file() {
-        let kind = if meta.is_dir() { "a folder" } else { "a pipe, socket or device" };
+        let kind = if meta.is_dir() {
+            "a folder"
+        } else {
+            "a pipe, socket or device"
+        };
         return Err(ImportError::NotAFile(kind.to_string()));
     }
     if meta.len() > MAX_FILE_BYTES as u64 {
-        return Err(IngestError::TooLarge { size: meta.len(), limit: MAX_FILE_BYTES as u64 }.into());
+        return Err(IngestError::TooLarge {
+            size: meta.len(),
+            limit: MAX_FILE_BYTES as u64,
+        }
+        .into());
     }
     std::fs::read(path).map_err(|e| ImportError::Unreadable(io_reason(&e)))
 }
@@ -200,7 +210,11 @@ impl Library {
     /// Imports files and folders (walked recursively). Each file is stored in its own
     /// transaction: a bad file is reported and the others still import. `on_event` is called
     /// as the batch starts and after each file.
-    pub fn import_paths(&mut self, paths: &[PathBuf], on_event: impl FnMut(ImportEvent)) -> ImportReport {
+    pub fn import_paths(
+        &mut self,
+        paths: &[PathBuf],
+        on_event: impl FnMut(ImportEvent),
+    ) -> ImportReport {
         let sources = expand_paths(paths).into_iter().map(Source::File).collect();
         self.import_sources(sources, on_event)
     }
@@ -209,16 +223,25 @@ impl Library {
     pub fn import_sample(&mut self) -> ImportReport {
         let sources = crate::sample::ARTICLES
             .iter()
-            .map(|(name, text)| Source::Memory { name: format!("sample/{name}"), bytes: text.as_bytes() })
+            .map(|(name, text)| Source::Memory {
+                name: format!("sample/{name}"),
+                bytes: text.as_bytes(),
+            })
             .collect();
         self.import_sources(sources, |_| {})
     }
 
-    fn import_sources(&mut self, sources: Vec<Source>, mut on_event: impl FnMut(ImportEvent)) -> ImportReport {
+    fn import_sources(
+        &mut self,
+        sources: Vec<Source>,
+        mut on_event: impl FnMut(ImportEvent),
+    ) -> ImportReport {
         let total = sources.len();
         on_event(ImportEvent::Started { total });
         let mut report = ImportReport::default();
-        let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 4);
+        let workers = std::thread::available_parallelism()
+            .map_or(2, |n| n.get())
+            .clamp(1, 4);
         let next = AtomicUsize::new(0);
         let (sender, receiver) = mpsc::sync_channel::<(usize, Result<Document, ImportError>)>(64);
         std::thread::scope(|scope| {
@@ -229,14 +252,17 @@ impl Library {
                 let (next, sources) = (&next, &sources);
                 scope.spawn(move || loop {
                     let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(source) = sources.get(index) else { break };
-                    let loaded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| source.load()))
-                        .unwrap_or_else(|_| {
-                            Err(ImportError::Ingest(IngestError::Corrupt {
-                                format: "file".into(),
-                                detail: "the reader failed on this file".into(),
-                            }))
-                        });
+                    let Some(source) = sources.get(index) else {
+                        break;
+                    };
+                    let loaded =
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| source.load()))
+                            .unwrap_or_else(|_| {
+                                Err(ImportError::Ingest(IngestError::Corrupt {
+                                    format: "file".into(),
+                                    detail: "the reader failed on this file".into(),
+                                }))
+                            });
                     if sender.send((index, loaded)).is_err() {
                         break;
                     }
@@ -255,7 +281,12 @@ impl Library {
                     };
                     let outcome = self.store_one(path.clone(), source_path, loaded, &mut report);
                     expected += 1;
-                    on_event(ImportEvent::File { done: expected, total, path, outcome });
+                    on_event(ImportEvent::File {
+                        done: expected,
+                        total,
+                        path,
+                        outcome,
+                    });
                 }
             }
         });
@@ -281,12 +312,17 @@ impl Library {
         let stored = (|| {
             if let Some((existing_id, existing_title, deleted)) = self.find_by_hash(&hash)? {
                 if !deleted {
-                    return Ok(Err(DuplicateFile { path: path.clone(), existing_id, existing_title }));
+                    return Ok(Err(DuplicateFile {
+                        path: path.clone(),
+                        existing_id,
+                        existing_title,
+                    }));
                 }
                 // The same text deleted earlier: the new import replaces it for good.
                 self.remove(existing_id)?;
             }
-            self.insert_document(&document, &hash, source_path.as_deref()).map(Ok)
+            self.insert_document(&document, &hash, source_path.as_deref())
+                .map(Ok)
         })();
         match stored {
             Ok(Ok(id)) => {
@@ -307,7 +343,10 @@ impl Library {
             }
             Err(error) => {
                 tracing::warn!(path = %path.display(), %error, "storing failed");
-                report.failed.push(FailedFile { path, error: ImportError::Database(error.to_string()) });
+                report.failed.push(FailedFile {
+                    path,
+                    error: ImportError::Database(error.to_string()),
+                });
                 ImportOutcome::Failed
             }
         }

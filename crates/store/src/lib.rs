@@ -86,7 +86,11 @@ impl Library {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         let version_before: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         MIGRATIONS.to_latest(&mut conn)?;
-        Ok(Library { conn, path: None, created: version_before == 0 })
+        Ok(Library {
+            conn,
+            path: None,
+            created: version_before == 0,
+        })
     }
 
     /// Where the library lives on disk (`None` in memory).
@@ -101,11 +105,15 @@ impl Library {
 
     /// Runs SQLite's `PRAGMA integrity_check`; `Ok(())` when the file is sound.
     pub fn integrity_check(&self) -> Result<()> {
-        let verdict: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        let verdict: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         if verdict == "ok" {
             Ok(())
         } else {
-            Err(StoreError::InvalidInput(format!("integrity check failed: {verdict}")))
+            Err(StoreError::InvalidInput(format!(
+                "integrity check failed: {verdict}"
+            )))
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Full-text search over titles, authors and bodies with highlighted snippets.
 
-use crate::articles::{ArticleSummary, ArticleId};
+use crate::articles::{ArticleId, ArticleSummary};
 use crate::{Library, Result};
 use serde::Serialize;
 
@@ -48,25 +48,25 @@ fn fts_query(input: &str) -> Option<String> {
 }
 
 fn snippet_parts(snippet: &str) -> Vec<SnippetPart> {
-    let mut parts = Vec::new();
-    let mut highlight = false;
-    for piece in snippet.split([OPEN, CLOSE]).enumerate().map(|(i, p)| (i, p)) {
-        let (i, text) = piece;
-        if i > 0 {
-            highlight = !highlight;
-        }
-        if !text.is_empty() {
-            parts.push(SnippetPart { text: text.replace('\n', " "), highlight });
-        }
-    }
-    parts
+    // Markers alternate open/close, so every piece after the first flips the highlight.
+    snippet
+        .split([OPEN, CLOSE])
+        .enumerate()
+        .filter(|(_, text)| !text.is_empty())
+        .map(|(i, text)| SnippetPart {
+            text: text.replace('\n', " "),
+            highlight: i % 2 == 1,
+        })
+        .collect()
 }
 
 impl Library {
     /// Articles matching `query` (all words, last one as a prefix), best first, at most `limit`.
     /// A query with no words returns nothing.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
-        let Some(fts) = fts_query(query) else { return Ok(Vec::new()) };
+        let Some(fts) = fts_query(query) else {
+            return Ok(Vec::new());
+        };
         let sql = format!(
             "SELECT f.rowid, snippet(articles_fts, 2, '{OPEN}', '{CLOSE}', '…', 16), \
                     snippet(articles_fts, 0, '{OPEN}', '{CLOSE}', '…', 16) \
@@ -76,13 +76,22 @@ impl Library {
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows: Vec<(i64, String, String)> = stmt
-            .query_map(rusqlite::params![fts, limit as i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .query_map(rusqlite::params![fts, limit as i64], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?
             .collect::<rusqlite::Result<_>>()?;
         let mut hits = Vec::with_capacity(rows.len());
         for (id, body_snippet, title_snippet) in rows {
             // Show where the body matched; when only the title did, show the title.
-            let snippet = if body_snippet.contains(OPEN) { body_snippet } else { title_snippet };
-            hits.push(SearchHit { article: self.summary(ArticleId(id))?, snippet: snippet_parts(&snippet) });
+            let snippet = if body_snippet.contains(OPEN) {
+                body_snippet
+            } else {
+                title_snippet
+            };
+            hits.push(SearchHit {
+                article: self.summary(ArticleId(id))?,
+                snippet: snippet_parts(&snippet),
+            });
         }
         Ok(hits)
     }
@@ -94,7 +103,10 @@ mod tests {
 
     #[test]
     fn queries_are_quoted_and_last_word_is_a_prefix() {
-        assert_eq!(fts_query("U.S. talks").as_deref(), Some("\"U.S.\" \"talks\"*"));
+        assert_eq!(
+            fts_query("U.S. talks").as_deref(),
+            Some("\"U.S.\" \"talks\"*")
+        );
         assert_eq!(fts_query("  \"oil  "), Some("\"oil\"*".to_string()));
         assert_eq!(fts_query(" - * "), None);
     }

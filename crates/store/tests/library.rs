@@ -1,7 +1,9 @@
 //! The library on a real SQLite file in a temporary folder.
 
 use parallax_core::ingest::IngestError;
-use parallax_store::{ArticleId, ImportError, ImportEvent, Library, MetadataEdit, StoreError, MIGRATIONS};
+use parallax_store::{
+    ArticleId, ImportError, ImportEvent, Library, MetadataEdit, StoreError, MIGRATIONS,
+};
 use std::path::{Path, PathBuf};
 
 const ARTICLE_A: &str = "Tide barrier closes early at Lowmarsh\n\nBy Odile Fenn\n\n\
@@ -52,7 +54,10 @@ fn a_new_file_is_created_and_reopened_with_its_articles() {
     assert_eq!(list[0].published.as_deref(), Some("2026-03-02"));
     let article = library.get(list[0].id).unwrap();
     assert!(article.body.contains("harbour master"));
-    assert!(!article.body.starts_with("Tide barrier"), "the title is not part of the body");
+    assert!(
+        !article.body.starts_with("Tide barrier"),
+        "the title is not part of the body"
+    );
     library.integrity_check().unwrap();
 }
 
@@ -60,14 +65,28 @@ fn a_new_file_is_created_and_reopened_with_its_articles() {
 fn search_finds_words_with_highlighted_snippets_and_ignores_query_syntax() {
     let dir = tempfile::tempdir().unwrap();
     let mut library = open(dir.path());
-    let files = [write(dir.path(), "a.txt", ARTICLE_A.as_bytes()), write(dir.path(), "b.txt", ARTICLE_B.as_bytes())];
+    let files = [
+        write(dir.path(), "a.txt", ARTICLE_A.as_bytes()),
+        write(dir.path(), "b.txt", ARTICLE_B.as_bytes()),
+    ];
     library.import_paths(&files, |_| {});
 
     let hits = library.search("gauges forecast", 10).unwrap();
     assert_eq!(hits.len(), 1);
-    assert_eq!(hits[0].article.title, "Tide barrier closes early at Lowmarsh");
-    let highlighted: Vec<_> = hits[0].snippet.iter().filter(|p| p.highlight).map(|p| p.text.as_str()).collect();
-    assert!(highlighted.contains(&"gauges") && highlighted.contains(&"forecast"), "{highlighted:?}");
+    assert_eq!(
+        hits[0].article.title,
+        "Tide barrier closes early at Lowmarsh"
+    );
+    let highlighted: Vec<_> = hits[0]
+        .snippet
+        .iter()
+        .filter(|p| p.highlight)
+        .map(|p| p.text.as_str())
+        .collect();
+    assert!(
+        highlighted.contains(&"gauges") && highlighted.contains(&"forecast"),
+        "{highlighted:?}"
+    );
 
     // Prefix of the last word, both articles.
     assert_eq!(library.search("barri", 10).unwrap().len(), 2);
@@ -82,7 +101,11 @@ fn the_same_text_again_is_a_duplicate_even_with_other_line_endings() {
     let dir = tempfile::tempdir().unwrap();
     let mut library = open(dir.path());
     let first = write(dir.path(), "a.txt", ARTICLE_A.as_bytes());
-    let crlf = write(dir.path(), "copy/a-windows.txt", ARTICLE_A.replace('\n', "\r\n").as_bytes());
+    let crlf = write(
+        dir.path(),
+        "copy/a-windows.txt",
+        ARTICLE_A.replace('\n', "\r\n").as_bytes(),
+    );
     let report = library.import_paths(&[first, crlf.clone()], |_| {});
     assert_eq!(report.imported.len(), 1);
     assert_eq!(report.duplicates.len(), 1);
@@ -98,16 +121,26 @@ fn bad_files_fail_one_by_one_and_the_rest_of_the_batch_imports() {
     let batch = dir.path().join("batch");
     write(&batch, "01-good.txt", ARTICLE_A.as_bytes());
     write(&batch, "02-empty.txt", b"");
-    write(&batch, "03-binary.txt", &[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0, 1, 2, 3, 0, 0, 0]);
+    write(
+        &batch,
+        "03-binary.txt",
+        &[
+            0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0, 1, 2, 3, 0, 0, 0,
+        ],
+    );
     write(&batch, "04-notes.odt", b"not supported");
     write(&batch, "deeper/05-good.txt", ARTICLE_B.as_bytes());
     std::os::unix::fs::symlink(batch.join("missing.txt"), batch.join("06-dangling.txt")).unwrap();
     let fifo = batch.join("07-pipe.txt");
-    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
 
     let mut library = open(dir.path());
     let mut events = Vec::new();
-    let report = library.import_paths(&[batch.clone()], |e| events.push(e));
+    let report = library.import_paths(std::slice::from_ref(&batch), |e| events.push(e));
 
     assert_eq!(report.imported.len(), 2, "{report:#?}");
     let reason = |name: &str| {
@@ -119,13 +152,27 @@ fn bad_files_fail_one_by_one_and_the_rest_of_the_batch_imports() {
             .error
             .clone()
     };
-    assert_eq!(reason("02-empty.txt"), ImportError::Ingest(IngestError::Empty));
-    assert_eq!(reason("03-binary.txt"), ImportError::Ingest(IngestError::Binary));
-    assert!(matches!(reason("04-notes.odt"), ImportError::Ingest(IngestError::UnsupportedType { .. })));
-    assert!(matches!(reason("06-dangling.txt"), ImportError::Unreadable(_)));
+    assert_eq!(
+        reason("02-empty.txt"),
+        ImportError::Ingest(IngestError::Empty)
+    );
+    assert_eq!(
+        reason("03-binary.txt"),
+        ImportError::Ingest(IngestError::Binary)
+    );
+    assert!(matches!(
+        reason("04-notes.odt"),
+        ImportError::Ingest(IngestError::UnsupportedType { .. })
+    ));
+    assert!(matches!(
+        reason("06-dangling.txt"),
+        ImportError::Unreadable(_)
+    ));
     assert!(matches!(reason("07-pipe.txt"), ImportError::NotAFile(_)));
     assert_eq!(report.failed.len(), 5);
-    assert!(reason("06-dangling.txt").to_string().contains("no such file"));
+    assert!(reason("06-dangling.txt")
+        .to_string()
+        .contains("no such file"));
 
     assert_eq!(events.first(), Some(&ImportEvent::Started { total: 7 }));
     assert_eq!(events.len(), 8);
@@ -147,11 +194,16 @@ fn a_failed_write_leaves_nothing_of_the_article_behind() {
              BEGIN SELECT RAISE(ABORT, 'disk on fire'); END;",
         )
         .unwrap();
-    let files = [write(dir.path(), "a.txt", ARTICLE_A.as_bytes()), write(dir.path(), "b.txt", ARTICLE_B.as_bytes())];
+    let files = [
+        write(dir.path(), "a.txt", ARTICLE_A.as_bytes()),
+        write(dir.path(), "b.txt", ARTICLE_B.as_bytes()),
+    ];
     let report = library.import_paths(&files, |_| {});
     assert_eq!(report.imported.len(), 1);
     assert_eq!(report.failed.len(), 1);
-    assert!(matches!(&report.failed[0].error, ImportError::Database(m) if m.contains("disk on fire")));
+    assert!(
+        matches!(&report.failed[0].error, ImportError::Database(m) if m.contains("disk on fire"))
+    );
     let outlets: Vec<String> = other
         .prepare("SELECT name FROM outlets ORDER BY name")
         .unwrap()
@@ -170,10 +222,23 @@ fn metadata_edits_are_validated_and_searchable() {
     let report = library.import_paths(&[write(dir.path(), "a.txt", ARTICLE_A.as_bytes())], |_| {});
     let id = report.imported[0].id;
 
-    let bad_date = MetadataEdit { title: "T".into(), published: Some("March 2".into()), ..Default::default() };
-    assert!(matches!(library.update_metadata(id, &bad_date), Err(StoreError::InvalidInput(_))));
-    let blank = MetadataEdit { title: "  ".into(), ..Default::default() };
-    assert!(matches!(library.update_metadata(id, &blank), Err(StoreError::InvalidInput(_))));
+    let bad_date = MetadataEdit {
+        title: "T".into(),
+        published: Some("March 2".into()),
+        ..Default::default()
+    };
+    assert!(matches!(
+        library.update_metadata(id, &bad_date),
+        Err(StoreError::InvalidInput(_))
+    ));
+    let blank = MetadataEdit {
+        title: "  ".into(),
+        ..Default::default()
+    };
+    assert!(matches!(
+        library.update_metadata(id, &blank),
+        Err(StoreError::InvalidInput(_))
+    ));
 
     let edit = MetadataEdit {
         title: "Barrier closed at dawn".into(),
@@ -187,8 +252,15 @@ fn metadata_edits_are_validated_and_searchable() {
     assert_eq!(summary.outlet.as_deref(), Some("Estuary Evening"));
     assert_eq!(summary.author, None, "blank clears");
     assert_eq!(summary.published.as_deref(), Some("2026-03-03"));
-    assert_eq!(library.search("dawn", 5).unwrap().len(), 1, "the FTS index follows title edits");
-    assert!(matches!(library.update_metadata(ArticleId(999), &edit), Err(StoreError::ArticleNotFound(999))));
+    assert_eq!(
+        library.search("dawn", 5).unwrap().len(),
+        1,
+        "the FTS index follows title edits"
+    );
+    assert!(matches!(
+        library.update_metadata(ArticleId(999), &edit),
+        Err(StoreError::ArticleNotFound(999))
+    ));
 }
 
 #[test]
@@ -196,11 +268,17 @@ fn delete_hides_restore_undoes_and_purge_removes_for_good() {
     let dir = tempfile::tempdir().unwrap();
     let mut library = open(dir.path());
     let file = write(dir.path(), "a.txt", ARTICLE_A.as_bytes());
-    let id = library.import_paths(std::slice::from_ref(&file), |_| {}).imported[0].id;
+    let id = library
+        .import_paths(std::slice::from_ref(&file), |_| {})
+        .imported[0]
+        .id;
 
     assert_eq!(library.delete(&[id]).unwrap(), 1);
     assert_eq!(library.count().unwrap(), 0);
-    assert!(matches!(library.get(id), Err(StoreError::ArticleNotFound(_))));
+    assert!(matches!(
+        library.get(id),
+        Err(StoreError::ArticleNotFound(_))
+    ));
     assert!(library.search("gauges", 5).unwrap().is_empty());
 
     assert_eq!(library.restore(&[id]).unwrap(), 1);
@@ -227,11 +305,20 @@ fn the_sample_library_has_four_outlets_about_one_event() {
     let report = library.import_sample();
     assert_eq!(report.imported.len(), 4, "{report:#?}");
     assert!(report.failed.is_empty());
-    let mut outlets: Vec<_> = library.list().unwrap().into_iter().filter_map(|a| a.outlet).collect();
+    let mut outlets: Vec<_> = library
+        .list()
+        .unwrap()
+        .into_iter()
+        .filter_map(|a| a.outlet)
+        .collect();
     outlets.sort();
     outlets.dedup();
     assert_eq!(outlets.len(), 4, "{outlets:?}");
-    assert!(library.list().unwrap().iter().all(|a| a.words > 400 && a.published.is_some()));
+    assert!(library
+        .list()
+        .unwrap()
+        .iter()
+        .all(|a| a.words > 400 && a.published.is_some()));
     // A second load finds them all already there.
     assert_eq!(library.import_sample().duplicates.len(), 4);
 }
@@ -240,7 +327,10 @@ fn the_sample_library_has_four_outlets_about_one_event() {
 fn the_diff_of_two_articles_marks_changed_words_and_covers_both_bodies() {
     let dir = tempfile::tempdir().unwrap();
     let mut library = open(dir.path());
-    let files = [write(dir.path(), "a.txt", ARTICLE_A.as_bytes()), write(dir.path(), "b.txt", ARTICLE_B.as_bytes())];
+    let files = [
+        write(dir.path(), "a.txt", ARTICLE_A.as_bytes()),
+        write(dir.path(), "b.txt", ARTICLE_B.as_bytes()),
+    ];
     let report = library.import_paths(&files, |_| {});
     let (a, b) = (report.imported[0].id, report.imported[1].id);
     let diff = library.diff(a, b).unwrap();

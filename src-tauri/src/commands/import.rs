@@ -37,5 +37,7 @@ pub async fn import_paths(
 
 #[tauri::command]
 pub async fn import_sample(state: State<'_, AppState>) -> Result<ImportReport, CommandError> {
-    state.with_library(|lib| Ok(lib.import_sample().into())).await
+    state
+        .with_library(|lib| Ok(lib.import_sample().into()))
+        .await
 }

@@ -10,25 +10,47 @@ const SEARCH_LIMIT: usize = 200;
 
 #[tauri::command]
 pub async fn library_info(state: State<'_, AppState>) -> Result<LibraryInfo, CommandError> {
-    let (database_path, log_path) = (state.db_path.display().to_string(), state.log_path.display().to_string());
+    let (database_path, log_path) = (
+        state.db_path.display().to_string(),
+        state.log_path.display().to_string(),
+    );
     let article_count = state.with_library(|lib| Ok(lib.count()?)).await?;
-    Ok(LibraryInfo { article_count: article_count as u32, database_path, log_path })
+    Ok(LibraryInfo {
+        article_count: article_count as u32,
+        database_path,
+        log_path,
+    })
 }
 
 #[tauri::command]
-pub async fn list_articles(state: State<'_, AppState>) -> Result<Vec<ArticleSummary>, CommandError> {
-    state.with_library(|lib| Ok(lib.list()?.into_iter().map(Into::into).collect())).await
+pub async fn list_articles(
+    state: State<'_, AppState>,
+) -> Result<Vec<ArticleSummary>, CommandError> {
+    state
+        .with_library(|lib| Ok(lib.list()?.into_iter().map(Into::into).collect()))
+        .await
 }
 
 #[tauri::command]
 pub async fn get_article(state: State<'_, AppState>, id: u32) -> Result<Article, CommandError> {
-    state.with_library(move |lib| Ok(lib.get(ArticleId(id.into()))?.into())).await
+    state
+        .with_library(move |lib| Ok(lib.get(ArticleId(id.into()))?.into()))
+        .await
 }
 
 #[tauri::command]
-pub async fn search_articles(state: State<'_, AppState>, query: String) -> Result<Vec<SearchHit>, CommandError> {
+pub async fn search_articles(
+    state: State<'_, AppState>,
+    query: String,
+) -> Result<Vec<SearchHit>, CommandError> {
     state
-        .with_library(move |lib| Ok(lib.search(&query, SEARCH_LIMIT)?.into_iter().map(Into::into).collect()))
+        .with_library(move |lib| {
+            Ok(lib
+                .search(&query, SEARCH_LIMIT)?
+                .into_iter()
+                .map(Into::into)
+                .collect())
+        })
         .await
 }
 
@@ -38,17 +60,33 @@ pub async fn update_article(
     id: u32,
     edit: MetadataEdit,
 ) -> Result<ArticleSummary, CommandError> {
-    state.with_library(move |lib| Ok(lib.update_metadata(ArticleId(id.into()), &edit.into())?.into())).await
+    state
+        .with_library(move |lib| {
+            Ok(lib
+                .update_metadata(ArticleId(id.into()), &edit.into())?
+                .into())
+        })
+        .await
 }
 
 #[tauri::command]
-pub async fn delete_articles(state: State<'_, AppState>, ids: Vec<u32>) -> Result<u32, CommandError> {
+pub async fn delete_articles(
+    state: State<'_, AppState>,
+    ids: Vec<u32>,
+) -> Result<u32, CommandError> {
     let ids: Vec<ArticleId> = ids.into_iter().map(|id| ArticleId(id.into())).collect();
-    state.with_library(move |lib| Ok(lib.delete(&ids)? as u32)).await
+    state
+        .with_library(move |lib| Ok(lib.delete(&ids)? as u32))
+        .await
 }
 
 #[tauri::command]
-pub async fn restore_articles(state: State<'_, AppState>, ids: Vec<u32>) -> Result<u32, CommandError> {
+pub async fn restore_articles(
+    state: State<'_, AppState>,
+    ids: Vec<u32>,
+) -> Result<u32, CommandError> {
     let ids: Vec<ArticleId> = ids.into_iter().map(|id| ArticleId(id.into())).collect();
-    state.with_library(move |lib| Ok(lib.restore(&ids)? as u32)).await
+    state
+        .with_library(move |lib| Ok(lib.restore(&ids)? as u32))
+        .await
 }

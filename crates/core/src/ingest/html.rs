@@ -4,5 +4,7 @@ use super::{Document, IngestError};
 
 pub(super) fn read(html: &str) -> Result<Document, IngestError> {
     let _ = html;
-    Err(IngestError::NoText { detail: String::new() })
+    Err(IngestError::NoText {
+        detail: String::new(),
+    })
 }

@@ -64,9 +64,15 @@ impl Format {
 
     /// Parses the name produced by [`Format::as_str`].
     pub fn parse(name: &str) -> Option<Format> {
-        [Format::Text, Format::Markdown, Format::Html, Format::Pdf, Format::Docx]
-            .into_iter()
-            .find(|f| f.as_str() == name)
+        [
+            Format::Text,
+            Format::Markdown,
+            Format::Html,
+            Format::Pdf,
+            Format::Docx,
+        ]
+        .into_iter()
+        .find(|f| f.as_str() == name)
     }
 }
 
@@ -180,7 +186,10 @@ pub fn ingest(file_name: &str, bytes: &[u8]) -> Result<Document, IngestError> {
         return Err(IngestError::UnsupportedType { extension });
     };
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(IngestError::TooLarge { size: bytes.len() as u64, limit: MAX_FILE_BYTES as u64 });
+        return Err(IngestError::TooLarge {
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES as u64,
+        });
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(IngestError::Empty);
@@ -192,7 +201,9 @@ pub fn ingest(file_name: &str, bytes: &[u8]) -> Result<Document, IngestError> {
         Format::Docx => docx::read(bytes),
     }?;
     if document.body.trim().is_empty() {
-        return Err(IngestError::NoText { detail: String::new() });
+        return Err(IngestError::NoText {
+            detail: String::new(),
+        });
     }
     if document.metadata.title.is_none() {
         document.metadata.title = Some(title_from_file_name(file_name));

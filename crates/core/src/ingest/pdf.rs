@@ -4,5 +4,7 @@ use super::{Document, IngestError};
 
 pub(super) fn read(bytes: &[u8]) -> Result<Document, IngestError> {
     let _ = bytes;
-    Err(IngestError::NoText { detail: String::new() })
+    Err(IngestError::NoText {
+        detail: String::new(),
+    })
 }

@@ -4,5 +4,7 @@ use super::{Document, Format, IngestError};
 
 pub(super) fn read(text: &str, format: Format) -> Result<Document, IngestError> {
     let _ = (text, format);
-    Err(IngestError::NoText { detail: String::new() })
+    Err(IngestError::NoText {
+        detail: String::new(),
+    })
 }
