@@ -1163,7 +1163,8 @@ fn parse_dateline(text: &str) -> Option<Dateline> {
     if let Some(c) = WITH_OUTLET.captures(text) {
         let outlet = c["outlet"].trim();
         let date = c.name("d1").or(c.name("d2"));
-        if looks_like_outlet(outlet) && (date.is_some() || c.name("sep").is_some()) {
+        let outlet_ok = wire_service(outlet).is_some() || looks_like_outlet(outlet);
+        if outlet_ok && (date.is_some() || c.name("sep").is_some()) {
             let end = c.get(0).expect("match").end();
             return Some(Dateline {
                 outlet: Some(wire_service(outlet).unwrap_or(outlet).to_string()),
@@ -1710,6 +1711,9 @@ mod tests {
             doc.metadata.published, None,
             "no year in the dateline: no guess"
         );
+
+        let doc = text("Talks Resume\nBERLIN (dpa) - Talks resumed today.");
+        assert_eq!(doc.metadata.outlet.as_deref(), Some("Deutsche Presse-Agentur"));
 
         let doc = text("Talks Resume\nPARIS, 9 January 2026 (AFP) - Talks resumed today.");
         assert_eq!(doc.metadata.outlet.as_deref(), Some("Agence France-Presse"));
