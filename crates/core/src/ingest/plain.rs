@@ -48,7 +48,7 @@ pub(super) fn read(text: &str, format: Format) -> Result<Document, IngestError> 
         _ => text_lines(&text),
     };
     let mut paras = group(&lines, wrap_width(&lines));
-    let body_start = read_head(&mut paras, &mut found, format);
+    let body_start = read_head(&mut paras, &mut found);
     read_dateline(&mut paras[body_start..], &mut found);
     mark_clutter(&mut paras, &mut found);
     Ok(assemble(paras, found.meta, format))
@@ -382,16 +382,12 @@ fn was_wrapped(previous: &str, next: &str, width: usize) -> bool {
     !previous.is_empty() && previous.chars().count() + 1 + next_word > width
 }
 
-/// `-`, `*`, `•`, `–`, `—`, `+` bullets and `1.`/`1)` numbers followed by a space: the length of
-/// the marker, spaces excluded.
+/// `-`, `*`, `•`, `–`, `—`, `+` bullets and `1.`/`1)` numbers followed by a space and text: the
+/// length of the marker in bytes.
 fn list_marker_len(line: &str) -> Option<usize> {
     static MARKER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(?:[-*+•–—▪◦‣·]|\d{1,2}[.)])[ ]+\S").expect("valid regex"));
-    let m = MARKER.find(line)?;
-    let marker = line[..m.end()]
-        .trim_end_matches(|c: char| !c.is_whitespace())
-        .trim_end();
-    Some(marker.len())
+        LazyLock::new(|| Regex::new(r"^([-*+•–—▪◦‣·]|\d{1,2}[.)])[ ]+\S").expect("valid regex"));
+    MARKER.captures(line).map(|c| c[1].len())
 }
 
 /// `---`, `***`, `* * *`, `___`, `===`: a separator drawn with characters.
@@ -602,20 +598,17 @@ fn front_matter<'a>(text: &'a str, found: &mut Found) -> &'a str {
 
 /// Reads the title and the lines around it; returns the index of the first paragraph after the
 /// title (where the article starts).
-fn read_head(paras: &mut [Para], found: &mut Found, format: Format) -> usize {
+fn read_head(paras: &mut [Para], found: &mut Found) -> usize {
     let n = paras.len();
     let mut i = 0;
     // A saved page may start with its address, a date or a clutter line before the headline.
     while i < n.min(4) && paras[i].is_line() {
         let text = paras[i].text.clone();
-        if let Some(url) = url_line(&text) {
-            found.meta.url.get_or_insert(url);
+        if url_line(&text).is_some() || is_marker(&text).is_some() {
             paras[i].clutter = true;
         } else if let Some((date, is_update)) = date_line(&text) {
             found.published(date, is_update);
             paras[i].removed = true;
-        } else if is_marker(&text).is_some() {
-            paras[i].clutter = true;
         } else {
             break;
         }
@@ -623,7 +616,17 @@ fn read_head(paras: &mut [Para], found: &mut Found, format: Format) -> usize {
     }
 
     let mut title_at = None;
-    if i + 1 < n && is_title(&paras[i]) {
+    if let Some(declared) = found.meta.title.clone() {
+        // Markdown front matter declared the title: only a repeat of it leaves the body.
+        if i + 1 < n
+            && paras[i].is_line()
+            && paras[i].text.to_lowercase() == declared.to_lowercase()
+        {
+            paras[i].removed = true;
+            title_at = Some(i);
+            i += 1;
+        }
+    } else if i + 1 < n && is_title(&paras[i]) {
         let title = paras[i].text.clone();
         paras[i].removed = true;
         title_at = Some(i);
@@ -633,19 +636,7 @@ fn read_head(paras: &mut [Para], found: &mut Found, format: Format) -> usize {
             paras[i].removed = true;
             i += 1;
         }
-        // Front matter wins over the first line: it is what the author declared.
-        found.meta.title.get_or_insert(title);
-    } else if format == Format::Markdown {
-        // A front-matter title repeated as the first heading is not body text either.
-        if let (Some(title), Some(p)) = (&found.meta.title, paras.get_mut(i)) {
-            if matches!(p.kind, Kind::Heading(_))
-                && p.text.to_lowercase() == title.to_lowercase()
-                && i + 1 < n
-            {
-                p.removed = true;
-                i += 1;
-            }
-        }
+        found.meta.title = Some(title);
     }
 
     // Byline, date and address lines under the title; a subtitle may sit between them.
@@ -673,10 +664,7 @@ fn read_head(paras: &mut [Para], found: &mut Found, format: Format) -> usize {
         } else if let Some((date, is_update)) = date_line(&text) {
             found.published(date, is_update);
             paras[j].removed = true;
-        } else if let Some(url) = url_line(&text) {
-            found.meta.url.get_or_insert(url);
-            paras[j].clutter = true;
-        } else if is_marker(&text).is_some() {
+        } else if url_line(&text).is_some() || is_marker(&text).is_some() {
             paras[j].clutter = true;
         } else if !is_subtitle(&text) {
             break;
@@ -783,6 +771,9 @@ fn parse_byline(text: &str) -> Option<Byline> {
         Some(c) => (c.get(1).expect("group").as_str(), true),
         None => (text, false),
     };
+    // "By Jane Doe." ends with a full stop like a sentence; the names check below tells them
+    // apart ("By signalling that it is open…" does not start with names).
+    let rest = rest.trim_end_matches('.');
     let mut parts: Vec<&str> = SEPARATORS
         .split(rest)
         .map(str::trim)
@@ -790,13 +781,6 @@ fn parse_byline(text: &str) -> Option<Byline> {
         .collect();
     if !with_by && parts.len() < 2 {
         return None;
-    }
-    if ends_like_prose(rest) && !rest.ends_with(':') {
-        // "By Jane Doe." is fine, "By signalling that it is open…." is not: the names check below
-        // decides; a full stop only hurts when the rest is not names.
-        if !is_names(rest.trim_end_matches('.')) {
-            return None;
-        }
     }
     // "By Jane Doe, Senior Correspondent": a comma separates a role or an outlet, except
     // between names ("By Jane Doe, John Roe and Ann Poe").
@@ -822,8 +806,8 @@ fn parse_byline(text: &str) -> Option<Byline> {
             byline.published.get_or_insert(date);
         } else if let Some(outlet) = outlet_from_byline_part(part) {
             byline.outlet.get_or_insert(outlet);
-        } else if is_role(part) {
-        } else if is_names(part) {
+        } else if !is_role(part) && is_names(part) {
+            // A place ("Caracas") or anything else unrecognised is dropped.
             authors.extend(split_names(part));
         }
     }
@@ -923,6 +907,7 @@ fn is_person_name(text: &str) -> bool {
         let letters_only = t
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'));
+        // Initials ("J.") and "Jr." end with a full stop; other words in a name do not.
         let dotted_ok = !t.ends_with('.') || t.chars().count() == 2 || matches!(t, "Jr." | "Sr.");
         first_upper
             && letters_only
@@ -995,8 +980,7 @@ fn find_human_date(s: &str) -> Option<(std::ops::Range<usize>, String)> {
             .expect("valid regex")
     });
     static YEAR_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?P<y>\d{4})(?P<sep>[-/])(?P<m>\d{1,2})[-/](?P<d>\d{1,2})")
-            .expect("valid regex")
+        Regex::new(r"\b(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})").expect("valid regex")
     });
     static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})").expect("valid regex")
@@ -1100,10 +1084,8 @@ fn date_line(text: &str) -> Option<(String, bool)> {
         .filter(|t| !t.is_empty())
         .all(|t| {
             let lower = t.to_lowercase();
-            ALLOWED.contains(&lower.as_str())
-                || TIME.is_match(&lower)
-                || (t.len() <= 5 && t.len() >= 2 && t.chars().all(|c| c.is_ascii_uppercase()))
-            // EST, UTC
+            let time_zone = (2..=5).contains(&t.len()) && t.chars().all(|c| c.is_ascii_uppercase());
+            ALLOWED.contains(&lower.as_str()) || TIME.is_match(&lower) || time_zone
         });
     if !allowed {
         return None;
@@ -1340,16 +1322,17 @@ fn is_about_heading(text: &str) -> bool {
 }
 
 /// "Source: https://…", "URL: …", "Originally published at https://…", or a bare address: the
-/// article's own address, as saved with the page.
-fn url_line(text: &str) -> Option<String> {
+/// article's own address, as saved with the page. Says whether the line labels the address.
+fn url_line(text: &str) -> Option<(String, bool)> {
     static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)^(?:(?:source|url|link|permalink|canonical(?: url)?|article url|original(?:ly)? (?:published|posted)(?: at| on| in)?|read (?:the )?original(?: article| story)?(?: at| on)?)\s*:?\s*)?<?(https?://[^\s<>]+)>?$",
+            r"(?i)^(?P<label>(?:source|url|link|permalink|canonical(?: url)?|article url|original(?:ly)? (?:published|posted)(?: at| on| in)?|read (?:the )?original(?: article| story)?(?: at| on)?)\s*:?\s*)?<?(?P<url>https?://[^\s<>]+)>?$",
         )
         .expect("valid regex")
     });
     let c = URL_LINE.captures(text.trim())?;
-    Some(c[1].trim_end_matches(['.', ',', ';', ')']).to_string())
+    let url = c["url"].trim_end_matches(['.', ',', ';', ')']).to_string();
+    Some((url, c.name("label").is_some()))
 }
 
 /// "Jane Doe is a former diplomat …", "She has covered …": an author or outlet bio.
@@ -1377,22 +1360,37 @@ fn is_short_non_sentence(p: &Para) -> bool {
 /// every paragraph is clutter, short, a bio, or part of an "About Us" block.
 fn mark_clutter(paras: &mut [Para], found: &mut Found) {
     let kept: Vec<usize> = (0..paras.len()).filter(|&i| !paras[i].removed).collect();
+    let mut labelled_url = None;
+    let mut bare_url = None;
     for (pos, &i) in kept.iter().enumerate() {
         let p = &mut paras[i];
         if !p.is_line() {
             continue;
         }
-        if let Some(url) = url_line(&p.text) {
+        if let Some((url, labelled)) = url_line(&p.text) {
             p.clutter = true;
-            // The article's own address is saved at the top or the bottom of the page.
-            if pos < 5 || pos + 5 >= kept.len() {
-                found.meta.url.get_or_insert(url);
+            // The article's own address is saved at the top or the bottom of the page. A
+            // labelled line ("Source: …") says so; a bare address only counts as the very first
+            // or last line, since elsewhere it is more likely a link to another page.
+            let near_edge = pos < 5 || pos + 5 >= kept.len();
+            let at_edge = pos == 0 || pos + 1 == kept.len();
+            if labelled && near_edge {
+                labelled_url.get_or_insert(url);
+            } else if !labelled && at_edge {
+                bare_url.get_or_insert(url);
             }
         } else if is_marker(&p.text).is_some() {
             p.clutter = true;
         }
     }
-    for (pos, &start) in kept.iter().enumerate() {
+    if found.meta.url.is_none() {
+        found.meta.url = labelled_url.or(bare_url);
+    }
+    // Trailing clutter sits in the last few dozen paragraphs; looking only there keeps this
+    // linear on a huge file full of share buttons.
+    const TAIL_WINDOW: usize = 60;
+    let window_start = kept.len().saturating_sub(TAIL_WINDOW);
+    for (pos, &start) in kept.iter().enumerate().skip(window_start) {
         let p = &paras[start];
         let is_tail_start = p.is_line()
             && (is_marker(&p.text) == Some(Marker::Tail) || url_line(&p.text).is_some());
@@ -1713,7 +1711,10 @@ mod tests {
         );
 
         let doc = text("Talks Resume\nBERLIN (dpa) - Talks resumed today.");
-        assert_eq!(doc.metadata.outlet.as_deref(), Some("Deutsche Presse-Agentur"));
+        assert_eq!(
+            doc.metadata.outlet.as_deref(),
+            Some("Deutsche Presse-Agentur")
+        );
 
         let doc = text("Talks Resume\nPARIS, 9 January 2026 (AFP) - Talks resumed today.");
         assert_eq!(doc.metadata.outlet.as_deref(), Some("Agence France-Presse"));
@@ -1908,6 +1909,12 @@ mod tests {
         let doc = text("Originally published at https://news.example/a\nTalks Resume\nText one.");
         assert_eq!(doc.metadata.url.as_deref(), Some("https://news.example/a"));
         assert_eq!(doc.metadata.title.as_deref(), Some("Talks Resume"));
+        // A labelled address wins over a bare link; a bare link inside the article is no address.
+        let doc = text("https://news.example/b\nTalks Resume\nText one.\nhttps://other.example/x\nText two.\nURL: https://news.example/c");
+        assert_eq!(doc.metadata.url.as_deref(), Some("https://news.example/c"));
+        let doc = text("Talks Resume\nText one.\nhttps://other.example/x\nText two.");
+        assert_eq!(doc.metadata.url, None);
+        assert_eq!(clutter(&doc), ["https://other.example/x"]);
     }
 
     #[test]
