@@ -779,7 +779,7 @@ fn parse_byline(text: &str) -> Option<Byline> {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
-    if !with_by && parts.len() < 2 {
+    if parts.is_empty() || (!with_by && parts.len() < 2) {
         return None;
     }
     // "By Jane Doe, Senior Correspondent": a comma separates a role or an outlet, except
@@ -791,10 +791,10 @@ fn parse_byline(text: &str) -> Option<Byline> {
         .filter(|p| !p.is_empty())
         .collect();
     let mut authors: Vec<String> = Vec::new();
-    let lead = comma_parts.remove(0);
-    if !is_names(lead) {
+    if comma_parts.is_empty() || !is_names(comma_parts[0]) {
         return None;
     }
+    let lead = comma_parts.remove(0);
     authors.extend(split_names(lead));
     let mut byline = Byline::default();
     for part in comma_parts.into_iter().chain(parts) {
@@ -1978,6 +1978,42 @@ mod tests {
         );
         assert_eq!(doc.metadata.title.as_deref(), Some("Harbour Talks Resume"));
         assert_eq!(doc.body, "Prices rose 5*2 _times_.");
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for input in [
+            "By ,",
+            "By |",
+            "By",
+            "| |",
+            "|",
+            "#",
+            "# ",
+            "```",
+            "> >",
+            "---\ntitle: x\n---",
+            "(AP) —",
+            "Lisbon (",
+            "January 9, 2026",
+            "2026Venezuela",
+            "\\",
+            "*_*_",
+            "[](",
+            "![",
+            "Share This Article",
+            "About Us\nAbout Us",
+            "🙂 (AP) — 日本語",
+            "- \n- x",
+        ] {
+            for format in [Format::Text, Format::Markdown] {
+                if let Ok(doc) = read(input, format) {
+                    for r in &doc.boilerplate {
+                        assert!(doc.body.get(r.clone()).is_some(), "{input:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
