@@ -1293,7 +1293,6 @@ fn is_marker(text: &str) -> Option<Marker> {
             ),
             (r"^(©|\(c\)|copyright\b)", 25, Tail),
             (r"\ball rights reserved\b", 25, Tail),
-            (r"^(the )?.{1,60}\blogo$", 8, Tail),
             (r"^about (us|the authors?|the writer|the reporter|this author|me)$", 4, Tail),
             (r"^(tags?|topics?|filed under|categories|category)\s*:", 25, Tail),
             (r"^(click|tap) here\b", 15, Inline),
@@ -1305,8 +1304,17 @@ fn is_marker(text: &str) -> Option<Marker> {
         .map(|(pattern, words, kind)| (Regex::new(&format!("(?i){pattern}")).expect("valid regex"), words, kind))
         .collect()
     });
+    // "The Harbour Ledger Logo": the alt text of the masthead image. Case matters here: a
+    // name in capitals, unlike "the party unveiled a new logo".
+    static LOGO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[Tt]he )?(?:\p{Lu}[\p{L}\p{N}&'’.-]*\s+){1,6}[Ll]ogo$")
+            .expect("valid regex")
+    });
     let text = text.trim();
     let words = text.split_whitespace().count();
+    if LOGO.is_match(text) {
+        return Some(Tail);
+    }
     MARKERS
         .iter()
         .find(|(re, max_words, _)| words <= *max_words && re.is_match(text))
@@ -1822,6 +1830,48 @@ mod tests {
         assert!(!clutter(&doc)
             .iter()
             .any(|c| c.starts_with("The final paragraph")));
+    }
+
+    #[test]
+    fn clutter_lines_in_their_usual_forms() {
+        for line in [
+            "Share This Article",
+            "Share this:",
+            "Share on Facebook",
+            "Facebook Twitter LinkedIn Email",
+            "Subscribe for Latest Updates",
+            "Sign up for our newsletter",
+            "Get the morning briefing: sign up for our free newsletter today",
+            "Leave a Comment",
+            "3 Comments",
+            "You may also like",
+            "Related Articles",
+            "Related: Port Salve council approves cycle lanes",
+            "Read more: Why the gates failed",
+            "Advertisement",
+            "Follow us on Instagram",
+            "© 2026 Harbour Ledger",
+            "Copyright 2026 Harbour Ledger Media Group",
+            "All rights reserved.",
+            "The Harbour Ledger Logo",
+            "About Us",
+            "Tags: harbour, floods, Port Salve",
+        ] {
+            assert!(is_marker(line).is_some(), "{line:?} is clutter");
+        }
+        for line in [
+            "Subscribers to the ferry service said the timetable was unclear.",
+            "Related to the talks, officials said nothing.",
+            "Follow-up talks are planned for March.",
+            "The party unveiled a new logo",
+            "About the data",
+            "Readers of the report were surprised by its length and by the tone of its conclusions.",
+            "Share prices fell sharply after the announcement.",
+            "Pro Tip: Always read the annex.",
+            "Did you know? The channel was last dredged in 1998.",
+        ] {
+            assert_eq!(is_marker(line), None, "{line:?} is content");
+        }
     }
 
     #[test]
