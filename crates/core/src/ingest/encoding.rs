@@ -18,7 +18,9 @@ use super::IngestError;
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
 /// Decodes bytes into normalised-ready text: BOM first (UTF-8, UTF-16 LE/BE), then strict UTF-8,
-/// then a guess among legacy encodings (Windows-1252, Latin-1, …). Binary data is an error.
+/// then a guess among legacy encodings (Windows-1252, Latin-1, …). Binary data is an error:
+/// a known binary signature (PNG, JPEG, ZIP, PDF, …), NUL bytes that are not UTF-16, or text
+/// full of control characters. The caller normalises the result.
 pub fn decode_text(bytes: &[u8]) -> Result<String, IngestError> {
     if has_binary_signature(bytes) {
         return Err(IngestError::Binary);
