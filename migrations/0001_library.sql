@@ -13,7 +13,7 @@ CREATE TABLE outlets (
 -- `boilerplate` is a JSON array of [start, end) byte ranges of site clutter inside `body`.
 -- `deleted_at` marks a deletion that can still be undone; such rows are hidden everywhere.
 CREATE TABLE articles (
-    id             INTEGER PRIMARY KEY,
+    id             INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused: ids are shown and scripted
     outlet_id      INTEGER REFERENCES outlets(id) ON DELETE SET NULL,
     title          TEXT NOT NULL,
     author         TEXT,

@@ -18,7 +18,7 @@ CREATE TABLE story_articles (
 
 -- A comparison session. `view_state` is the UI's JSON (columns, pivot, scroll, open panel).
 CREATE TABLE sessions (
-    id         INTEGER PRIMARY KEY,
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
     name       TEXT NOT NULL,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
@@ -35,7 +35,7 @@ CREATE TABLE session_articles (
 
 -- A note on a session, on an article, or on a passage of an article (anchor columns set).
 CREATE TABLE notes (
-    id           INTEGER PRIMARY KEY,
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
     session_id   INTEGER REFERENCES sessions(id) ON DELETE CASCADE,
     article_id   INTEGER REFERENCES articles(id) ON DELETE CASCADE,
     body         TEXT NOT NULL,           -- Markdown

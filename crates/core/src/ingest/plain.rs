@@ -831,7 +831,7 @@ fn join_names(names: &[String]) -> String {
 }
 
 /// An outlet named in a byline part: a known wire service, or a name with a newsroom word in it
-/// ("Brussels Morning Newspaper", "The Harbour Ledger" does not qualify, "Harbour Daily" does).
+/// ("Brussels Morning Newspaper", "Harbour Daily", "The Watchfire").
 fn outlet_from_byline_part(part: &str) -> Option<String> {
     if let Some(wire) = wire_service(part) {
         return Some(wire.to_string());
@@ -846,8 +846,12 @@ fn outlet_from_byline_part(part: &str) -> Option<String> {
     let capitalised = part
         .split_whitespace()
         .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
-    (words.len() <= 6 && capitalised && words.iter().any(|w| NEWSROOM_WORDS.contains(&w.as_str())))
-        .then(|| part.to_string())
+    // "The Watchfire": a capitalised name led by "The" is a publication, not a person.
+    let titled = words.len() >= 2 && words[0] == "the";
+    (words.len() <= 6
+        && capitalised
+        && (titled || words.iter().any(|w| NEWSROOM_WORDS.contains(&w.as_str()))))
+    .then(|| part.to_string())
 }
 
 /// "Senior Correspondent", "Staff Writer", "Chief Editor": a job, not a name.
