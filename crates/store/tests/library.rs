@@ -169,13 +169,14 @@ fn bad_files_fail_one_by_one_and_the_rest_of_the_batch_imports() {
         ImportError::Unreadable(_)
     ));
     assert!(matches!(reason("07-pipe.txt"), ImportError::NotAFile(_)));
-    assert_eq!(report.failed.len(), 5);
+    assert!(matches!(reason("08-huge.txt"), ImportError::Ingest(IngestError::TooLarge { .. })));
+    assert_eq!(report.failed.len(), 6);
     assert!(reason("06-dangling.txt")
         .to_string()
         .contains("no such file"));
 
-    assert_eq!(events.first(), Some(&ImportEvent::Started { total: 7 }));
-    assert_eq!(events.len(), 8);
+    assert_eq!(events.first(), Some(&ImportEvent::Started { total: 8 }));
+    assert_eq!(events.len(), 9);
     library.integrity_check().unwrap();
     assert_eq!(library.count().unwrap(), 2);
 }
