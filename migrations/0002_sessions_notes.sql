@@ -37,7 +37,7 @@ CREATE TABLE session_articles (
 CREATE TABLE notes (
     id           INTEGER PRIMARY KEY AUTOINCREMENT,
     session_id   INTEGER REFERENCES sessions(id) ON DELETE CASCADE,
-    article_id   INTEGER REFERENCES articles(id) ON DELETE CASCADE,
+    article_id   INTEGER REFERENCES articles(id) ON DELETE SET NULL, -- the anchor keeps the quote
     body         TEXT NOT NULL,           -- Markdown
     anchor_exact TEXT,                    -- TextQuoteSelector.exact
     anchor_prefix TEXT,                   -- TextQuoteSelector.prefix

@@ -73,6 +73,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // `parallax list | head`: the reader left; that is not an error.
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("parallax: error: {error:#}");
             ExitCode::from(1)
@@ -80,15 +82,40 @@ fn main() -> ExitCode {
     }
 }
 
-fn open_library(db: Option<&Path>) -> Result<Library> {
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .downcast_ref::<std::io::Error>()
+        .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+/// Whether a command may create the library when it does not exist yet. Only `import` does:
+/// a mistyped `--db` for `list` must say so, not show an empty new library.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Create {
+    Allowed,
+    Refused,
+}
+
+fn open_library(db: Option<&Path>, create: Create) -> Result<Library> {
     let default_dir = dirs::data_dir().map(|d| d.join(parallax_store::APP_IDENTIFIER));
     let path = parallax_store::resolve_db_path(db, default_dir.as_deref())
         .context("no library location: pass --db PATH or set PARALLAX_DB")?;
+    if create == Create::Refused && !path.exists() {
+        anyhow::bail!(
+            "there is no library at {}: import articles first (parallax import PATH…) or pass --db",
+            path.display()
+        );
+    }
     Library::open(&path).with_context(|| format!("cannot open the library at {}", path.display()))
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    let mut library = open_library(cli.db.as_deref())?;
+    let create = if matches!(cli.command, Command::Import { .. }) {
+        Create::Allowed
+    } else {
+        Create::Refused
+    };
+    let mut library = open_library(cli.db.as_deref(), create)?;
     match cli.command {
         Command::Import { json, paths } => import(&mut library, &paths, json),
         Command::List { json } => list(&library, json),
@@ -98,6 +125,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             diff(&library, ArticleId(left), ArticleId(right), json)
         }
     }
+}
+
+/// `println!` that returns write errors (a closed pipe) instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        writeln!(std::io::stdout().lock(), $($arg)*)?
+    };
 }
 
 fn print_json(value: &Value) -> Result<ExitCode> {
@@ -130,7 +164,7 @@ fn import(library: &mut Library, paths: &[PathBuf], json: bool) -> Result<ExitCo
     if json {
         print_json(&import_json(&report))?;
     } else {
-        print_import_summary(&report);
+        print_import_summary(&report)?;
     }
     Ok(code)
 }
@@ -150,12 +184,12 @@ fn import_json(report: &ImportReport) -> Value {
     })
 }
 
-fn print_import_summary(report: &ImportReport) {
+fn print_import_summary(report: &ImportReport) -> Result<()> {
     for f in &report.imported {
-        println!("imported  #{:<5} {}  ({})", f.id, f.title, f.path.display());
+        say!("imported  #{:<5} {}  ({})", f.id, f.title, f.path.display());
     }
     for d in &report.duplicates {
-        println!(
+        say!(
             "duplicate #{:<5} {}  (already in the library as “{}”)",
             d.existing_id,
             d.path.display(),
@@ -165,12 +199,13 @@ fn print_import_summary(report: &ImportReport) {
     for f in &report.failed {
         eprintln!("failed    {}: {}", f.path.display(), f.error);
     }
-    println!(
+    say!(
         "{} imported, {} duplicate, {} failed",
         report.imported.len(),
         report.duplicates.len(),
         report.failed.len()
     );
+    Ok(())
 }
 
 fn list(library: &Library, json: bool) -> Result<ExitCode> {
@@ -189,7 +224,7 @@ fn list(library: &Library, json: bool) -> Result<ExitCode> {
         ));
     }
     for a in &articles {
-        println!(
+        say!(
             "{:>5}  {:<10}  {:<24}  {}  ({} words)",
             a.id,
             a.published.as_deref().unwrap_or("—"),
@@ -222,7 +257,7 @@ fn show(library: &Library, id: ArticleId, json: bool) -> Result<ExitCode> {
             "body": article.body,
         }));
     }
-    println!("{}", s.title);
+    say!("{}", s.title);
     for (label, value) in [
         ("Outlet", &s.outlet),
         ("Author", &s.author),
@@ -230,11 +265,11 @@ fn show(library: &Library, id: ArticleId, json: bool) -> Result<ExitCode> {
         ("URL", &s.url),
     ] {
         if let Some(value) = value {
-            println!("{label}: {value}");
+            say!("{label}: {value}");
         }
     }
-    println!("Words: {}\n", s.words);
-    println!("{}", article.body);
+    say!("Words: {}\n", s.words);
+    say!("{}", article.body);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -263,9 +298,11 @@ fn search(library: &Library, query: &str, limit: usize, json: bool) -> Result<Ex
                 }
             })
             .collect();
-        println!(
+        say!(
             "{:>5}  {}\n       {}",
-            hit.article.id, hit.article.title, snippet
+            hit.article.id,
+            hit.article.title,
+            snippet
         );
     }
     if hits.is_empty() {
@@ -319,64 +356,45 @@ fn diff(library: &Library, left: ArticleId, right: ArticleId, json: bool) -> Res
                         "inserted_words": c.inserted_words, "changes": c.changes },
         }));
     }
-    // A word diff in one stream, as `git diff --word-diff` prints it: [-left only-]{+right only+}.
+    // One stream, as `git diff --word-diff` prints it: [-left only-]{+right only+}, the shared
+    // text from the left article.
     let color = std::io::stdout().is_terminal();
     let mut out = String::new();
-    let (mut li, mut ri) = (0, 0);
-    let (l, r) = (&d.diff.left, &d.diff.right);
-    while li < l.len() || ri < r.len() {
-        let left_run = l.get(li);
-        let right_run = r.get(ri);
-        match (left_run, right_run) {
-            (Some(a), _) if a.kind == RunKind::Deleted => {
-                out.push_str(&mark(
-                    &d.left.body[a.start..a.end],
-                    "[-",
-                    "-]",
-                    "\x1b[31m",
-                    color,
-                ));
-                li += 1;
-            }
-            (_, Some(b)) if b.kind == RunKind::Inserted => {
-                out.push_str(&mark(
-                    &d.right.body[b.start..b.end],
-                    "{+",
-                    "+}",
-                    "\x1b[32m",
-                    color,
-                ));
-                ri += 1;
-            }
-            (Some(a), Some(b)) if a.kind == RunKind::Equal && b.kind == RunKind::Equal => {
-                out.push_str(&d.left.body[a.start..a.end]);
-                li += 1;
-                ri += 1;
-            }
-            // Boilerplate is not compared: print the left side's and skip the right side's.
-            (Some(a), _) if a.kind == RunKind::Boilerplate => li += 1,
-            (_, Some(b)) if b.kind == RunKind::Boilerplate => ri += 1,
-            (Some(a), _) => {
-                out.push_str(&d.left.body[a.start..a.end]);
-                li += 1;
-            }
-            (None, Some(_)) => ri += 1,
-            (None, None) => break,
+    let mut cursor = 0;
+    for change in &d.diff.changes {
+        out.push_str(&d.left.body[cursor..change.left.start]);
+        if !change.left.is_empty() {
+            out.push_str(&mark(
+                &d.left.body[change.left.clone()],
+                "[-",
+                "-]",
+                "\x1b[31m",
+                color,
+            ));
         }
+        if !change.right.is_empty() {
+            out.push_str(&mark(
+                &d.right.body[change.right.clone()],
+                "{+",
+                "+}",
+                "\x1b[32m",
+                color,
+            ));
+        }
+        cursor = change.left.end;
     }
-    println!(
+    out.push_str(&d.left.body[cursor..]);
+    say!(
         "--- #{} {}\n+++ #{} {}\n",
-        d.left.summary.id, d.left.summary.title, d.right.summary.id, d.right.summary.title
-    );
-    println!("{out}\n");
-    println!(
-        "{} changes: {} words only in #{}, {} words only in #{}, {} words shared",
-        c.changes,
-        c.deleted_words,
         d.left.summary.id,
-        c.inserted_words,
+        d.left.summary.title,
         d.right.summary.id,
-        c.equal_words
+        d.right.summary.title
+    );
+    say!("{out}\n");
+    say!(
+        "{} changes: {} words only in #{}, {} words only in #{}, {} words shared (site clutter not compared)",
+        c.changes, c.deleted_words, d.left.summary.id, c.inserted_words, d.right.summary.id, c.equal_words
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -269,6 +269,11 @@ fn usage_errors_exit_2_and_runtime_errors_exit_1_with_a_message() {
         parallax(&db, &["show", "not-a-number"]).status.code(),
         Some(2)
     );
+    let article = dir.path().join("a.md");
+    write(&article, b"# Quay works\n\nThe quay works started today.\n");
+    assert!(parallax(&db, &["import", article.to_str().unwrap()])
+        .status
+        .success());
     let missing = parallax(&db, &["show", "42", "--json"]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no article with id 42"));
@@ -280,15 +285,86 @@ fn usage_errors_exit_2_and_runtime_errors_exit_1_with_a_message() {
 }
 
 #[test]
-fn the_db_can_come_from_the_environment() {
+fn the_db_can_come_from_the_environment_and_reading_never_creates_one() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("env.sqlite3");
-    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(["list", "--json"])
-        .env("PARALLAX_DB", &db)
-        .output()
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .args(args)
+            .env("PARALLAX_DB", &db)
+            .output()
+            .unwrap()
+    };
+
+    let missing = run(&["list", "--json"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("there is no library at"));
+    assert!(!db.exists(), "a read command must not create a library");
+
+    let article = dir.path().join("note.md");
+    write(
+        &article,
+        b"# Harbour reopens\n\nThe harbour reopened on Monday morning after the storm.\n",
+    );
+    assert_eq!(
+        run(&["import", article.to_str().unwrap()]).status.code(),
+        Some(0)
+    );
+    let list = json(&run(&["list", "--json"]));
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["title"], "Harbour reopens");
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    let corpus = corpus_dir();
+    assert!(parallax(&db, &["import", corpus.to_str().unwrap()])
+        .status
+        .success());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["--db", db.to_str().unwrap(), "show", "1"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(json(&out), Value::Array(vec![]));
-    assert!(db.exists());
+    drop(child.stdout.take()); // the reader goes away at once, like `| head -0`
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}
+
+#[test]
+fn the_text_diff_marks_words_only_one_side_has() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    write(
+        &a,
+        b"Ferry resumes\n\nThe ferry resumed service on Monday at dawn.\n",
+    );
+    write(
+        &b,
+        b"Ferry is back\n\nThe ferry resumed service on Tuesday at dawn, officials said.\n",
+    );
+    assert!(
+        parallax(&db, &["import", a.to_str().unwrap(), b.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let out = parallax(&db, &["diff", "1", "2"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("The ferry resumed service on [-Monday-]{+Tuesday+} at dawn"),
+        "{text}"
+    );
+    assert!(text.contains("{+, officials said+}"), "{text}");
 }

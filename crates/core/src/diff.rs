@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffOp};
+use std::ops::Range;
 use std::time::{Duration, Instant};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -52,8 +53,18 @@ pub struct DiffCounts {
     pub changes: usize,
 }
 
-/// The word diff of two texts: for each side, runs covering the whole text in order.
+/// Where one change sits on each side: byte ranges, empty where that side has no text for it
+/// (the point where the other side's text would go).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    /// The left side's bytes of this change.
+    pub left: Range<usize>,
+    /// The right side's bytes of this change.
+    pub right: Range<usize>,
+}
+
+/// The word diff of two texts: for each side, runs covering the whole text in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WordDiff {
     /// Runs over the left text: only `Equal` and `Deleted`.
     pub left: Vec<Run>,
@@ -61,6 +72,8 @@ pub struct WordDiff {
     pub right: Vec<Run>,
     /// Word counts.
     pub counts: DiffCounts,
+    /// Each change in text order, on both sides; `Run::change` indexes into it.
+    pub changes: Vec<Change>,
 }
 
 /// Options for [`word_diff`].
@@ -93,7 +106,7 @@ pub struct DiffSide<'a> {
     /// The whole text.
     pub text: &'a str,
     /// Ranges compared as if they were blank, reported as [`RunKind::Boilerplate`].
-    pub excluded: &'a [std::ops::Range<usize>],
+    pub excluded: &'a [Range<usize>],
 }
 
 /// Diffs two texts word by word, leaving each side's excluded ranges out of the comparison.
@@ -114,7 +127,7 @@ pub fn word_diff_excluding(
     diff
 }
 
-fn mask(text: &str, excluded: &[std::ops::Range<usize>]) -> String {
+fn mask(text: &str, excluded: &[Range<usize>]) -> String {
     let mut bytes = text.as_bytes().to_vec();
     for range in excluded {
         let end = range.end.min(bytes.len());
@@ -124,7 +137,7 @@ fn mask(text: &str, excluded: &[std::ops::Range<usize>]) -> String {
     String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
 }
 
-fn mark_excluded(runs: Vec<Run>, excluded: &[std::ops::Range<usize>]) -> Vec<Run> {
+fn mark_excluded(runs: Vec<Run>, excluded: &[Range<usize>]) -> Vec<Run> {
     if excluded.is_empty() {
         return runs;
     }
@@ -184,131 +197,97 @@ pub fn word_diff(left: &str, right: &str, options: DiffOptions) -> WordDiff {
         &right_texts,
         Some(deadline),
     );
+    // Each op as token ranges on both sides, and whether it changes any word: a difference in
+    // punctuation or spacing only is not a change a reader would count.
+    let steps: Vec<(Range<usize>, Range<usize>, bool)> = ops
+        .iter()
+        .map(|op| {
+            let (old, new) = (op.old_range(), op.new_range());
+            let changed = !matches!(op, DiffOp::Equal { .. })
+                && count_words(&left_texts[old.clone()]) + count_words(&right_texts[new.clone()])
+                    > 0;
+            (old, new, changed)
+        })
+        .collect();
 
-    let mut out = WordDiff {
-        left: Vec::new(),
-        right: Vec::new(),
-        counts: DiffCounts::default(),
-    };
+    let mut out = WordDiff::default();
     let mut in_change = false;
-    for (i, op) in ops.iter().copied().enumerate() {
-        let next_is_change = ops
-            .get(i + 1)
-            .is_some_and(|o| !matches!(o, DiffOp::Equal { .. }));
-        let (kind, old, new) = match op {
-            DiffOp::Equal {
-                old_index,
-                new_index,
-                len,
-            } => (
-                RunKind::Equal,
-                old_index..old_index + len,
-                new_index..new_index + len,
-            ),
-            DiffOp::Delete {
-                old_index,
-                old_len,
-                new_index,
-            } => (
-                RunKind::Deleted,
-                old_index..old_index + old_len,
-                new_index..new_index,
-            ),
-            DiffOp::Insert {
-                old_index,
-                new_index,
-                new_len,
-            } => (
-                RunKind::Inserted,
-                old_index..old_index,
-                new_index..new_index + new_len,
-            ),
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => (
-                RunKind::Deleted,
-                old_index..old_index + old_len,
-                new_index..new_index + new_len,
-            ),
-        };
-        if kind == RunKind::Equal {
-            // Only spaces or punctuation between two changes read better folded into them: a lone
-            // equal space between two changed words is not "shared text".
-            let equal_words = count_words(&left_texts[old.clone()]);
-            if equal_words == 0 && in_change && next_is_change {
-                let change = Some(out.counts.changes - 1);
-                push_span(
-                    &mut out.left,
-                    RunKind::Deleted,
-                    change,
-                    span(&left_tokens, &old),
-                );
-                push_span(
-                    &mut out.right,
-                    RunKind::Inserted,
-                    change,
-                    span(&right_tokens, &new),
-                );
-                continue;
-            }
-            out.counts.equal_words += equal_words;
-            push_span(
+    for (i, (old, new, changed)) in steps.iter().cloned().enumerate() {
+        let left_span = byte_range(&left_tokens, &old, left.len());
+        let right_span = byte_range(&right_tokens, &new, right.len());
+        let next_is_change = steps.get(i + 1).is_some_and(|s| s.2);
+        if !changed && !(in_change && next_is_change && count_words(&left_texts[old.clone()]) == 0)
+        {
+            out.counts.equal_words += count_words(&left_texts[old]);
+            push_run(
                 &mut out.left,
-                RunKind::Equal,
-                None,
-                span(&left_tokens, &old),
+                Run {
+                    kind: RunKind::Equal,
+                    start: left_span.start,
+                    end: left_span.end,
+                    change: None,
+                },
             );
-            push_span(
+            push_run(
                 &mut out.right,
-                RunKind::Equal,
-                None,
-                span(&right_tokens, &new),
+                Run {
+                    kind: RunKind::Equal,
+                    start: right_span.start,
+                    end: right_span.end,
+                    change: None,
+                },
             );
             in_change = false;
-        } else {
-            let deleted = count_words(&left_texts[old.clone()]);
-            let inserted = count_words(&right_texts[new.clone()]);
-            if deleted + inserted == 0 {
-                // Punctuation or spacing only: not a change a reader would count.
-                push_span(
-                    &mut out.left,
-                    RunKind::Equal,
-                    None,
-                    span(&left_tokens, &old),
-                );
-                push_span(
-                    &mut out.right,
-                    RunKind::Equal,
-                    None,
-                    span(&right_tokens, &new),
-                );
-                continue;
-            }
-            if !in_change {
-                out.counts.changes += 1;
-            }
-            in_change = true;
-            out.counts.deleted_words += deleted;
-            out.counts.inserted_words += inserted;
-            let change = Some(out.counts.changes - 1);
-            push_span(
-                &mut out.left,
-                RunKind::Deleted,
-                change,
-                span(&left_tokens, &old),
-            );
-            push_span(
-                &mut out.right,
-                RunKind::Inserted,
-                change,
-                span(&right_tokens, &new),
-            );
+            continue;
         }
+        // A real change, or spaces and punctuation between two changes, which read better
+        // folded into them: a lone equal space between two changed words is not "shared text".
+        if !in_change {
+            out.changes.push(Change {
+                left: left_span.start..left_span.start,
+                right: right_span.start..right_span.start,
+            });
+            in_change = true;
+        }
+        let index = out.changes.len() - 1;
+        let change = &mut out.changes[index];
+        change.left.end = left_span.end;
+        change.right.end = right_span.end;
+        if changed {
+            out.counts.deleted_words += count_words(&left_texts[old]);
+            out.counts.inserted_words += count_words(&right_texts[new]);
+        }
+        push_run(
+            &mut out.left,
+            Run {
+                kind: RunKind::Deleted,
+                start: left_span.start,
+                end: left_span.end,
+                change: Some(index),
+            },
+        );
+        push_run(
+            &mut out.right,
+            Run {
+                kind: RunKind::Inserted,
+                start: right_span.start,
+                end: right_span.end,
+                change: Some(index),
+            },
+        );
     }
+    out.counts.changes = out.changes.len();
     out
+}
+
+/// The bytes a token range covers; an empty range sits where its token would be.
+fn byte_range(tokens: &[(usize, usize)], range: &Range<usize>, text_len: usize) -> Range<usize> {
+    let at = |i: usize| tokens.get(i).map_or(text_len, |t| t.0);
+    if range.is_empty() {
+        at(range.start)..at(range.start)
+    } else {
+        tokens[range.start].0..tokens[range.end - 1].1
+    }
 }
 
 fn tokens(text: &str) -> Vec<(usize, usize)> {
@@ -324,33 +303,10 @@ fn count_words(tokens: &[&str]) -> usize {
         .count()
 }
 
-fn span(tokens: &[(usize, usize)], range: &std::ops::Range<usize>) -> Option<(usize, usize)> {
-    if range.is_empty() {
-        return None;
-    }
-    Some((tokens[range.start].0, tokens[range.end - 1].1))
-}
-
-fn push_span(
-    runs: &mut Vec<Run>,
-    kind: RunKind,
-    change: Option<usize>,
-    span: Option<(usize, usize)>,
-) {
-    if let Some((start, end)) = span {
-        push_run(
-            runs,
-            Run {
-                kind,
-                start,
-                end,
-                change,
-            },
-        );
-    }
-}
-
 fn push_run(runs: &mut Vec<Run>, run: Run) {
+    if run.start == run.end {
+        return;
+    }
     if let Some(last) = runs.last_mut() {
         if last.kind == run.kind && last.change == run.change && last.end == run.start {
             last.end = run.end;
@@ -449,6 +405,40 @@ mod tests {
         assert_eq!(diff.right.last().unwrap().kind, RunKind::Boilerplate);
         assert_eq!(diff.counts.changes, 1);
         assert_eq!(diff.counts.equal_words, 2);
+    }
+
+    #[test]
+    fn changes_carry_byte_ranges_on_both_sides_even_when_one_side_is_empty() {
+        let left = "Talks began on Monday in Caracas.";
+        let right = "Talks began on Monday in secret in Caracas.";
+        let diff = word_diff(left, right, DiffOptions::default());
+        assert_eq!(diff.changes.len(), 1);
+        let change = &diff.changes[0];
+        assert!(change.left.is_empty());
+        // Putting the right side's text in at the left's insertion point gives the right text.
+        let rebuilt = format!(
+            "{}{}{}",
+            &left[..change.left.start],
+            &right[change.right.clone()],
+            &left[change.left.end..]
+        );
+        assert_eq!(rebuilt, right);
+        assert_eq!(diff.counts.inserted_words, 2);
+    }
+
+    #[test]
+    fn punctuation_alone_neither_counts_nor_joins_two_changes() {
+        let left = "alpha beta, gamma delta";
+        let right = "alpha BETA; gamma DELTA";
+        let diff = word_diff(left, right, DiffOptions::default());
+        assert_eq!(diff.counts.changes, 2, "{:?}", diff.left);
+        let equal: Vec<&str> = diff
+            .left
+            .iter()
+            .filter(|r| r.kind == RunKind::Equal)
+            .map(|r| &left[r.start..r.end])
+            .collect();
+        assert!(equal.iter().any(|t| t.contains("gamma")), "{equal:?}");
     }
 
     #[test]

@@ -21,7 +21,10 @@ pub fn normalize(text: &str) -> String {
             | '\u{2008}'..='\u{200A}'
             | '\u{3000}'
             | '\t' => cleaned.push(' '),
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
+            // Zero-width characters, soft hyphens, and the private-use characters U+E000/U+E001
+            // (search marks highlights with them; stray ones from PDF fonts would confuse it).
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+            | '\u{E000}' | '\u{E001}' => {}
             c => cleaned.push(c),
         }
     }

@@ -3,7 +3,7 @@
 use crate::{Library, Result, StoreError};
 use parallax_core::diff::{self, DiffOptions, DiffSide, WordDiff};
 use parallax_core::ingest::{Document, Format};
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -80,11 +80,30 @@ pub struct ArticleDiff {
     pub diff: WordDiff,
 }
 
-const SUMMARY_COLUMNS: &str =
+impl ArticleDiff {
+    /// Diffs two loaded articles. Pure: callers holding a shared connection load the articles,
+    /// release it, then diff.
+    pub fn compute(left: Article, right: Article) -> ArticleDiff {
+        let diff = diff::word_diff_excluding(
+            DiffSide {
+                text: &left.body,
+                excluded: &left.boilerplate,
+            },
+            DiffSide {
+                text: &right.body,
+                excluded: &right.boilerplate,
+            },
+            DiffOptions::default(),
+        );
+        ArticleDiff { left, right, diff }
+    }
+}
+
+pub(crate) const SUMMARY_COLUMNS: &str =
     "a.id, a.title, o.name, a.author, a.published_at, a.url, a.word_count, \
      a.format, a.imported_at";
 
-fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
+pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
     let format: String = row.get(7)?;
     Ok(ArticleSummary {
         id: ArticleId(row.get(0)?),
@@ -104,12 +123,17 @@ pub(crate) fn ranges_to_json(ranges: &[Range<usize>]) -> String {
     serde_json::to_string(&pairs).unwrap_or_else(|_| "[]".to_string())
 }
 
-fn ranges_from_json(json: &str) -> Vec<Range<usize>> {
-    serde_json::from_str::<Vec<[usize; 2]>>(json)
+/// Reads stored ranges, keeping only those that fit `body` on character boundaries, sorted: a
+/// damaged row must never make a later slice panic.
+fn ranges_from_json(json: &str, body: &str) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = serde_json::from_str::<Vec<[usize; 2]>>(json)
         .unwrap_or_default()
         .into_iter()
+        .filter(|&[start, end]| start < end && body.get(start..end).is_some())
         .map(|[start, end]| start..end)
-        .collect()
+        .collect();
+    ranges.sort_by_key(|r| r.start);
+    ranges
 }
 
 /// Trims a value and turns blank into `None`.
@@ -156,11 +180,13 @@ impl Library {
         );
         self.conn
             .query_row(&sql, [id.0], |row| {
+                let body: String = row.get(10)?;
+                let boilerplate = ranges_from_json(&row.get::<_, String>(11)?, &body);
                 Ok(Article {
                     summary: summary_from_row(row)?,
                     source_path: row.get(9)?,
-                    body: row.get(10)?,
-                    boilerplate: ranges_from_json(&row.get::<_, String>(11)?),
+                    body,
+                    boilerplate,
                 })
             })
             .optional()?
@@ -245,11 +271,14 @@ impl Library {
         Ok(n)
     }
 
-    /// Removes for good the articles deleted more than `older_than_days` days ago (0: all).
+    /// Removes for good the articles deleted more than `older_than_days` days ago (0: all),
+    /// except those a note or a session still points at: those stay restorable.
     pub fn purge_deleted(&mut self, older_than_days: u32) -> Result<usize> {
         let n = self.conn.execute(
             "DELETE FROM articles WHERE deleted_at IS NOT NULL \
-             AND deleted_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?1)",
+             AND deleted_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?1) \
+             AND id NOT IN (SELECT article_id FROM notes WHERE article_id IS NOT NULL) \
+             AND id NOT IN (SELECT article_id FROM session_articles)",
             [format!("-{older_than_days} days")],
         )?;
         Ok(n)
@@ -272,69 +301,117 @@ impl Library {
         );
         Ok(ArticleDiff { left, right, diff })
     }
+}
 
-    /// Stores a document in one transaction. Returns the new id.
-    pub(crate) fn insert_document(
-        &mut self,
-        document: &Document,
-        hash: &str,
-        source_path: Option<&str>,
-    ) -> Result<ArticleId> {
-        let tx = self.conn.transaction()?;
-        let meta = &document.metadata;
-        let outlet_id = match clean(meta.outlet.as_deref()) {
-            Some(name) => Some(outlet_id(&tx, &name)?),
-            None => None,
-        };
-        let title = clean(meta.title.as_deref()).unwrap_or_else(|| "Untitled".to_string());
-        tx.prepare_cached(
-            "INSERT INTO articles (outlet_id, title, author, published_at, url, language, source_path, \
-             format, content_sha256, body, boilerplate, word_count, imported_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-        )?
-        .execute(params![
-            outlet_id,
-            title,
-            clean(meta.author.as_deref()),
-            meta.published.as_deref().filter(|d| valid_iso_date(d)),
-            clean(meta.url.as_deref()),
-            clean(meta.language.as_deref()),
-            source_path,
-            document.format.as_str(),
-            hash,
-            document.body,
-            ranges_to_json(&document.boilerplate),
-            document.word_count() as i64,
-        ])?;
-        let id = ArticleId(tx.last_insert_rowid());
-        tx.commit()?;
-        Ok(id)
-    }
+/// Metadata as the library stores it: trimmed, blanks as `None`, a title always, a date only
+/// when it is a valid ISO date. The import report is built from this, so it says what was stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct StoredMetadata {
+    pub title: String,
+    pub outlet: Option<String>,
+    pub author: Option<String>,
+    pub published: Option<String>,
+    pub url: Option<String>,
+    pub language: Option<String>,
+}
 
-    /// The article with this content hash: its id, title and whether it is deleted.
-    pub(crate) fn find_by_hash(&self, hash: &str) -> Result<Option<(ArticleId, String, bool)>> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT id, title, deleted_at IS NOT NULL FROM articles WHERE content_sha256 = ?1",
-            )?
-            .query_row([hash], |r| Ok((ArticleId(r.get(0)?), r.get(1)?, r.get(2)?)))
-            .optional()?)
-    }
-
-    /// Removes one row for good (a deleted article re-imported).
-    pub(crate) fn remove(&mut self, id: ArticleId) -> Result<()> {
-        self.conn
-            .execute("DELETE FROM articles WHERE id = ?1", [id.0])?;
-        Ok(())
+impl StoredMetadata {
+    pub(crate) fn from_document(meta: &parallax_core::ingest::Metadata) -> StoredMetadata {
+        StoredMetadata {
+            title: clean(meta.title.as_deref()).unwrap_or_else(|| "Untitled".to_string()),
+            outlet: clean(meta.outlet.as_deref()),
+            author: clean(meta.author.as_deref()),
+            published: clean(meta.published.as_deref()).filter(|d| valid_iso_date(d)),
+            url: clean(meta.url.as_deref()),
+            language: clean(meta.language.as_deref()),
+        }
     }
 }
 
+/// The article with this content hash: its id, title and whether it is deleted.
+pub(crate) fn find_by_hash(
+    conn: &Connection,
+    hash: &str,
+) -> Result<Option<(ArticleId, String, bool)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT id, title, deleted_at IS NOT NULL FROM articles WHERE content_sha256 = ?1",
+        )?
+        .query_row([hash], |r| Ok((ArticleId(r.get(0)?), r.get(1)?, r.get(2)?)))
+        .optional()?)
+}
+
+/// Inserts a new article; the caller owns the transaction.
+pub(crate) fn insert_article(
+    conn: &Connection,
+    document: &Document,
+    meta: &StoredMetadata,
+    hash: &str,
+    source_path: Option<&str>,
+) -> Result<ArticleId> {
+    let outlet_id = meta
+        .outlet
+        .as_deref()
+        .map(|name| outlet_id(conn, name))
+        .transpose()?;
+    conn.prepare_cached(
+        "INSERT INTO articles (outlet_id, title, author, published_at, url, language, source_path, \
+         format, content_sha256, body, boilerplate, word_count, imported_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+    )?
+    .execute(params![
+        outlet_id,
+        meta.title,
+        meta.author,
+        meta.published,
+        meta.url,
+        meta.language,
+        source_path,
+        document.format.as_str(),
+        hash,
+        document.body,
+        ranges_to_json(&document.boilerplate),
+        document.word_count() as i64,
+    ])?;
+    Ok(ArticleId(conn.last_insert_rowid()))
+}
+
+/// Brings back a deleted article whose text is imported again: same id (so notes and sessions
+/// that point at it stay attached), metadata and source from the new file.
+pub(crate) fn revive_article(
+    conn: &Connection,
+    id: ArticleId,
+    meta: &StoredMetadata,
+    source_path: Option<&str>,
+) -> Result<()> {
+    let outlet_id = meta
+        .outlet
+        .as_deref()
+        .map(|name| outlet_id(conn, name))
+        .transpose()?;
+    conn.prepare_cached(
+        "UPDATE articles SET deleted_at = NULL, outlet_id = ?2, title = ?3, author = ?4, \
+         published_at = ?5, url = ?6, language = ?7, source_path = ?8, \
+         imported_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
+    )?
+    .execute(params![
+        id.0,
+        outlet_id,
+        meta.title,
+        meta.author,
+        meta.published,
+        meta.url,
+        meta.language,
+        source_path
+    ])?;
+    Ok(())
+}
+
 /// The id of the outlet with this name, created when new.
-fn outlet_id(tx: &rusqlite::Transaction<'_>, name: &str) -> Result<i64> {
-    tx.prepare_cached("INSERT INTO outlets (name) VALUES (?1) ON CONFLICT(name) DO NOTHING")?
+fn outlet_id(conn: &Connection, name: &str) -> Result<i64> {
+    conn.prepare_cached("INSERT INTO outlets (name) VALUES (?1) ON CONFLICT(name) DO NOTHING")?
         .execute([name])?;
-    Ok(tx
+    Ok(conn
         .prepare_cached("SELECT id FROM outlets WHERE name = ?1")?
         .query_row([name], |r| r.get(0))?)
 }

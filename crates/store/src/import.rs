@@ -1,14 +1,17 @@
 //! Importing files and folders: read, parse (in parallel), store (one transaction per file).
 
-use crate::articles::ArticleId;
+use crate::articles::{self, ArticleId, StoredMetadata};
 use crate::Library;
 use parallax_core::ingest::{self, Document, IngestError, MAX_FILE_BYTES};
 use parallax_core::text::content_hash;
+use rusqlite::Connection;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 /// Why one file of a batch was not imported.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
@@ -25,6 +28,9 @@ pub enum ImportError {
     /// The article could not be stored; nothing of it was written.
     #[error("could not store the article: {0}")]
     Database(String),
+    /// A reader crashed on this file (a bug in Parallax); the rest of the batch went on.
+    #[error("Parallax's reader failed on this file; please report it with the file attached")]
+    ReaderFailed,
 }
 
 /// A file that became an article.
@@ -111,14 +117,31 @@ pub enum ImportEvent {
 /// One file of a batch: where it is and how to get its bytes.
 enum Source {
     File(PathBuf),
-    Memory { name: String, bytes: &'static [u8] },
+    /// A folder that could not be listed: reported as one failure.
+    UnlistableFolder(PathBuf, String),
+    Memory {
+        name: String,
+        bytes: &'static [u8],
+    },
 }
 
 impl Source {
     fn display_path(&self) -> PathBuf {
         match self {
-            Source::File(path) => path.clone(),
+            Source::File(path) | Source::UnlistableFolder(path, _) => path.clone(),
             Source::Memory { name, .. } => PathBuf::from(name),
+        }
+    }
+
+    /// Where the article came from, as stored: an absolute path, so it means something later
+    /// whatever folder the CLI was run from.
+    fn stored_path(&self) -> Option<String> {
+        match self {
+            Source::File(path) => {
+                let absolute = std::path::absolute(path).unwrap_or_else(|_| path.clone());
+                Some(absolute.to_string_lossy().into_owned())
+            }
+            Source::UnlistableFolder(..) | Source::Memory { .. } => None,
         }
     }
 
@@ -129,6 +152,7 @@ impl Source {
                 let bytes = read_file(path)?;
                 Ok(ingest::ingest(&file_name(path), &bytes)?)
             }
+            Source::UnlistableFolder(_, reason) => Err(ImportError::Unreadable(reason.clone())),
             Source::Memory { name, bytes } => Ok(ingest::ingest(name, bytes)?),
         }
     }
@@ -140,8 +164,8 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Reads a file after checking it is a regular file of acceptable size, so a FIFO never blocks
-/// the import and a huge file is refused before it is loaded into memory.
+/// Reads a file after checking, on the open handle, that it is a regular file of acceptable
+/// size: a FIFO never blocks the import and a huge file is refused before it is loaded.
 fn read_file(path: &Path) -> Result<Vec<u8>, ImportError> {
     let meta = std::fs::metadata(path).map_err(|e| ImportError::Unreadable(io_reason(&e)))?;
     if !meta.is_file() {
@@ -152,14 +176,28 @@ fn read_file(path: &Path) -> Result<Vec<u8>, ImportError> {
         };
         return Err(ImportError::NotAFile(kind.to_string()));
     }
-    if meta.len() > MAX_FILE_BYTES as u64 {
+    let file = std::fs::File::open(path).map_err(|e| ImportError::Unreadable(io_reason(&e)))?;
+    let size = file
+        .metadata()
+        .map_err(|e| ImportError::Unreadable(io_reason(&e)))?
+        .len();
+    let limit = MAX_FILE_BYTES as u64;
+    if size > limit {
+        return Err(IngestError::TooLarge { size, limit }.into());
+    }
+    // `take` keeps a file that grows while we read from slipping past the limit.
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ImportError::Unreadable(io_reason(&e)))?;
+    if bytes.len() as u64 > limit {
         return Err(IngestError::TooLarge {
-            size: meta.len(),
-            limit: MAX_FILE_BYTES as u64,
+            size: bytes.len() as u64,
+            limit,
         }
         .into());
     }
-    std::fs::read(path).map_err(|e| ImportError::Unreadable(io_reason(&e)))
+    Ok(bytes)
 }
 
 fn io_reason(error: &std::io::Error) -> String {
@@ -173,23 +211,26 @@ fn io_reason(error: &std::io::Error) -> String {
 /// Expands the given paths into the files to import: files as given, folders walked
 /// recursively in name order. Hidden entries inside folders (".git", ".DS_Store") are skipped;
 /// links to folders are not followed inside folders, so a link cycle cannot loop.
-fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
-    let mut files = Vec::new();
+fn expand_paths(paths: &[PathBuf]) -> Vec<Source> {
+    let mut sources = Vec::new();
     for path in paths {
         if path.is_dir() {
-            walk_folder(path, &mut files);
+            walk_folder(path, &mut sources);
         } else {
             // Missing or unreadable paths go through as files and fail with their reason.
-            files.push(path.clone());
+            sources.push(Source::File(path.clone()));
         }
     }
-    files
+    sources
 }
 
-fn walk_folder(dir: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        files.push(dir.to_path_buf());
-        return;
+fn walk_folder(dir: &Path, sources: &mut Vec<Source>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            sources.push(Source::UnlistableFolder(dir.to_path_buf(), io_reason(&e)));
+            return;
+        }
     };
     let mut entries: Vec<_> = entries.filter_map(|e| e.ok()).collect();
     entries.sort_by_key(|e| e.file_name());
@@ -199,24 +240,34 @@ fn walk_folder(dir: &Path, files: &mut Vec<PathBuf>) {
         }
         let path = entry.path();
         match entry.file_type() {
-            Ok(t) if t.is_dir() => walk_folder(&path, files),
+            Ok(t) if t.is_dir() => walk_folder(&path, sources),
             Ok(t) if t.is_symlink() && path.is_dir() => {}
-            _ => files.push(path),
+            _ => sources.push(Source::File(path)),
         }
     }
 }
 
+/// How far parsing may run ahead of storing: bounds the parsed documents held in memory.
+const PARSE_AHEAD: usize = 32;
+
+/// Files stored per commit. Each file still has its own savepoint, so a bad file rolls back
+/// alone; grouping commits makes a 10,000-file import several times faster. A crash loses at
+/// most the uncommitted group, never part of an article.
+const FILES_PER_COMMIT: usize = 200;
+
+/// ...or this much time, whichever comes first, so other readers see progress.
+const COMMIT_INTERVAL: Duration = Duration::from_millis(250);
+
 impl Library {
-    /// Imports files and folders (walked recursively). Each file is stored in its own
-    /// transaction: a bad file is reported and the others still import. `on_event` is called
-    /// as the batch starts and after each file.
+    /// Imports files and folders (walked recursively). A bad file is reported and the others
+    /// still import; nothing of a failed file is written. `on_event` is called as the batch
+    /// starts and after each file.
     pub fn import_paths(
         &mut self,
         paths: &[PathBuf],
         on_event: impl FnMut(ImportEvent),
     ) -> ImportReport {
-        let sources = expand_paths(paths).into_iter().map(Source::File).collect();
-        self.import_sources(sources, on_event)
+        self.import_sources(expand_paths(paths), on_event)
     }
 
     /// Imports the built-in sample articles (see [`crate::sample`]).
@@ -243,26 +294,26 @@ impl Library {
             .map_or(2, |n| n.get())
             .clamp(1, 4);
         let next = AtomicUsize::new(0);
-        let (sender, receiver) = mpsc::sync_channel::<(usize, Result<Document, ImportError>)>(64);
+        let stored = AtomicUsize::new(0);
+        let (sender, receiver) = mpsc::channel::<(usize, Result<Document, ImportError>)>();
+        let mut writer = BatchWriter::new(&mut self.conn);
         std::thread::scope(|scope| {
             // Parsing runs on worker threads; storing stays on this thread (one SQLite writer),
             // in input order so that which copy counts as the duplicate is deterministic.
             for _ in 0..workers {
                 let sender = sender.clone();
-                let (next, sources) = (&next, &sources);
+                let (next, stored, sources) = (&next, &stored, &sources);
                 scope.spawn(move || loop {
                     let index = next.fetch_add(1, Ordering::Relaxed);
                     let Some(source) = sources.get(index) else {
                         break;
                     };
+                    while index >= stored.load(Ordering::Acquire) + PARSE_AHEAD {
+                        std::thread::sleep(Duration::from_millis(1));
+                    }
                     let loaded =
                         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| source.load()))
-                            .unwrap_or_else(|_| {
-                                Err(ImportError::Ingest(IngestError::Corrupt {
-                                    format: "file".into(),
-                                    detail: "the reader failed on this file".into(),
-                                }))
-                            });
+                            .unwrap_or(Err(ImportError::ReaderFailed));
                     if sender.send((index, loaded)).is_err() {
                         break;
                     }
@@ -270,17 +321,16 @@ impl Library {
             }
             drop(sender);
             let mut pending = BTreeMap::new();
-            let mut expected = 0;
             for (index, loaded) in receiver {
                 pending.insert(index, loaded);
+                let mut expected = stored.load(Ordering::Acquire);
                 while let Some(loaded) = pending.remove(&expected) {
-                    let path = sources[expected].display_path();
-                    let source_path = match &sources[expected] {
-                        Source::File(p) => Some(p.to_string_lossy().into_owned()),
-                        Source::Memory { .. } => None,
-                    };
-                    let outcome = self.store_one(path.clone(), source_path, loaded, &mut report);
+                    let source = &sources[expected];
+                    let path = source.display_path();
+                    let outcome =
+                        writer.store(path.clone(), source.stored_path(), loaded, &mut report);
                     expected += 1;
+                    stored.store(expected, Ordering::Release);
                     on_event(ImportEvent::File {
                         done: expected,
                         total,
@@ -290,10 +340,33 @@ impl Library {
                 }
             }
         });
+        writer.finish(&mut report);
         report
     }
+}
 
-    fn store_one(
+/// Stores parsed documents in groups of files per transaction, one savepoint per file.
+struct BatchWriter<'c> {
+    conn: &'c mut Connection,
+    open: bool,
+    since_commit: usize,
+    opened_at: Instant,
+    /// `report.imported` entries not yet committed: moved to `failed` if the commit fails.
+    uncommitted_from: usize,
+}
+
+impl<'c> BatchWriter<'c> {
+    fn new(conn: &'c mut Connection) -> BatchWriter<'c> {
+        BatchWriter {
+            conn,
+            open: false,
+            since_commit: 0,
+            opened_at: Instant::now(),
+            uncommitted_from: 0,
+        }
+    }
+
+    fn store(
         &mut self,
         path: PathBuf,
         source_path: Option<String>,
@@ -308,37 +381,24 @@ impl Library {
                 return ImportOutcome::Failed;
             }
         };
-        let hash = content_hash(&document.body);
-        let stored = (|| {
-            if let Some((existing_id, existing_title, deleted)) = self.find_by_hash(&hash)? {
-                if !deleted {
-                    return Ok(Err(DuplicateFile {
-                        path: path.clone(),
-                        existing_id,
-                        existing_title,
-                    }));
-                }
-                // The same text deleted earlier: the new import replaces it for good.
-                self.remove(existing_id)?;
-            }
-            self.insert_document(&document, &hash, source_path.as_deref())
-                .map(Ok)
-        })();
-        match stored {
-            Ok(Ok(id)) => {
-                let meta = document.metadata;
+        let outcome = match self.store_document(&document, source_path.as_deref()) {
+            Ok(Stored::New(id, meta)) | Ok(Stored::Revived(id, meta)) => {
                 report.imported.push(ImportedFile {
                     id,
                     path,
-                    title: meta.title.unwrap_or_else(|| "Untitled".into()),
+                    title: meta.title,
                     outlet: meta.outlet,
                     author: meta.author,
                     published: meta.published,
                 });
                 ImportOutcome::Imported
             }
-            Ok(Err(duplicate)) => {
-                report.duplicates.push(duplicate);
+            Ok(Stored::Duplicate(existing_id, existing_title)) => {
+                report.duplicates.push(DuplicateFile {
+                    path,
+                    existing_id,
+                    existing_title,
+                });
                 ImportOutcome::Duplicate
             }
             Err(error) => {
@@ -349,6 +409,77 @@ impl Library {
                 });
                 ImportOutcome::Failed
             }
+        };
+        self.since_commit += 1;
+        if self.since_commit >= FILES_PER_COMMIT || self.opened_at.elapsed() >= COMMIT_INTERVAL {
+            self.commit(report);
         }
+        outcome
     }
+
+    /// One file, inside its own savepoint of the open transaction.
+    fn store_document(
+        &mut self,
+        document: &Document,
+        source_path: Option<&str>,
+    ) -> crate::Result<Stored> {
+        if !self.open {
+            // IMMEDIATE takes the write lock up front, so the duplicate check and the insert
+            // see the same library even when another import runs beside this one.
+            self.conn.execute_batch("BEGIN IMMEDIATE")?;
+            self.open = true;
+            self.opened_at = Instant::now();
+        }
+        let hash = content_hash(&document.body);
+        let meta = StoredMetadata::from_document(&document.metadata);
+        let savepoint = self.conn.savepoint()?;
+        let stored = match articles::find_by_hash(&savepoint, &hash)? {
+            Some((id, title, false)) => Stored::Duplicate(id, title),
+            Some((id, _, true)) => {
+                articles::revive_article(&savepoint, id, &meta, source_path)?;
+                Stored::Revived(id, meta)
+            }
+            None => Stored::New(
+                articles::insert_article(&savepoint, document, &meta, &hash, source_path)?,
+                meta,
+            ),
+        };
+        savepoint.commit()?;
+        Ok(stored)
+    }
+
+    fn commit(&mut self, report: &mut ImportReport) {
+        if self.open {
+            if let Err(error) = self.conn.execute_batch("COMMIT") {
+                tracing::error!(%error, "commit failed; the files of this group are not imported");
+                let _ = self.conn.execute_batch("ROLLBACK");
+                for file in report
+                    .imported
+                    .drain(self.uncommitted_from..)
+                    .collect::<Vec<_>>()
+                {
+                    let error = ImportError::Database(error.to_string());
+                    report.failed.push(FailedFile {
+                        path: file.path,
+                        error,
+                    });
+                }
+            }
+            self.open = false;
+        }
+        self.since_commit = 0;
+        self.uncommitted_from = report.imported.len();
+    }
+
+    fn finish(mut self, report: &mut ImportReport) {
+        self.commit(report);
+    }
+}
+
+/// What storing one document did.
+enum Stored {
+    New(ArticleId, StoredMetadata),
+    /// A deleted copy of the same text, brought back.
+    Revived(ArticleId, StoredMetadata),
+    Duplicate(ArticleId, String),
 }

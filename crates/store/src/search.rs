@@ -1,6 +1,6 @@
 //! Full-text search over titles, authors and bodies with highlighted snippets.
 
-use crate::articles::{ArticleId, ArticleSummary};
+use crate::articles::{summary_from_row, ArticleSummary, SUMMARY_COLUMNS};
 use crate::{Library, Result};
 use serde::Serialize;
 
@@ -68,31 +68,29 @@ impl Library {
             return Ok(Vec::new());
         };
         let sql = format!(
-            "SELECT f.rowid, snippet(articles_fts, 2, '{OPEN}', '{CLOSE}', '…', 16), \
+            "SELECT {SUMMARY_COLUMNS}, snippet(articles_fts, 2, '{OPEN}', '{CLOSE}', '…', 16), \
                     snippet(articles_fts, 0, '{OPEN}', '{CLOSE}', '…', 16) \
              FROM articles_fts f JOIN articles a ON a.id = f.rowid \
+             LEFT JOIN outlets o ON o.id = a.outlet_id \
              WHERE articles_fts MATCH ?1 AND a.deleted_at IS NULL \
              ORDER BY bm25(articles_fts, 10.0, 5.0, 1.0) LIMIT ?2"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows: Vec<(i64, String, String)> = stmt
-            .query_map(rusqlite::params![fts, limit as i64], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        let hits = stmt
+            .query_map(rusqlite::params![fts, limit as i64], |row| {
+                let body_snippet: String = row.get(9)?;
+                // Show where the body matched; when only the title did, show the title.
+                let snippet = if body_snippet.contains(OPEN) {
+                    body_snippet
+                } else {
+                    row.get(10)?
+                };
+                Ok(SearchHit {
+                    article: summary_from_row(row)?,
+                    snippet: snippet_parts(&snippet),
+                })
             })?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut hits = Vec::with_capacity(rows.len());
-        for (id, body_snippet, title_snippet) in rows {
-            // Show where the body matched; when only the title did, show the title.
-            let snippet = if body_snippet.contains(OPEN) {
-                body_snippet
-            } else {
-                title_snippet
-            };
-            hits.push(SearchHit {
-                article: self.summary(ArticleId(id))?,
-                snippet: snippet_parts(&snippet),
-            });
-        }
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(hits)
     }
 }

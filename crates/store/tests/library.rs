@@ -137,6 +137,10 @@ fn bad_files_fail_one_by_one_and_the_rest_of_the_batch_imports() {
         .status()
         .unwrap()
         .success());
+    // Sparse: over the limit on paper, refused before a byte is read.
+    let huge = std::fs::File::create(batch.join("08-huge.txt")).unwrap();
+    huge.set_len(parallax_core::ingest::MAX_FILE_BYTES as u64 + 1)
+        .unwrap();
 
     let mut library = open(dir.path());
     let mut events = Vec::new();
@@ -169,7 +173,10 @@ fn bad_files_fail_one_by_one_and_the_rest_of_the_batch_imports() {
         ImportError::Unreadable(_)
     ));
     assert!(matches!(reason("07-pipe.txt"), ImportError::NotAFile(_)));
-    assert!(matches!(reason("08-huge.txt"), ImportError::Ingest(IngestError::TooLarge { .. })));
+    assert!(matches!(
+        reason("08-huge.txt"),
+        ImportError::Ingest(IngestError::TooLarge { .. })
+    ));
     assert_eq!(report.failed.len(), 6);
     assert!(reason("06-dangling.txt")
         .to_string()
@@ -287,17 +294,46 @@ fn delete_hides_restore_undoes_and_purge_removes_for_good() {
     assert_eq!(library.search("gauges", 5).unwrap().len(), 1);
 
     library.delete(&[id]).unwrap();
-    // Importing the same text again while it is deleted brings it in as new, not as a duplicate.
+    // Importing the same text again while it is deleted brings the article back, same id.
     let report = library.import_paths(std::slice::from_ref(&file), |_| {});
     assert_eq!(report.imported.len(), 1, "{report:?}");
-    let new_id = report.imported[0].id;
-    assert_ne!(new_id, id);
-    assert_eq!(library.restore(&[id]).unwrap(), 0, "the old row is gone");
+    assert_eq!(report.imported[0].id, id);
+    assert_eq!(library.count().unwrap(), 1);
 
-    library.delete(&[new_id]).unwrap();
+    library.delete(&[id]).unwrap();
     assert_eq!(library.purge_deleted(0).unwrap(), 1);
-    assert_eq!(library.restore(&[new_id]).unwrap(), 0);
+    assert_eq!(library.restore(&[id]).unwrap(), 0);
+    // Ids are never reused.
+    let report = library.import_paths(std::slice::from_ref(&file), |_| {});
+    assert!(report.imported[0].id > id);
     library.integrity_check().unwrap();
+}
+
+#[test]
+fn purge_keeps_deleted_articles_that_notes_point_at() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.sqlite3");
+    let mut library = Library::open(&db).unwrap();
+    let files = [
+        write(dir.path(), "a.txt", ARTICLE_A.as_bytes()),
+        write(dir.path(), "b.txt", ARTICLE_B.as_bytes()),
+    ];
+    let report = library.import_paths(&files, |_| {});
+    let (noted, plain) = (report.imported[0].id, report.imported[1].id);
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute(
+            "INSERT INTO notes (article_id, body, created_at, updated_at) VALUES (?1, 'check this', 'now', 'now')",
+            [noted.0],
+        )
+        .unwrap();
+    library.delete(&[noted, plain]).unwrap();
+    assert_eq!(library.purge_deleted(0).unwrap(), 1);
+    assert_eq!(
+        library.restore(&[noted, plain]).unwrap(),
+        1,
+        "the noted article is still restorable"
+    );
 }
 
 #[test]
