@@ -15,15 +15,17 @@ echo "Installing $(basename "$deb")"
 sudo_cmd=""
 [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
 DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --reinstall "$deb" >/dev/null
-installed=$(dpkg -L parallax | grep -E '^/usr/bin/' | head -n 1)
-[ -x "$installed" ] || { echo "the package installed no program under /usr/bin" >&2; exit 1; }
-dpkg -L parallax | grep -q '\.desktop$' || { echo "the package has no .desktop entry" >&2; exit 1; }
+package=$(dpkg-deb -f "$deb" Package)
+installed=$(dpkg -L "$package" | grep -E '^/usr/bin/' | head -n 1 || true)
+[ -n "$installed" ] && [ -x "$installed" ] || { echo "the package installed no program under /usr/bin" >&2; exit 1; }
+dpkg -L "$package" | grep -q '\.desktop$' || { echo "the package has no .desktop entry" >&2; exit 1; }
 
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
 cat > "$home/run.sh" <<RUN
 #!/usr/bin/env bash
 export XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config" XDG_CACHE_HOME="$home/cache"
+unset PARALLAX_DB  # the installed app must make its own library, not open the developer's
 "$installed" & app=\$!
 for _ in \$(seq 1 100); do
   xdotool search --name '^Parallax\$' >/dev/null 2>&1 && break

@@ -14,8 +14,8 @@ step() { printf '\n== %s\n' "$*"; }
 # --- Debian packages ------------------------------------------------------------------------
 build_packages=(build-essential file pkg-config libwebkit2gtk-4.1-dev libgtk-3-dev
   libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev)
-test_packages=(xvfb xdotool imagemagick webkit2gtk-driver python3-gi gir1.2-gtk-3.0 python3-venv
-  dbus-x11 fonts-dejavu-core)
+test_packages=(xvfb xauth xdotool imagemagick webkit2gtk-driver python3-gi gir1.2-gtk-3.0
+  python3-venv libgl1-mesa-dri fonts-dejavu-core)
 packages=("${build_packages[@]}")
 $want_test && packages+=("${test_packages[@]}")
 missing=()
@@ -27,12 +27,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # With recommends: WebKitGTK's GL drivers and xvfb-run's xauth come as recommends.
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 # --- Rust and Node --------------------------------------------------------------------------
 command -v cargo >/dev/null || { echo "Rust is required: install it with rustup (https://rustup.rs)" >&2; exit 1; }
 command -v npm >/dev/null || { echo "Node.js 20+ and npm are required" >&2; exit 1; }
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+[ "$node_major" -ge 20 ] || { echo "Node.js 20+ is required (found $(node --version))" >&2; exit 1; }
 
 # --- UI packages (npm ci only when the lock file changed) -------------------------------------
 stamp=ui/node_modules/.parallax-lock-stamp

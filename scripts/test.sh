@@ -26,7 +26,9 @@ step "UI tests"
 
 step "Building the app and its .deb package"
 npm --prefix ui run --silent build
-ui/node_modules/.bin/tauri build --debug --bundles deb --ci 2>&1 | tail -n 3
+ui/node_modules/.bin/tauri build --debug --bundles deb --ci > "$PARALLAX_ARTIFACTS/tauri-build.log" 2>&1 \
+  || { tail -n 40 "$PARALLAX_ARTIFACTS/tauri-build.log"; exit 1; }
+tail -n 2 "$PARALLAX_ARTIFACTS/tauri-build.log"
 
 step "End-to-end tests (real app, Xvfb, WebDriver, native drag and drop)"
 xvfb-run --auto-servernum --server-args="-screen 0 1600x900x24 -nolisten tcp" \

@@ -61,19 +61,16 @@ pub struct Article {
 
 impl From<store::Article> for Article {
     fn from(a: store::Article) -> Self {
-        let mut paragraphs = Vec::new();
-        let mut offset = 0;
-        for text in a.body.split("\n\n") {
-            let boilerplate = a
-                .boilerplate
-                .iter()
-                .any(|r| r.start <= offset && offset < r.end);
-            paragraphs.push(Paragraph {
-                text: text.to_string(),
-                boilerplate,
-            });
-            offset += text.len() + 2;
-        }
+        let paragraphs = paragraph_ranges(&a.body)
+            .into_iter()
+            .map(|range| Paragraph {
+                boilerplate: a
+                    .boilerplate
+                    .iter()
+                    .any(|b| b.start <= range.start && range.start < b.end),
+                text: a.body[range].to_string(),
+            })
+            .collect();
         Article {
             summary: a.summary.into(),
             source_path: a.source_path,
@@ -315,6 +312,7 @@ impl From<store::ArticleDiff> for SideBySide {
             left,
             right,
             counts,
+            ..
         } = d.diff;
         SideBySide {
             left: column(d.left, &left),
@@ -329,33 +327,44 @@ impl From<store::ArticleDiff> for SideBySide {
     }
 }
 
+/// Byte ranges of the paragraphs of a body (separated by blank lines).
+fn paragraph_ranges(body: &str) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for text in body.split("\n\n") {
+        ranges.push(start..start + text.len());
+        start += text.len() + 2;
+    }
+    ranges
+}
+
 /// Cuts runs at paragraph breaks so the UI renders paragraphs without touching offsets.
 fn column(article: store::Article, runs: &[parallax_core::diff::Run]) -> DiffColumn {
-    let mut paragraphs: Vec<Vec<DiffRun>> = vec![Vec::new()];
-    for run in runs {
-        let kind = match run.kind {
-            RunKind::Equal => DiffRunKind::Equal,
-            RunKind::Deleted => DiffRunKind::Deleted,
-            RunKind::Inserted => DiffRunKind::Inserted,
-            RunKind::Boilerplate => DiffRunKind::Boilerplate,
-        };
-        let change = run.change.map(|c| c as u32);
-        let text = &article.body[run.start..run.end];
-        for (i, piece) in text.split("\n\n").enumerate() {
-            if i > 0 {
-                paragraphs.push(Vec::new());
-            }
-            if !piece.is_empty() {
-                let current = paragraphs.last_mut().expect("never empty");
-                current.push(DiffRun {
-                    text: piece.to_string(),
+    let mut paragraphs = Vec::new();
+    for paragraph in paragraph_ranges(&article.body) {
+        let pieces: Vec<DiffRun> = runs
+            .iter()
+            .filter(|r| r.start < paragraph.end && r.end > paragraph.start)
+            .filter_map(|run| {
+                let (start, end) = (run.start.max(paragraph.start), run.end.min(paragraph.end));
+                let text = article.body.get(start..end)?;
+                let kind = match run.kind {
+                    RunKind::Equal => DiffRunKind::Equal,
+                    RunKind::Deleted => DiffRunKind::Deleted,
+                    RunKind::Inserted => DiffRunKind::Inserted,
+                    RunKind::Boilerplate => DiffRunKind::Boilerplate,
+                };
+                Some(DiffRun {
+                    text: text.to_string(),
                     kind,
-                    change,
-                });
-            }
+                    change: run.change.map(|c| c as u32),
+                })
+            })
+            .collect();
+        if !pieces.is_empty() {
+            paragraphs.push(pieces);
         }
     }
-    paragraphs.retain(|p| !p.is_empty());
     DiffColumn {
         article: article.summary.into(),
         paragraphs,

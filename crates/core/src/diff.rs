@@ -216,8 +216,11 @@ pub fn word_diff(left: &str, right: &str, options: DiffOptions) -> WordDiff {
         let left_span = byte_range(&left_tokens, &old, left.len());
         let right_span = byte_range(&right_tokens, &new, right.len());
         let next_is_change = steps.get(i + 1).is_some_and(|s| s.2);
-        if !changed && !(in_change && next_is_change && count_words(&left_texts[old.clone()]) == 0)
-        {
+        // Spaces or punctuation between two changes read better folded into them: a lone equal
+        // space between two changed words is not "shared text".
+        let joins_changes =
+            in_change && next_is_change && count_words(&left_texts[old.clone()]) == 0;
+        if !changed && !joins_changes {
             out.counts.equal_words += count_words(&left_texts[old]);
             push_run(
                 &mut out.left,
@@ -240,8 +243,6 @@ pub fn word_diff(left: &str, right: &str, options: DiffOptions) -> WordDiff {
             in_change = false;
             continue;
         }
-        // A real change, or spaces and punctuation between two changes, which read better
-        // folded into them: a lone equal space between two changed words is not "shared text".
         if !in_change {
             out.changes.push(Change {
                 left: left_span.start..left_span.start,

@@ -2,7 +2,7 @@
 
 use crate::ipc::{CommandError, SideBySide};
 use crate::state::AppState;
-use parallax_store::ArticleId;
+use parallax_store::{ArticleDiff, ArticleId};
 use tauri::State;
 
 #[tauri::command]
@@ -11,11 +11,17 @@ pub async fn compare_articles(
     left: u32,
     right: u32,
 ) -> Result<SideBySide, CommandError> {
-    state
+    // Load under the shared connection, diff after releasing it: a long diff must not hold up
+    // the library table or search.
+    let (left, right) = state
         .with_library(move |lib| {
-            Ok(lib
-                .diff(ArticleId(left.into()), ArticleId(right.into()))?
-                .into())
+            Ok((
+                lib.get(ArticleId(left.into()))?,
+                lib.get(ArticleId(right.into()))?,
+            ))
         })
+        .await?;
+    tauri::async_runtime::spawn_blocking(move || ArticleDiff::compute(left, right).into())
         .await
+        .map_err(|e| CommandError::internal(format!("the comparison failed: {e}")))
 }
