@@ -37,6 +37,7 @@ const MAX_WALK_DEPTH: usize = 256;
 pub(super) fn read(html: &str) -> Result<Document, IngestError> {
     let page = Dom::from(html);
     let mut metadata = page_metadata(&page);
+    unwrap_layout_tables(&page);
     remove_clutter(&page);
     let standfirst = find_standfirst(&page, &metadata);
     let (article_blocks, byline) = if max_depth(&page) <= MAX_READABILITY_DEPTH {
@@ -86,22 +87,30 @@ const CHROME_ELEMENTS: &str = "script, style, noscript, template, iframe, object
      [role=\"complementary\"]";
 
 /// Class or id words that mark site clutter. Matched against whole `-`/`_`-separated words, so
-/// "share-bar" and "cookie_notice" match but "shareholders" does not.
+/// "share-bar" and "cookie_notice" match but "shareholders" does not. Words that also turn up on
+/// content wrappers ("widget" in page builders, "hidden" in utility CSS where `hidden md:block`
+/// is visible on a desktop) are deliberately absent; "paywall" and "subscription" can wrap
+/// premium body text, which the size guard in [`remove_clutter`] keeps.
 static CLUTTER_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     [
         "ad", "ads", "adslot", "advert", "adverts", "advertisement", "advertising", "banner",
-        "breadcrumb", "breadcrumbs", "comment", "comments", "consent", "cookie", "cookies",
-        "disqus", "gdpr", "hidden", "modal", "newsletter", "newsletters", "outbrain", "overlay",
-        "paywall", "popular", "popup", "promo", "readmore", "recommended", "recommendations",
-        "related", "share", "sharing", "sharedaddy", "sidebar", "signup", "social", "sponsor",
-        "sponsored", "subscribe", "subscription", "taboola", "tags", "toolbar", "trending",
-        "widget", "widgets", "sronly", "visuallyhidden", "mostread", "bio", "recirculation",
+        "breadcrumb", "breadcrumbs", "modal", "newsletter", "newsletters", "outbrain", "overlay",
+        "popular", "popup", "promo", "readmore", "recommended", "recommendations", "related",
+        "share", "sharing", "sharedaddy", "sidebar", "signup", "social", "sponsor", "sponsored",
+        "subscribe", "subscription", "paywall", "taboola", "tags", "toolbar", "trending", "sronly", "visuallyhidden",
+        "mostread", "bio", "recirculation",
         // A few non-English ones that are common in class names.
-        "pub", "publicidad", "publicite", "partage", "compartir", "abonnement", "werbung",
+        "pub", "publicidad", "publicite", "partage", "compartir", "werbung",
     ]
     .into_iter()
+    .chain(STRONG_CLUTTER_WORDS.iter().copied())
     .collect()
 });
+
+/// Clutter that is removed even when it outweighs the article: a long comment thread is
+/// still a comment thread.
+const STRONG_CLUTTER_WORDS: [&str; 9] =
+    ["comment", "comments", "disqus", "discussion", "replies", "cookie", "cookies", "consent", "gdpr"];
 
 /// Removes what is site chrome on any page, before Readability scores the rest.
 fn remove_clutter(page: &Dom) {
@@ -117,10 +126,18 @@ fn remove_clutter(page: &Dom) {
     }
 
     let body_len = page.body().map_or(0, |b| visible_len(&b));
-    let removable = |node: &NodeRef| {
-        // A container holding most of the page is the layout, whatever its class says.
-        !matches!(node.node_name().as_deref(), Some("html" | "body" | "main" | "article"))
-            && visible_len(node) * 2 < body_len
+    let removable = |node: &NodeRef, strong: bool| {
+        // The article's own container is kept whatever its class says ("content has-sidebar",
+        // "post comments-open"): it is the element holding the headline or the article.
+        if matches!(node.node_name().as_deref(), Some("html" | "body" | "main" | "article")) {
+            return false;
+        }
+        let sel = dom_query::Selection::from(*node);
+        if sel.select("h1, article, main, [itemprop=\"articleBody\"]").exists() {
+            return false;
+        }
+        // A container holding most of the page is the layout, unless it is surely clutter.
+        strong || visible_len(node) * 2 < body_len
     };
 
     // Page header and footer, unless they belong to the article itself.
@@ -128,19 +145,25 @@ fn remove_clutter(page: &Dom) {
         let in_article = node
             .ancestors_it(None)
             .any(|a| matches!(a.node_name().as_deref(), Some("article" | "main")));
-        if !in_article && removable(node) {
+        if !in_article && removable(node, false) {
             node.remove_from_parent();
         }
     }
     // Forms are newsletter sign-ups and comment boxes, except on the odd CMS that wraps the
     // whole page in one form; `removable` keeps that one.
     for node in page.select("form, aside").nodes() {
-        if removable(node) && (node.has_name("form") || has_clutter_name(node) || link_density(node) > 0.5) {
+        let clutter = clutter_name(node);
+        if removable(node, clutter == Some(true))
+            && (node.has_name("form") || clutter.is_some() || link_density(node) > 0.5)
+        {
             node.remove_from_parent();
         }
     }
     for node in page.select("[class], [id]").nodes() {
-        if has_clutter_name(node) && removable(node) {
+        if let Some(strong) = clutter_name(node) {
+            if !removable(node, strong) {
+                continue;
+            }
             node.remove_from_parent();
         }
     }
@@ -197,15 +220,26 @@ fn find_standfirst(page: &Dom, metadata: &Metadata) -> Option<Block> {
     None
 }
 
-fn has_clutter_name(node: &NodeRef) -> bool {
+/// Whether the element's class or id names clutter: `Some(true)` for the words in
+/// [`STRONG_CLUTTER_WORDS`], `Some(false)` for other clutter words.
+fn clutter_name(node: &NodeRef) -> Option<bool> {
     let class = node.attr("class").unwrap_or_default();
     let id = node.attr("id").unwrap_or_default();
     let names = format!("{class} {id}").to_ascii_lowercase();
-    names.split_whitespace().any(|name| {
+    let mut found = None;
+    for name in names.split_whitespace() {
         // "sr-only" and "visually-hidden" are single concepts; match them whole as well.
-        CLUTTER_WORDS.contains(name.replace('-', "").as_str())
-            || name.split(['-', '_']).any(|word| CLUTTER_WORDS.contains(word))
-    })
+        let whole = name.replace(['-', '_'], "");
+        for word in name.split(['-', '_']).chain(std::iter::once(whole.as_str())) {
+            if STRONG_CLUTTER_WORDS.contains(&word) {
+                return Some(true);
+            }
+            if CLUTTER_WORDS.contains(word) {
+                found = Some(false);
+            }
+        }
+    }
+    found
 }
 
 /// Characters of text, not counting whitespace.
@@ -275,6 +309,9 @@ struct Walker {
     current: Block,
     pending_space: bool,
     in_link: usize,
+    /// (chars, link chars) of each finished line of `current`, and of the line being built.
+    lines: Vec<(usize, usize)>,
+    line: (usize, usize),
     /// Also skip `header`, `footer` and `aside` (used for the whole-body fallback).
     skip_page_chrome: bool,
 }
@@ -441,22 +478,37 @@ impl Walker {
             self.pending_space = false;
             self.current.text.push(c);
             self.current.chars += 1;
+            self.line.0 += 1;
             if self.in_link > 0 {
                 self.current.link_chars += 1;
+                self.line.1 += 1;
             }
         }
     }
 
     fn line_break(&mut self) {
         if !self.current.text.is_empty() {
+            self.lines.push(std::mem::take(&mut self.line));
             self.current.text.push('\n');
         }
         self.pending_space = false;
     }
 
     fn flush(&mut self) {
-        let block = std::mem::take(&mut self.current);
+        let mut block = std::mem::take(&mut self.current);
+        let mut lines = std::mem::take(&mut self.lines);
+        lines.push(std::mem::take(&mut self.line));
         self.pending_space = false;
+        let link_only = |(chars, link_chars): &(usize, usize)| *chars > 0 && link_chars * 2 > *chars;
+        if lines.len() > 1 && !lines.iter().all(link_only) {
+            // A paragraph of <br>-separated lines (old CMSs, flattened layout tables): a line
+            // that is all link is navigation ("Archive", "Other news"), not text.
+            let kept: Vec<(&str, &(usize, usize))> =
+                block.text.split('\n').zip(&lines).filter(|(_, stats)| !link_only(stats)).collect();
+            block.chars = kept.iter().map(|(_, s)| s.0).sum();
+            block.link_chars = kept.iter().map(|(_, s)| s.1).sum();
+            block.text = kept.iter().map(|(text, _)| *text).collect::<Vec<_>>().join("\n");
+        }
         self.push_block(block);
     }
 
@@ -492,7 +544,7 @@ fn table_rows<'a>(table: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
     for child in table.element_children() {
         if child.has_name("tr") {
             rows.push(child);
-        } else if matches!(child.node_name().as_deref(), Some("thead" | "tbody" | "tfoot")) {
+        } else if matches!(child.node_name().as_deref(), Some("thead" | "tbody" | "tfoot" | "div")) {
             rows.extend(child.element_children().into_iter().filter(|r| r.has_name("tr")));
         }
     }
@@ -502,9 +554,37 @@ fn table_rows<'a>(table: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
 /// A table used to lay out the page rather than to hold data: its cells hold paragraphs, lists,
 /// headings or other tables. Its cells are read as ordinary blocks.
 fn is_layout_table(table: &NodeRef) -> bool {
-    dom_query::Selection::from(*table)
+    let has_blocks = dom_query::Selection::from(*table)
         .select("td table, th table, td p, th p, td ul, td ol, td h1, td h2, td h3, td div, th div")
-        .exists()
+        .exists();
+    // A cell holding a long text is a page column, not a data cell.
+    let has_long_cell = table_rows(table)
+        .iter()
+        .flat_map(NodeRef::element_children)
+        .any(|cell| cell.text().split_whitespace().count() > 60);
+    has_blocks || has_long_cell
+}
+
+/// Turns layout tables into `div`s, so that their columns stay separate blocks: Readability
+/// flattens table cells into inline content, which would glue a sidebar column to the article.
+fn unwrap_layout_tables(page: &Dom) {
+    for table in page.select("table").nodes() {
+        if !is_layout_table(table) {
+            continue;
+        }
+        for child in table.element_children() {
+            if matches!(child.node_name().as_deref(), Some("thead" | "tbody" | "tfoot")) {
+                child.rename("div");
+            }
+        }
+        for row in table_rows(table) {
+            for cell in row.element_children() {
+                cell.rename("div");
+            }
+            row.rename("div");
+        }
+        table.rename("div");
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -600,19 +680,29 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 fn drop_title_and_byline(blocks: Vec<Block>, metadata: &Metadata) -> Vec<Block> {
     let title_key = metadata.title.as_deref().map(word_key).unwrap_or_default();
     let author_key = metadata.author.as_deref().map(word_key).unwrap_or_default();
+    let is_heading_line = |line: &str| {
+        let key = word_key(line);
+        let words = key.split(' ').count();
+        let is_title = !title_key.is_empty() && key == title_key;
+        let is_byline = words <= 14
+            && ((!author_key.is_empty() && key.contains(&author_key))
+                || strip_by_prefix(line).is_some()
+                || DATELINE.is_match(line)
+                || (words <= 8 && normalize_date(line).is_some()));
+        is_title || is_byline
+    };
     let mut out = Vec::with_capacity(blocks.len());
-    for (i, block) in blocks.into_iter().enumerate() {
+    for (i, mut block) in blocks.into_iter().enumerate() {
         if i < 4 && out.len() < 3 {
-            let key = word_key(&block.text);
-            let words = key.split(' ').count();
-            let is_title = !title_key.is_empty() && key == title_key;
-            let is_byline = words <= 14
-                && ((!author_key.is_empty() && key.contains(&author_key))
-                    || strip_by_prefix(&block.text).is_some()
-                    || DATELINE.is_match(&block.text)
-                    || (words <= 8 && normalize_date(&block.text).is_some()));
-            if is_title || is_byline {
+            // Pages built with <br> put headline, byline and first paragraph in one block, so
+            // this works line by line from the top.
+            let lines: Vec<&str> = block.text.split('\n').collect();
+            let skip = lines.iter().take_while(|l| is_heading_line(l)).count();
+            if skip == lines.len() {
                 continue;
+            }
+            if skip > 0 {
+                block.text = lines[skip..].join("\n");
             }
         }
         out.push(block);
@@ -1193,6 +1283,18 @@ mod tests {
         ] {
             let _ = read(&html);
         }
+    }
+
+    #[test]
+    fn content_wrappers_with_utility_or_builder_classes_survive() {
+        let html = page(&format!(
+            "<div class=\"elementor-widget elementor-widget-theme-post-content overflow-hidden\">\
+             <div class=\"paywall-content\">{PARAGRAPHS}</div></div>\
+             <div class=\"comments\"><p>First!</p></div>"
+        ));
+        let doc = read(&html).unwrap();
+        assert!(doc.body.starts_with("The harbour authority confirmed"), "{}", doc.body);
+        assert!(!doc.body.contains("First!"), "{}", doc.body);
     }
 
     #[test]
