@@ -824,7 +824,7 @@ fn join_unique(names: Vec<String>) -> String {
 
 /// "By Jane Doe | Staff writer" -> "Jane Doe". `None` for URLs and for text too long to be a
 /// byline.
-fn clean_author(raw: &str) -> Option<String> {
+pub(super) fn clean_author(raw: &str) -> Option<String> {
     let value = clean_value(raw);
     let value = value.split(['|', '•', '·', '\n']).next().unwrap_or_default().trim();
     let value = strip_by_prefix(value).unwrap_or(value).trim().trim_end_matches([',', ';', ':']).trim();
@@ -836,7 +836,7 @@ fn clean_author(raw: &str) -> Option<String> {
 }
 
 /// The name after a leading "By" (or its equivalent in a few languages), if the text has one.
-fn strip_by_prefix(text: &str) -> Option<&str> {
+pub(super) fn strip_by_prefix(text: &str) -> Option<&str> {
     let text = text.trim();
     let (first, rest) = text.split_once(char::is_whitespace)?;
     let first = first.trim_end_matches(':');
@@ -1128,7 +1128,7 @@ static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// at 01:00 in Tokyo is dated by Tokyo's calendar, as its readers saw it). Accepts ISO 8601
 /// (with or without time and offset), compact ISO (`20180619T055000+0900`), RFC 2822, and
 /// English "9 January 2026" / "January 9, 2026".
-fn normalize_date(raw: &str) -> Option<String> {
+pub(super) fn normalize_date(raw: &str) -> Option<String> {
     let text = raw.trim();
     let ymd = |y: &str, m: &str, d: &str| -> Option<String> {
         let date = chrono::NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
