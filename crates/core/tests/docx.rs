@@ -11,7 +11,9 @@ const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 fn zip_parts(parts: &[(&str, &str)]) -> Vec<u8> {
     let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for (name, content) in parts {
-        writer.start_file(*name, SimpleFileOptions::default()).expect("start file");
+        writer
+            .start_file(*name, SimpleFileOptions::default())
+            .expect("start file");
         writer.write_all(content.as_bytes()).expect("write part");
     }
     writer.finish().expect("finish zip").into_inner()
@@ -22,12 +24,17 @@ fn document_xml(body: &str) -> String {
 }
 
 fn paragraph(style: Option<&str>, text: &str) -> String {
-    let props = style.map(|s| format!("<w:pPr><w:pStyle w:val=\"{s}\"/></w:pPr>")).unwrap_or_default();
+    let props = style
+        .map(|s| format!("<w:pPr><w:pStyle w:val=\"{s}\"/></w:pPr>"))
+        .unwrap_or_default();
     format!("<w:p>{props}<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>")
 }
 
 fn cell(text: &str) -> String {
-    format!("<w:tc><w:tcPr><w:tcW w:w=\"2000\"/></w:tcPr>{}</w:tc>", paragraph(None, text))
+    format!(
+        "<w:tc><w:tcPr><w:tcW w:w=\"2000\"/></w:tcPr>{}</w:tc>",
+        paragraph(None, text)
+    )
 }
 
 const CORE_XML: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
@@ -41,10 +48,16 @@ xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\
 fn article_body() -> String {
     [
         paragraph(Some("Title"), "Northern quay to close for a year"),
-        paragraph(None, "The harbour authority said on Friday that the northern quay will close."),
+        paragraph(
+            None,
+            "The harbour authority said on Friday that the northern quay will close.",
+        ),
         paragraph(None, ""),
         paragraph(Some("Heading1"), "What the survey found"),
-        paragraph(None, "Divers found corrosion in the steel piles &amp; the fenders."),
+        paragraph(
+            None,
+            "Divers found corrosion in the steel piles &amp; the fenders.",
+        ),
         format!(
             "<w:tbl><w:tblPr/><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>",
             cell("Berth"),
@@ -60,7 +73,10 @@ fn article_body() -> String {
 #[test]
 fn paragraphs_table_title_and_core_metadata() {
     let docx = zip_parts(&[
-        ("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"),
+        (
+            "[Content_Types].xml",
+            "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>",
+        ),
         ("word/document.xml", &document_xml(&article_body())),
         ("docProps/core.xml", CORE_XML),
     ]);
@@ -74,7 +90,10 @@ fn paragraphs_table_title_and_core_metadata() {
          Berth | Depth\nNorth | 14 m\n\n\
          The full survey will be published next week."
     );
-    assert_eq!(doc.metadata.title.as_deref(), Some("Northern quay to close for a year"));
+    assert_eq!(
+        doc.metadata.title.as_deref(),
+        Some("Northern quay to close for a year")
+    );
     assert_eq!(doc.metadata.author.as_deref(), Some("Mara Quinlan"));
     assert_eq!(doc.metadata.language.as_deref(), Some("en-GB"));
     // dcterms:created is the file's creation, not the article's publication.
@@ -87,25 +106,46 @@ fn leading_heading_is_the_title_and_dateline_gives_the_date() {
         paragraph(Some("Heading1"), "Council approves bus lanes"),
         paragraph(None, "By Dale Huckaby"),
         paragraph(None, "21 November 2025"),
-        paragraph(None, "The council approved the new bus lanes after a three-hour debate."),
+        paragraph(
+            None,
+            "The council approved the new bus lanes after a three-hour debate.",
+        ),
         paragraph(Some("Heading1"), "Reaction"),
         paragraph(None, "Shop owners were unhappy."),
     ]
     .concat();
     let docx = zip_parts(&[("word/document.xml", &document_xml(&body))]);
     let doc = ingest("bus.docx", &docx).expect("a readable DOCX");
-    assert_eq!(doc.metadata.title.as_deref(), Some("Council approves bus lanes"));
+    assert_eq!(
+        doc.metadata.title.as_deref(),
+        Some("Council approves bus lanes")
+    );
     assert_eq!(doc.metadata.author.as_deref(), Some("Dale Huckaby"));
     assert_eq!(doc.metadata.published.as_deref(), Some("2025-11-21"));
-    assert!(doc.body.starts_with("By Dale Huckaby\n\n21 November 2025\n\nThe council approved"), "{}", doc.body);
+    assert!(
+        doc.body
+            .starts_with("By Dale Huckaby\n\n21 November 2025\n\nThe council approved"),
+        "{}",
+        doc.body
+    );
     assert!(doc.body.contains("\n\nReaction\n\n"), "{}", doc.body);
 }
 
 #[test]
 fn no_title_style_falls_back_to_core_title_then_file_name() {
-    let body = [paragraph(None, "Just a paragraph of text."), paragraph(Some("Heading1"), "A later section")].concat();
-    let docx = zip_parts(&[("word/document.xml", &document_xml(&body)), ("docProps/core.xml", CORE_XML)]);
-    assert_eq!(ingest("a.docx", &docx).unwrap().metadata.title.as_deref(), Some("Draft: quay story"));
+    let body = [
+        paragraph(None, "Just a paragraph of text."),
+        paragraph(Some("Heading1"), "A later section"),
+    ]
+    .concat();
+    let docx = zip_parts(&[
+        ("word/document.xml", &document_xml(&body)),
+        ("docProps/core.xml", CORE_XML),
+    ]);
+    assert_eq!(
+        ingest("a.docx", &docx).unwrap().metadata.title.as_deref(),
+        Some("Draft: quay story")
+    );
 
     let docx = zip_parts(&[("word/document.xml", &document_xml(&body))]);
     let doc = ingest("bus_lanes-vote.docx", &docx).unwrap();
@@ -117,7 +157,10 @@ fn no_title_style_falls_back_to_core_title_then_file_name() {
 fn broken_core_xml_does_not_stop_the_body() {
     let docx = zip_parts(&[
         ("word/document.xml", &document_xml(&article_body())),
-        ("docProps/core.xml", "<cp:coreProperties><dc:creator>Half</dc:creat"),
+        (
+            "docProps/core.xml",
+            "<cp:coreProperties><dc:creator>Half</dc:creat",
+        ),
     ]);
     let doc = ingest("quay.docx", &docx).expect("body still readable");
     assert!(doc.body.starts_with("The harbour authority said"));
@@ -125,15 +168,30 @@ fn broken_core_xml_does_not_stop_the_body() {
 
 #[test]
 fn not_a_zip_is_corrupt() {
-    let result = ingest("letter.docx", b"PK\x03\x04 this is not really a zip file at all");
-    assert!(matches!(result, Err(IngestError::Corrupt { ref format, .. }) if format == "DOCX"), "{result:?}");
-    let result = ingest("letter.docx", b"Dear Sir, this is plain text renamed to docx.");
-    assert!(matches!(result, Err(IngestError::Corrupt { ref format, .. }) if format == "DOCX"), "{result:?}");
+    let result = ingest(
+        "letter.docx",
+        b"PK\x03\x04 this is not really a zip file at all",
+    );
+    assert!(
+        matches!(result, Err(IngestError::Corrupt { ref format, .. }) if format == "DOCX"),
+        "{result:?}"
+    );
+    let result = ingest(
+        "letter.docx",
+        b"Dear Sir, this is plain text renamed to docx.",
+    );
+    assert!(
+        matches!(result, Err(IngestError::Corrupt { ref format, .. }) if format == "DOCX"),
+        "{result:?}"
+    );
 }
 
 #[test]
 fn zip_without_document_xml_is_corrupt() {
-    let docx = zip_parts(&[("docProps/core.xml", CORE_XML), ("word/styles.xml", "<w:styles/>")]);
+    let docx = zip_parts(&[
+        ("docProps/core.xml", CORE_XML),
+        ("word/styles.xml", "<w:styles/>"),
+    ]);
     match ingest("empty.docx", &docx) {
         Err(IngestError::Corrupt { format, detail }) => {
             assert_eq!(format, "DOCX");
@@ -145,18 +203,36 @@ fn zip_without_document_xml_is_corrupt() {
 
 #[test]
 fn malformed_document_xml_is_corrupt() {
-    let docx = zip_parts(&[("word/document.xml", "<w:document xmlns:w=\"x\"><w:body><w:p><w:r><w:t>cut off")]);
-    assert!(matches!(ingest("cut.docx", &docx), Err(IngestError::Corrupt { .. })));
-    let docx = zip_parts(&[("word/document.xml", "<w:document><w:body><w:p></w:body></w:document>")]);
-    assert!(matches!(ingest("bad.docx", &docx), Err(IngestError::Corrupt { .. })));
+    let docx = zip_parts(&[(
+        "word/document.xml",
+        "<w:document xmlns:w=\"x\"><w:body><w:p><w:r><w:t>cut off",
+    )]);
+    assert!(matches!(
+        ingest("cut.docx", &docx),
+        Err(IngestError::Corrupt { .. })
+    ));
+    let docx = zip_parts(&[(
+        "word/document.xml",
+        "<w:document><w:body><w:p></w:body></w:document>",
+    )]);
+    assert!(matches!(
+        ingest("bad.docx", &docx),
+        Err(IngestError::Corrupt { .. })
+    ));
 }
 
 #[test]
 fn truncated_zip_is_corrupt() {
-    let docx = zip_parts(&[("word/document.xml", &document_xml(&article_body())), ("docProps/core.xml", CORE_XML)]);
+    let docx = zip_parts(&[
+        ("word/document.xml", &document_xml(&article_body())),
+        ("docProps/core.xml", CORE_XML),
+    ]);
     for keep in [docx.len() / 2, docx.len() - 30, 100] {
         let result = ingest("cut.docx", &docx[..keep]);
-        assert!(matches!(result, Err(IngestError::Corrupt { ref format, .. }) if format == "DOCX"), "{keep}: {result:?}");
+        assert!(
+            matches!(result, Err(IngestError::Corrupt { ref format, .. }) if format == "DOCX"),
+            "{keep}: {result:?}"
+        );
     }
 }
 
@@ -164,8 +240,12 @@ fn truncated_zip_is_corrupt() {
 fn oversized_document_xml_is_refused() {
     // 201 MB of spaces deflates to a few hundred KB: the shape of a zip bomb.
     let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    writer.start_file("word/document.xml", SimpleFileOptions::default()).unwrap();
-    writer.write_all(format!("<w:document xmlns:w=\"{W}\"><w:body>").as_bytes()).unwrap();
+    writer
+        .start_file("word/document.xml", SimpleFileOptions::default())
+        .unwrap();
+    writer
+        .write_all(format!("<w:document xmlns:w=\"{W}\"><w:body>").as_bytes())
+        .unwrap();
     let chunk = vec![b' '; 1024 * 1024];
     for _ in 0..201 {
         writer.write_all(&chunk).unwrap();
@@ -181,7 +261,10 @@ fn oversized_document_xml_is_refused() {
 
 #[test]
 fn truncations_and_damage_do_not_panic() {
-    let docx = zip_parts(&[("word/document.xml", &document_xml(&article_body())), ("docProps/core.xml", CORE_XML)]);
+    let docx = zip_parts(&[
+        ("word/document.xml", &document_xml(&article_body())),
+        ("docProps/core.xml", CORE_XML),
+    ]);
     for cut in (1..docx.len()).step_by(7) {
         let _ = ingest("cut.docx", &docx[..cut]);
     }
@@ -200,9 +283,12 @@ fn truncations_and_damage_do_not_panic() {
     // Stored (uncompressed) parts can be damaged inside the XML itself.
     let stored = {
         let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+        let options =
+            SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
         writer.start_file("word/document.xml", options).unwrap();
-        writer.write_all(document_xml(&article_body()).as_bytes()).unwrap();
+        writer
+            .write_all(document_xml(&article_body()).as_bytes())
+            .unwrap();
         writer.finish().unwrap().into_inner()
     };
     for _ in 0..300 {

@@ -18,14 +18,19 @@ fn cases() -> Vec<PathBuf> {
     let mut pages: Vec<PathBuf> = std::fs::read_dir(fixture_dir())
         .expect("fixture dir")
         .map(|entry| entry.expect("dir entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "html") && p.with_extension("expected.txt").exists())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "html") && p.with_extension("expected.txt").exists()
+        })
         .collect();
     pages.sort();
     pages
 }
 
 fn name_of(path: &Path) -> String {
-    path.file_name().expect("file name").to_string_lossy().into_owned()
+    path.file_name()
+        .expect("file name")
+        .to_string_lossy()
+        .into_owned()
 }
 
 fn bag(text: &str) -> HashMap<String, usize> {
@@ -39,13 +44,20 @@ fn bag(text: &str) -> HashMap<String, usize> {
 /// Token F1 over bags of lowercased words: (precision, recall, F1).
 fn token_f1(got: &str, expected: &str) -> (f64, f64, f64) {
     let (got, expected) = (bag(got), bag(expected));
-    let overlap: usize = got.iter().map(|(w, n)| (*n).min(expected.get(w).copied().unwrap_or(0))).sum();
+    let overlap: usize = got
+        .iter()
+        .map(|(w, n)| (*n).min(expected.get(w).copied().unwrap_or(0)))
+        .sum();
     if overlap == 0 {
         return (0.0, 0.0, 0.0);
     }
     let precision = overlap as f64 / got.values().sum::<usize>() as f64;
     let recall = overlap as f64 / expected.values().sum::<usize>() as f64;
-    (precision, recall, 2.0 * precision * recall / (precision + recall))
+    (
+        precision,
+        recall,
+        2.0 * precision * recall / (precision + recall),
+    )
 }
 
 #[test]
@@ -54,7 +66,8 @@ fn html_fixtures_reach_token_f1() {
     for page in cases() {
         let name = name_of(&page);
         let bytes = std::fs::read(&page).expect("read page");
-        let expected = std::fs::read_to_string(page.with_extension("expected.txt")).expect("read expected");
+        let expected =
+            std::fs::read_to_string(page.with_extension("expected.txt")).expect("read expected");
         let doc = ingest(&name, &bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(doc.format, Format::Html);
         let (precision, recall, f1) = token_f1(&doc.body, &expected);
@@ -71,7 +84,8 @@ fn html_fixtures_have_exact_metadata() {
     for page in cases() {
         let name = name_of(&page);
         let bytes = std::fs::read(&page).expect("read page");
-        let meta_text = std::fs::read_to_string(page.with_extension("meta.json")).expect("read meta.json");
+        let meta_text =
+            std::fs::read_to_string(page.with_extension("meta.json")).expect("read meta.json");
         let meta: serde_json::Value = serde_json::from_str(&meta_text).expect("meta.json is JSON");
         let field = |key: &str| meta.get(key).and_then(|v| v.as_str()).map(str::to_string);
         let want = Metadata {
@@ -91,20 +105,48 @@ fn html_fixtures_have_exact_metadata() {
 fn html_bodies_hold_no_script_or_style_text() {
     for page in cases() {
         let name = name_of(&page);
-        let doc = ingest(&name, &std::fs::read(&page).expect("read page")).unwrap_or_else(|e| panic!("{name}: {e}"));
-        for needle in ["function(", "window.", "googletag", "dataLayer", "javascript:", "{{", "font-family", "onclick"] {
-            assert!(!doc.body.contains(needle), "{name}: body contains {needle:?}");
+        let doc = ingest(&name, &std::fs::read(&page).expect("read page"))
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        for needle in [
+            "function(",
+            "window.",
+            "googletag",
+            "dataLayer",
+            "javascript:",
+            "{{",
+            "font-family",
+            "onclick",
+        ] {
+            assert!(
+                !doc.body.contains(needle),
+                "{name}: body contains {needle:?}"
+            );
         }
-        assert!(!doc.body.contains("\n\n\n"), "{name}: paragraphs are separated by one blank line");
-        assert_eq!(doc.body, doc.body.trim(), "{name}: no surrounding whitespace");
+        assert!(
+            !doc.body.contains("\n\n\n"),
+            "{name}: paragraphs are separated by one blank line"
+        );
+        assert_eq!(
+            doc.body,
+            doc.body.trim(),
+            "{name}: no surrounding whitespace"
+        );
     }
 }
 
 #[test]
 fn navigation_only_page_is_no_text() {
     let page = fixture_dir().join("case11-navigation-only.html");
-    let result = ingest("case11-navigation-only.html", &std::fs::read(page).expect("read page"));
-    assert_eq!(result, Err(IngestError::NoText { detail: "no article text found in the page".to_string() }));
+    let result = ingest(
+        "case11-navigation-only.html",
+        &std::fs::read(page).expect("read page"),
+    );
+    assert_eq!(
+        result,
+        Err(IngestError::NoText {
+            detail: "no article text found in the page".to_string()
+        })
+    );
 }
 
 #[test]

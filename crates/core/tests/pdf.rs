@@ -14,7 +14,10 @@ fn make_pdf(pages: &[Vec<Placed>], title: Option<&str>, lang: Option<&str>) -> V
         .map(|lines| {
             let mut content = String::new();
             for (size, x, y, text) in lines {
-                content.push_str(&format!("BT /F1 {size} Tf {x} {y} Td ({}) Tj ET\n", escape(text)));
+                content.push_str(&format!(
+                    "BT /F1 {size} Tf {x} {y} Td ({}) Tj ET\n",
+                    escape(text)
+                ));
             }
             if lines.is_empty() {
                 // A page with a drawing and no text, like a scan without OCR.
@@ -27,27 +30,44 @@ fn make_pdf(pages: &[Vec<Placed>], title: Option<&str>, lang: Option<&str>) -> V
 }
 
 fn escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('(', "\\(").replace(')', "\\)")
+    s.replace('\\', "\\\\")
+        .replace('(', "\\(")
+        .replace(')', "\\)")
 }
 
 /// The file around the given page content streams.
 fn build_pdf(pages: Vec<String>, title: Option<&str>, lang: Option<&str>) -> Vec<u8> {
     let mut objects: Vec<String> = Vec::new();
     let first_page_obj = 4;
-    let kids: Vec<String> = (0..pages.len()).map(|i| format!("{} 0 R", first_page_obj + 2 * i)).collect();
+    let kids: Vec<String> = (0..pages.len())
+        .map(|i| format!("{} 0 R", first_page_obj + 2 * i))
+        .collect();
     let lang_entry = lang.map(|l| format!(" /Lang ({l})")).unwrap_or_default();
     objects.push(format!("<< /Type /Catalog /Pages 2 0 R{lang_entry} >>"));
-    objects.push(format!("<< /Type /Pages /Kids [{}] /Count {} >>", kids.join(" "), pages.len()));
-    objects.push("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_string());
+    objects.push(format!(
+        "<< /Type /Pages /Kids [{}] /Count {} >>",
+        kids.join(" "),
+        pages.len()
+    ));
+    objects.push(
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+            .to_string(),
+    );
     for (i, content) in pages.iter().enumerate() {
         let contents_obj = first_page_obj + 2 * i + 1;
         objects.push(format!(
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents {contents_obj} 0 R >>"
         ));
-        objects.push(format!("<< /Length {} >>\nstream\n{content}endstream", content.len()));
+        objects.push(format!(
+            "<< /Length {} >>\nstream\n{content}endstream",
+            content.len()
+        ));
     }
     let info_obj = title.map(|t| {
-        objects.push(format!("<< /Title ({}) /Author (pdfuser) /CreationDate (D:20240101120000Z) >>", escape(t)));
+        objects.push(format!(
+            "<< /Title ({}) /Author (pdfuser) /CreationDate (D:20240101120000Z) >>",
+            escape(t)
+        ));
         objects.len()
     });
 
@@ -58,14 +78,21 @@ fn build_pdf(pages: Vec<String>, title: Option<&str>, lang: Option<&str>) -> Vec
         pdf.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
     }
     let xref_at = pdf.len();
-    pdf.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    pdf.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for offset in offsets {
         pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
     }
-    let info_entry = info_obj.map(|n| format!(" /Info {n} 0 R")).unwrap_or_default();
+    let info_entry = info_obj
+        .map(|n| format!(" /Info {n} 0 R"))
+        .unwrap_or_default();
     pdf.extend_from_slice(
-        format!("trailer\n<< /Size {} /Root 1 0 R{info_entry} >>\nstartxref\n{xref_at}\n%%EOF\n", objects.len() + 1)
-            .as_bytes(),
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R{info_entry} >>\nstartxref\n{xref_at}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
     );
     pdf
 }
@@ -75,12 +102,42 @@ fn build_pdf(pages: Vec<String>, title: Option<&str>, lang: Option<&str>) -> Vec
 fn article_pages() -> Vec<Vec<Placed<'static>>> {
     vec![
         vec![
-            (20.0, 72.0, 720.0, "Harbour board delays vote on quay repairs"),
-            (11.0, 72.0, 680.0, "The harbour board postponed its vote on the repair of the"),
-            (11.0, 72.0, 666.0, "northern quay on Tuesday, saying it needed more time."),
-            (11.0, 72.0, 640.0, "Members asked for an independent review of the engineering"),
-            (11.0, 72.0, 626.0, "survey and of the cost estimates, which several called opti-"),
-            (11.0, 72.0, 612.0, "mistic. The chair said the review would take six weeks and"),
+            (
+                20.0,
+                72.0,
+                720.0,
+                "Harbour board delays vote on quay repairs",
+            ),
+            (
+                11.0,
+                72.0,
+                680.0,
+                "The harbour board postponed its vote on the repair of the",
+            ),
+            (
+                11.0,
+                72.0,
+                666.0,
+                "northern quay on Tuesday, saying it needed more time.",
+            ),
+            (
+                11.0,
+                72.0,
+                640.0,
+                "Members asked for an independent review of the engineering",
+            ),
+            (
+                11.0,
+                72.0,
+                626.0,
+                "survey and of the cost estimates, which several called opti-",
+            ),
+            (
+                11.0,
+                72.0,
+                612.0,
+                "mistic. The chair said the review would take six weeks and",
+            ),
             (11.0, 72.0, 598.0, "that the board would meet again in the"),
             (9.0, 300.0, 40.0, "1"),
         ],
@@ -94,9 +151,13 @@ fn article_pages() -> Vec<Vec<Placed<'static>>> {
 
 #[test]
 fn text_pdf_becomes_paragraphs_with_title_from_the_headline() {
-    let doc = ingest("quay.pdf", &make_pdf(&article_pages(), None, Some("en-GB"))).expect("a readable PDF");
+    let doc = ingest("quay.pdf", &make_pdf(&article_pages(), None, Some("en-GB")))
+        .expect("a readable PDF");
     assert_eq!(doc.format, Format::Pdf);
-    assert_eq!(doc.metadata.title.as_deref(), Some("Harbour board delays vote on quay repairs"));
+    assert_eq!(
+        doc.metadata.title.as_deref(),
+        Some("Harbour board delays vote on quay repairs")
+    );
     assert_eq!(doc.metadata.language.as_deref(), Some("en-GB"));
     assert_eq!(doc.metadata.author, None);
     assert_eq!(doc.metadata.published, None);
@@ -112,14 +173,28 @@ fn text_pdf_becomes_paragraphs_with_title_from_the_headline() {
 
 #[test]
 fn info_dictionary_title_wins_and_leaves_the_body() {
-    let pdf = make_pdf(&article_pages(), Some("Harbour board delays vote on quay repairs"), None);
+    let pdf = make_pdf(
+        &article_pages(),
+        Some("Harbour board delays vote on quay repairs"),
+        None,
+    );
     let doc = ingest("quay.pdf", &pdf).expect("a readable PDF");
-    assert_eq!(doc.metadata.title.as_deref(), Some("Harbour board delays vote on quay repairs"));
-    assert!(doc.body.starts_with("The harbour board postponed"), "{}", doc.body);
+    assert_eq!(
+        doc.metadata.title.as_deref(),
+        Some("Harbour board delays vote on quay repairs")
+    );
+    assert!(
+        doc.body.starts_with("The harbour board postponed"),
+        "{}",
+        doc.body
+    );
 
     let pdf = make_pdf(&article_pages(), Some("Microsoft Word - draft3.docx"), None);
     let doc = ingest("quay.pdf", &pdf).expect("a readable PDF");
-    assert_eq!(doc.metadata.title.as_deref(), Some("Harbour board delays vote on quay repairs"));
+    assert_eq!(
+        doc.metadata.title.as_deref(),
+        Some("Harbour board delays vote on quay repairs")
+    );
 }
 
 #[test]
@@ -127,7 +202,9 @@ fn pdf_without_text_is_no_text() {
     let pdf = make_pdf(&[vec![], vec![]], None, None);
     assert_eq!(
         ingest("scan.pdf", &pdf),
-        Err(IngestError::NoText { detail: "the PDF has no text layer (a scan?)".to_string() })
+        Err(IngestError::NoText {
+            detail: "the PDF has no text layer (a scan?)".to_string()
+        })
     );
 }
 
@@ -135,22 +212,35 @@ fn pdf_without_text_is_no_text() {
 fn truncated_pdf_is_corrupt() {
     let pdf = make_pdf(&article_pages(), None, None);
     let truncated = &pdf[..pdf.len() / 3];
-    assert!(matches!(ingest("cut.pdf", truncated), Err(IngestError::Corrupt { ref format, .. }) if format == "PDF"));
+    assert!(
+        matches!(ingest("cut.pdf", truncated), Err(IngestError::Corrupt { ref format, .. }) if format == "PDF")
+    );
 }
 
 #[test]
 fn garbage_after_a_pdf_header_is_corrupt() {
     let mut bytes = b"%PDF-1.7\n".to_vec();
     bytes.extend((0..4000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8));
-    assert!(matches!(ingest("junk.pdf", &bytes), Err(IngestError::Corrupt { ref format, .. }) if format == "PDF"));
-    assert!(matches!(ingest("photo.pdf", b"\x89PNG\r\n\x1a\n not a pdf"), Err(IngestError::Corrupt { .. })));
+    assert!(
+        matches!(ingest("junk.pdf", &bytes), Err(IngestError::Corrupt { ref format, .. }) if format == "PDF")
+    );
+    assert!(matches!(
+        ingest("photo.pdf", b"\x89PNG\r\n\x1a\n not a pdf"),
+        Err(IngestError::Corrupt { .. })
+    ));
 }
 
 #[test]
 fn a_pdf_that_makes_the_extractor_panic_is_corrupt() {
     // Showing text before selecting a font makes pdf-extract unwrap a None.
-    let pdf = build_pdf(vec!["BT 72 700 Td (No font selected) Tj ET\n".to_string()], None, None);
-    assert!(matches!(ingest("odd.pdf", &pdf), Err(IngestError::Corrupt { ref format, .. }) if format == "PDF"));
+    let pdf = build_pdf(
+        vec!["BT 72 700 Td (No font selected) Tj ET\n".to_string()],
+        None,
+        None,
+    );
+    assert!(
+        matches!(ingest("odd.pdf", &pdf), Err(IngestError::Corrupt { ref format, .. }) if format == "PDF")
+    );
 }
 
 #[test]

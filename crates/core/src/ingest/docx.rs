@@ -29,9 +29,13 @@ const MAX_ENTRIES: usize = 10_000;
 const HEADER_PARAGRAPHS: usize = 6;
 
 pub(super) fn read(bytes: &[u8]) -> Result<Document, IngestError> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| corrupt(format!("not a valid zip archive ({e})")))?;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| corrupt(format!("not a valid zip archive ({e})")))?;
     if archive.len() > MAX_ENTRIES {
-        return Err(corrupt(format!("the archive has {} entries", archive.len())));
+        return Err(corrupt(format!(
+            "the archive has {} entries",
+            archive.len()
+        )));
     }
     let main_part = main_part_name(&mut archive);
     let document_xml = match read_part(&mut archive, &main_part, MAX_DOCUMENT_XML) {
@@ -51,18 +55,24 @@ pub(super) fn read(bytes: &[u8]) -> Result<Document, IngestError> {
         .map(|xml| parse_core(&xml))
         .unwrap_or_default();
 
-    let blocks = parse_document(&document_xml, &styles).map_err(|e| corrupt(format!("{main_part} is malformed: {e}")))?;
+    let blocks = parse_document(&document_xml, &styles)
+        .map_err(|e| corrupt(format!("{main_part} is malformed: {e}")))?;
     Ok(assemble(blocks, core))
 }
 
 fn corrupt(detail: impl Into<String>) -> IngestError {
-    IngestError::Corrupt { format: "DOCX".to_string(), detail: detail.into() }
+    IngestError::Corrupt {
+        format: "DOCX".to_string(),
+        detail: detail.into(),
+    }
 }
 
 /// The main part named by `_rels/.rels` (almost always `word/document.xml`).
 fn main_part_name(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> String {
     let default = "word/document.xml".to_string();
-    let Ok(Some(rels)) = read_part(archive, "_rels/.rels", MAX_SIDE_PART) else { return default };
+    let Ok(Some(rels)) = read_part(archive, "_rels/.rels", MAX_SIDE_PART) else {
+        return default;
+    };
     let mut reader = Reader::from_str(&rels);
     loop {
         match reader.read_event() {
@@ -82,7 +92,11 @@ fn main_part_name(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> String {
 }
 
 /// Reads one part as text, at most `limit` bytes once inflated. `Ok(None)` when absent.
-fn read_part(archive: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str, limit: u64) -> Result<Option<String>, String> {
+fn read_part(
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+    limit: u64,
+) -> Result<Option<String>, String> {
     let mut file = match archive.by_name(name) {
         Ok(file) => file,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
@@ -90,14 +104,25 @@ fn read_part(archive: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str, limit: u6
     };
     // The declared size can lie, so the read itself is capped as well.
     if file.size() > limit {
-        return Err(format!("{name} inflates to more than {} MB", limit / (1024 * 1024)));
+        return Err(format!(
+            "{name} inflates to more than {} MB",
+            limit / (1024 * 1024)
+        ));
     }
     let mut raw = Vec::new();
-    (&mut file).take(limit + 1).read_to_end(&mut raw).map_err(|e| format!("{name} cannot be inflated ({e})"))?;
+    (&mut file)
+        .take(limit + 1)
+        .read_to_end(&mut raw)
+        .map_err(|e| format!("{name} cannot be inflated ({e})"))?;
     if raw.len() as u64 > limit {
-        return Err(format!("{name} inflates to more than {} MB", limit / (1024 * 1024)));
+        return Err(format!(
+            "{name} inflates to more than {} MB",
+            limit / (1024 * 1024)
+        ));
     }
-    Ok(Some(xml_text(&raw).ok_or_else(|| format!("{name} is not UTF-8 or UTF-16 text"))?))
+    Ok(Some(xml_text(&raw).ok_or_else(|| {
+        format!("{name} is not UTF-8 or UTF-16 text")
+    })?))
 }
 
 /// XML parts are UTF-8, occasionally UTF-16 with a byte order mark.
@@ -117,9 +142,14 @@ fn local(e: &BytesStart) -> String {
 
 /// Value of the attribute with this local name ("w:val" -> "val").
 fn attr(e: &BytesStart, name: &str) -> Option<String> {
-    e.attributes().flatten().find(|a| a.key.local_name().as_ref() == name).map(|a| {
-        quick_xml::escape::unescape(&a.value).map(|v| v.into_owned()).unwrap_or_else(|_| a.value.to_string())
-    })
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == name)
+        .map(|a| {
+            quick_xml::escape::unescape(&a.value)
+                .map(|v| v.into_owned())
+                .unwrap_or_else(|_| a.value.to_string())
+        })
 }
 
 /// Text of an entity or character reference (`&amp;`, `&#x2019;`).
@@ -129,9 +159,14 @@ fn resolve_reference(name: &str) -> String {
             Some(hex) => u32::from_str_radix(hex, 16).ok(),
             None => code.parse().ok(),
         };
-        return value.and_then(char::from_u32).map(String::from).unwrap_or_default();
+        return value
+            .and_then(char::from_u32)
+            .map(String::from)
+            .unwrap_or_default();
     }
-    quick_xml::escape::resolve_predefined_entity(name).unwrap_or_default().to_string()
+    quick_xml::escape::resolve_predefined_entity(name)
+        .unwrap_or_default()
+        .to_string()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -161,15 +196,21 @@ fn parse_styles(xml: &str) -> HashMap<String, StyleKind> {
                 current = attr(&e, "styleId").map(|id| (id.clone(), style_kind_from_name(&id)));
             }
             Event::Start(e) | Event::Empty(e) => {
-                let Some((_, kind)) = current.as_mut() else { continue };
+                let Some((_, kind)) = current.as_mut() else {
+                    continue;
+                };
                 match local(&e).as_str() {
                     "name" => {
-                        if let Some(named) = attr(&e, "val").and_then(|n| style_kind_from_name(&n)) {
+                        if let Some(named) = attr(&e, "val").and_then(|n| style_kind_from_name(&n))
+                        {
                             *kind = Some(named);
                         }
                     }
                     "outlineLvl" if kind.is_none() => {
-                        *kind = attr(&e, "val").and_then(|v| v.parse::<u8>().ok()).filter(|l| *l < 9).map(|l| StyleKind::Heading(l + 1));
+                        *kind = attr(&e, "val")
+                            .and_then(|v| v.parse::<u8>().ok())
+                            .filter(|l| *l < 9)
+                            .map(|l| StyleKind::Heading(l + 1));
                     }
                     _ => {}
                 }
@@ -193,7 +234,9 @@ fn style_kind_from_name(name: &str) -> Option<StyleKind> {
         return Some(StyleKind::Title);
     }
     let level = lower.strip_prefix("heading")?.parse::<u8>().ok()?;
-    (1..=9).contains(&level).then_some(StyleKind::Heading(level))
+    (1..=9)
+        .contains(&level)
+        .then_some(StyleKind::Heading(level))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -235,7 +278,9 @@ fn parse_document(xml: &str, styles: &HashMap<String, StyleKind>) -> Result<Vec<
     let mut skip_until: Option<usize> = None;
 
     loop {
-        let event = reader.read_event().map_err(|e| format!("{e} at byte {}", reader.buffer_position()))?;
+        let event = reader
+            .read_event()
+            .map_err(|e| format!("{e} at byte {}", reader.buffer_position()))?;
         match event {
             Event::Eof => break,
             Event::Start(e) => {
@@ -269,16 +314,25 @@ fn parse_document(xml: &str, styles: &HashMap<String, StyleKind>) -> Result<Vec<
                     continue;
                 }
                 let name = local(&e);
-                let Some(paragraph) = paragraphs.last_mut() else { continue };
+                let Some(paragraph) = paragraphs.last_mut() else {
+                    continue;
+                };
                 match name.as_str() {
                     "pStyle" => {
-                        if let Some(kind) = attr(&e, "val").and_then(|id| styles.get(&id).copied().or_else(|| style_kind_from_name(&id))) {
+                        if let Some(kind) = attr(&e, "val").and_then(|id| {
+                            styles
+                                .get(&id)
+                                .copied()
+                                .or_else(|| style_kind_from_name(&id))
+                        }) {
                             paragraph.kind = Some(kind);
                         }
                     }
                     "outlineLvl" if paragraph.kind.is_none() => {
-                        paragraph.kind =
-                            attr(&e, "val").and_then(|v| v.parse::<u8>().ok()).filter(|l| *l < 9).map(|l| StyleKind::Heading(l + 1));
+                        paragraph.kind = attr(&e, "val")
+                            .and_then(|v| v.parse::<u8>().ok())
+                            .filter(|l| *l < 9)
+                            .map(|l| StyleKind::Heading(l + 1));
                     }
                     // Tab stops are also called w:tab (in w:pPr); only a tab in a run is text.
                     "tab" if run_depth > 0 => paragraph.text.push('\t'),
@@ -310,14 +364,19 @@ fn parse_document(xml: &str, styles: &HashMap<String, StyleKind>) -> Result<Vec<
                     "t" => in_text = false,
                     "r" => run_depth = run_depth.saturating_sub(1),
                     "p" => {
-                        let Some(paragraph) = paragraphs.pop() else { continue };
+                        let Some(paragraph) = paragraphs.pop() else {
+                            continue;
+                        };
                         let text = paragraph.text.trim().to_string();
                         if text.is_empty() {
                             continue;
                         }
                         match tables.last_mut() {
                             Some(table) => table.cell.push(text),
-                            None => blocks.push(Block { text, kind: paragraph.kind }),
+                            None => blocks.push(Block {
+                                text,
+                                kind: paragraph.kind,
+                            }),
                         }
                     }
                     "tc" => {
@@ -329,7 +388,12 @@ fn parse_document(xml: &str, styles: &HashMap<String, StyleKind>) -> Result<Vec<
                     }
                     "tr" => {
                         if let Some(table) = tables.last_mut() {
-                            let cells: Vec<&str> = table.row.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+                            let cells: Vec<&str> = table
+                                .row
+                                .iter()
+                                .map(|c| c.trim())
+                                .filter(|c| !c.is_empty())
+                                .collect();
                             if !cells.is_empty() {
                                 let line = cells.join(" | ");
                                 table.rows.push(line);
@@ -406,8 +470,18 @@ fn parse_core(xml: &str) -> CoreProperties {
 /// Account names that Word writes as the creator when nobody set one.
 fn is_placeholder_creator(name: &str) -> bool {
     let lower = name.to_lowercase();
-    ["user", "admin", "administrator", "owner", "author", "unknown", "microsoft office user", "windows user", "python-docx"]
-        .contains(&lower.as_str())
+    [
+        "user",
+        "admin",
+        "administrator",
+        "owner",
+        "author",
+        "unknown",
+        "microsoft office user",
+        "windows user",
+        "python-docx",
+    ]
+    .contains(&lower.as_str())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -421,23 +495,53 @@ fn assemble(mut blocks: Vec<Block>, core: CoreProperties) -> Document {
     let title_at = blocks
         .iter()
         .position(|b| b.kind == Some(StyleKind::Title))
-        .or_else(|| blocks.first().is_some_and(|b| b.kind == Some(StyleKind::Heading(1))).then_some(0));
+        .or_else(|| {
+            blocks
+                .first()
+                .is_some_and(|b| b.kind == Some(StyleKind::Heading(1)))
+                .then_some(0)
+        });
     let title = match title_at {
-        Some(i) => Some(blocks.remove(i).text.split_whitespace().collect::<Vec<_>>().join(" ")),
+        Some(i) => Some(
+            blocks
+                .remove(i)
+                .text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
         None => core.title.clone(),
     };
 
     // A byline ("By Jane Doe") or dateline near the top says more about the article than the
     // file's creator account does.
-    let header = blocks.iter().take(HEADER_PARAGRAPHS).filter(|b| b.text.split_whitespace().count() <= 12);
-    let byline = header.clone().find_map(|b| super::html::strip_by_prefix(&b.text).and_then(super::html::clean_author));
-    let published = header.clone().find_map(|b| super::html::normalize_date(&b.text));
+    let header = blocks
+        .iter()
+        .take(HEADER_PARAGRAPHS)
+        .filter(|b| b.text.split_whitespace().count() <= 12);
+    let byline = header
+        .clone()
+        .find_map(|b| super::html::strip_by_prefix(&b.text).and_then(super::html::clean_author));
+    let published = header
+        .clone()
+        .find_map(|b| super::html::normalize_date(&b.text));
     let author = byline.or_else(|| core.creator.filter(|c| !is_placeholder_creator(c)));
 
     let text: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
     let body = crate::text::normalize(&text.join("\n\n"));
-    let metadata = Metadata { title, author, published, language: core.language, ..Metadata::default() };
-    Document { body, boilerplate: Vec::new(), metadata, format: Format::Docx }
+    let metadata = Metadata {
+        title,
+        author,
+        published,
+        language: core.language,
+        ..Metadata::default()
+    };
+    Document {
+        body,
+        boilerplate: Vec::new(),
+        metadata,
+        format: Format::Docx,
+    }
 }
 
 #[cfg(test)]
@@ -459,7 +563,13 @@ mod tests {
              <w:r><w:t xml:space=\"preserve\">Fish &amp; chips </w:t></w:r><w:r><w:tab/><w:t>cost&#x2019;s</w:t></w:r>\
              <w:r><w:br/><w:t>more</w:t></w:r></w:p>",
         );
-        assert_eq!(blocks, [Block { text: "Fish & chips \tcost\u{2019}s\nmore".to_string(), kind: None }]);
+        assert_eq!(
+            blocks,
+            [Block {
+                text: "Fish & chips \tcost\u{2019}s\nmore".to_string(),
+                kind: None
+            }]
+        );
     }
 
     #[test]

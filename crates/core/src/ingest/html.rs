@@ -68,11 +68,18 @@ pub(super) fn read(html: &str) -> Result<Document, IngestError> {
         }
     }
     if letters(&blocks) < MIN_ARTICLE_LETTERS {
-        return Err(IngestError::NoText { detail: "no article text found in the page".to_string() });
+        return Err(IngestError::NoText {
+            detail: "no article text found in the page".to_string(),
+        });
     }
     let text: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
     let body = crate::text::normalize(&text.join("\n\n"));
-    Ok(Document { body, boilerplate: Vec::new(), metadata, format: Format::Html })
+    Ok(Document {
+        body,
+        boilerplate: Vec::new(),
+        metadata,
+        format: Format::Html,
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -93,14 +100,55 @@ const CHROME_ELEMENTS: &str = "script, style, noscript, template, iframe, object
 /// premium body text, which the size guard in [`remove_clutter`] keeps.
 static CLUTTER_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     [
-        "ad", "ads", "adslot", "advert", "adverts", "advertisement", "advertising", "banner",
-        "breadcrumb", "breadcrumbs", "modal", "newsletter", "newsletters", "outbrain", "overlay",
-        "popular", "popup", "promo", "readmore", "recommended", "recommendations", "related",
-        "share", "sharing", "sharedaddy", "sidebar", "signup", "social", "sponsor", "sponsored",
-        "subscribe", "subscription", "paywall", "taboola", "tags", "toolbar", "trending", "sronly", "visuallyhidden",
-        "mostread", "bio", "recirculation",
+        "ad",
+        "ads",
+        "adslot",
+        "advert",
+        "adverts",
+        "advertisement",
+        "advertising",
+        "banner",
+        "breadcrumb",
+        "breadcrumbs",
+        "modal",
+        "newsletter",
+        "newsletters",
+        "outbrain",
+        "overlay",
+        "popular",
+        "popup",
+        "promo",
+        "readmore",
+        "recommended",
+        "recommendations",
+        "related",
+        "share",
+        "sharing",
+        "sharedaddy",
+        "sidebar",
+        "signup",
+        "social",
+        "sponsor",
+        "sponsored",
+        "subscribe",
+        "subscription",
+        "paywall",
+        "taboola",
+        "tags",
+        "toolbar",
+        "trending",
+        "sronly",
+        "visuallyhidden",
+        "mostread",
+        "bio",
+        "recirculation",
         // A few non-English ones that are common in class names.
-        "pub", "publicidad", "publicite", "partage", "compartir", "werbung",
+        "pub",
+        "publicidad",
+        "publicite",
+        "partage",
+        "compartir",
+        "werbung",
     ]
     .into_iter()
     .chain(STRONG_CLUTTER_WORDS.iter().copied())
@@ -109,8 +157,17 @@ static CLUTTER_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Clutter that is removed even when it outweighs the article: a long comment thread is
 /// still a comment thread.
-const STRONG_CLUTTER_WORDS: [&str; 9] =
-    ["comment", "comments", "disqus", "discussion", "replies", "cookie", "cookies", "consent", "gdpr"];
+const STRONG_CLUTTER_WORDS: [&str; 9] = [
+    "comment",
+    "comments",
+    "disqus",
+    "discussion",
+    "replies",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+];
 
 /// Removes what is site chrome on any page, before Readability scores the rest.
 fn remove_clutter(page: &Dom) {
@@ -119,7 +176,11 @@ fn remove_clutter(page: &Dom) {
     page.select("a[href^=\"javascript:\" i]").remove();
     // Display-none content is invisible to the reader.
     for node in page.select("[style]").nodes() {
-        let style = node.attr("style").unwrap_or_default().to_ascii_lowercase().replace(' ', "");
+        let style = node
+            .attr("style")
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+            .replace(' ', "");
         if style.contains("display:none") || style.contains("visibility:hidden") {
             node.remove_from_parent();
         }
@@ -129,11 +190,17 @@ fn remove_clutter(page: &Dom) {
     let removable = |node: &NodeRef, strong: bool| {
         // The article's own container is kept whatever its class says ("content has-sidebar",
         // "post comments-open"): it is the element holding the headline or the article.
-        if matches!(node.node_name().as_deref(), Some("html" | "body" | "main" | "article")) {
+        if matches!(
+            node.node_name().as_deref(),
+            Some("html" | "body" | "main" | "article")
+        ) {
             return false;
         }
         let sel = dom_query::Selection::from(*node);
-        if sel.select("h1, article, main, [itemprop=\"articleBody\"]").exists() {
+        if sel
+            .select("h1, article, main, [itemprop=\"articleBody\"]")
+            .exists()
+        {
             return false;
         }
         // A container holding most of the page is the layout, unless it is surely clutter.
@@ -141,7 +208,10 @@ fn remove_clutter(page: &Dom) {
     };
 
     // Page header and footer, unless they belong to the article itself.
-    for node in page.select("header, footer, [role=\"banner\"], [role=\"contentinfo\"]").nodes() {
+    for node in page
+        .select("header, footer, [role=\"banner\"], [role=\"contentinfo\"]")
+        .nodes()
+    {
         let in_article = node
             .ancestors_it(None)
             .any(|a| matches!(a.node_name().as_deref(), Some("article" | "main")));
@@ -186,7 +256,11 @@ fn max_depth(page: &Dom) -> usize {
     let mut stack = vec![(page.root(), 0)];
     while let Some((node, depth)) = stack.pop() {
         deepest = deepest.max(depth);
-        stack.extend(node.children_it(false).filter(|c| c.is_element()).map(|c| (c, depth + 1)));
+        stack.extend(
+            node.children_it(false)
+                .filter(|c| c.is_element())
+                .map(|c| (c, depth + 1)),
+        );
     }
     deepest
 }
@@ -194,7 +268,11 @@ fn max_depth(page: &Dom) -> usize {
 /// The standfirst (dek, subheadline): the first sentence-sized paragraph right after the
 /// headline, skipping bylines and datelines.
 fn find_standfirst(page: &Dom, metadata: &Metadata) -> Option<Block> {
-    let h1 = page.select("article h1, main h1, h1").nodes().first().copied()?;
+    let h1 = page
+        .select("article h1, main h1, h1")
+        .nodes()
+        .first()
+        .copied()?;
     let author_key = metadata.author.as_deref().map(word_key).unwrap_or_default();
     let mut next = h1.next_element_sibling();
     for _ in 0..3 {
@@ -209,13 +287,19 @@ fn find_standfirst(page: &Dom, metadata: &Metadata) -> Option<Block> {
         if byline_like {
             continue;
         }
-        let leaf = !dom_query::Selection::from(node).select("p, div, ul, ol, table, h2, h3").exists();
+        let leaf = !dom_query::Selection::from(node)
+            .select("p, div, ul, ol, table, h2, h3")
+            .exists();
         let kind_ok = matches!(node.node_name().as_deref(), Some("p" | "h2" | "h3" | "div"));
         if !(kind_ok && leaf && words <= 80 && link_density(&node) < 0.3) {
             return None;
         }
         let chars = text.chars().filter(|c| !c.is_whitespace()).count();
-        return Some(Block { text, chars, link_chars: 0 });
+        return Some(Block {
+            text,
+            chars,
+            link_chars: 0,
+        });
     }
     None
 }
@@ -230,7 +314,10 @@ fn clutter_name(node: &NodeRef) -> Option<bool> {
     for name in names.split_whitespace() {
         // "sr-only" and "visually-hidden" are single concepts; match them whole as well.
         let whole = name.replace(['-', '_'], "");
-        for word in name.split(['-', '_']).chain(std::iter::once(whole.as_str())) {
+        for word in name
+            .split(['-', '_'])
+            .chain(std::iter::once(whole.as_str()))
+        {
             if STRONG_CLUTTER_WORDS.contains(&word) {
                 return Some(true);
             }
@@ -252,7 +339,12 @@ fn link_density(node: &NodeRef) -> f64 {
     if total == 0 {
         return 0.0;
     }
-    let linked: usize = dom_query::Selection::from(*node).select("a").nodes().iter().map(visible_len).sum();
+    let linked: usize = dom_query::Selection::from(*node)
+        .select("a")
+        .nodes()
+        .iter()
+        .map(visible_len)
+        .sum();
     linked as f64 / total as f64
 }
 
@@ -294,8 +386,13 @@ fn readability_blocks(html: &str) -> (Vec<Block>, Option<String>) {
 
 /// The visible text of `<body>` (already cleaned), minus page headers, footers and asides.
 fn body_blocks(page: &Dom) -> Vec<Block> {
-    let Some(body) = page.body() else { return Vec::new() };
-    let mut walker = Walker { skip_page_chrome: true, ..Walker::default() };
+    let Some(body) = page.body() else {
+        return Vec::new();
+    };
+    let mut walker = Walker {
+        skip_page_chrome: true,
+        ..Walker::default()
+    };
     walker.walk(&body, 0);
     walker.finish()
 }
@@ -321,20 +418,69 @@ struct Walker {
 fn is_skipped(name: &str) -> bool {
     matches!(
         name,
-        "script" | "style" | "noscript" | "template" | "iframe" | "object" | "embed" | "svg"
-            | "canvas" | "button" | "select" | "input" | "textarea" | "nav" | "figcaption"
-            | "head" | "title" | "meta" | "link" | "dialog" | "audio" | "video" | "picture"
-            | "img" | "map"
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "svg"
+            | "canvas"
+            | "button"
+            | "select"
+            | "input"
+            | "textarea"
+            | "nav"
+            | "figcaption"
+            | "head"
+            | "title"
+            | "meta"
+            | "link"
+            | "dialog"
+            | "audio"
+            | "video"
+            | "picture"
+            | "img"
+            | "map"
     )
 }
 
 fn is_block(name: &str) -> bool {
     matches!(
         name,
-        "p" | "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "h1"
-            | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "figure" | "dl" | "dt" | "dd"
-            | "address" | "details" | "summary" | "center" | "fieldset" | "form" | "hgroup"
-            | "body" | "html" | "caption" | "td" | "th" | "legend" | "hr"
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "aside"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "blockquote"
+            | "figure"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "address"
+            | "details"
+            | "summary"
+            | "center"
+            | "fieldset"
+            | "form"
+            | "hgroup"
+            | "body"
+            | "html"
+            | "caption"
+            | "td"
+            | "th"
+            | "legend"
+            | "hr"
     )
 }
 
@@ -350,7 +496,10 @@ impl Walker {
             }
             return;
         }
-        let name = node.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+        let name = node
+            .node_name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
         if is_skipped(&name)
             || (self.skip_page_chrome && matches!(name.as_str(), "header" | "footer" | "aside"))
         {
@@ -363,7 +512,11 @@ impl Walker {
         match name.as_str() {
             "br" => self.line_break(),
             "a" => {
-                if node.attr("href").is_some_and(|h| h.trim_start().to_ascii_lowercase().starts_with("javascript:")) {
+                if node.attr("href").is_some_and(|h| {
+                    h.trim_start()
+                        .to_ascii_lowercase()
+                        .starts_with("javascript:")
+                }) {
                     return;
                 }
                 self.in_link += 1;
@@ -373,19 +526,21 @@ impl Walker {
             "ul" | "ol" | "menu" => {
                 self.flush();
                 let mut list = Block::default();
-                for child in node.children_it(false) {
-                    if child.has_name("li") {
-                        add_line(&mut list, self.flattened(&child, depth));
-                    } else if child.is_element() {
-                        add_line(&mut list, self.flattened(&child, depth));
-                    }
+                // Each item is one line; so is any other element put straight in the list
+                // (invalid, but common).
+                for child in node.element_children() {
+                    add_line(&mut list, self.flattened(&child, depth));
                 }
                 self.push_block(list);
             }
             "li" | "tr" => {
                 // Outside a list or table (broken markup): still one line.
                 self.flush();
-                let line = if name == "tr" { self.row(node, depth) } else { self.flattened(node, depth) };
+                let line = if name == "tr" {
+                    self.row(node, depth)
+                } else {
+                    self.flattened(node, depth)
+                };
                 let mut block = Block::default();
                 add_line(&mut block, line);
                 self.push_block(block);
@@ -396,7 +551,11 @@ impl Walker {
                     self.walk_children(node, depth);
                 } else {
                     let mut table = Block::default();
-                    for caption in node.element_children().iter().filter(|c| c.has_name("caption")) {
+                    for caption in node
+                        .element_children()
+                        .iter()
+                        .filter(|c| c.has_name("caption"))
+                    {
                         add_line(&mut table, self.flattened(caption, depth));
                     }
                     for row in table_rows(node) {
@@ -411,7 +570,11 @@ impl Walker {
                 let raw = node.text();
                 let text = raw.trim_matches('\n').trim_end();
                 let chars = text.chars().filter(|c| !c.is_whitespace()).count();
-                self.push_block(Block { text: text.to_string(), chars, link_chars: 0 });
+                self.push_block(Block {
+                    text: text.to_string(),
+                    chars,
+                    link_chars: 0,
+                });
             }
             _ if is_block(&name) => {
                 self.flush();
@@ -430,7 +593,10 @@ impl Walker {
 
     /// The text of `node` as one line: its inner blocks joined by spaces.
     fn flattened(&self, node: &NodeRef, depth: usize) -> Block {
-        let mut inner = Walker { skip_page_chrome: self.skip_page_chrome, ..Walker::default() };
+        let mut inner = Walker {
+            skip_page_chrome: self.skip_page_chrome,
+            ..Walker::default()
+        };
         inner.walk_children(node, depth + 1);
         let blocks = inner.finish();
         let text = blocks
@@ -451,7 +617,10 @@ impl Walker {
     fn row(&self, row: &NodeRef, depth: usize) -> Block {
         let mut line = Block::default();
         let cells = row.element_children();
-        for cell in cells.iter().filter(|c| c.has_name("td") || c.has_name("th")) {
+        for cell in cells
+            .iter()
+            .filter(|c| c.has_name("td") || c.has_name("th"))
+        {
             let cell = self.flattened(cell, depth);
             if cell.text.is_empty() {
                 continue;
@@ -472,7 +641,10 @@ impl Walker {
                 self.pending_space = true;
                 continue;
             }
-            if self.pending_space && !self.current.text.is_empty() && !self.current.text.ends_with('\n') {
+            if self.pending_space
+                && !self.current.text.is_empty()
+                && !self.current.text.ends_with('\n')
+            {
                 self.current.text.push(' ');
             }
             self.pending_space = false;
@@ -499,15 +671,24 @@ impl Walker {
         let mut lines = std::mem::take(&mut self.lines);
         lines.push(std::mem::take(&mut self.line));
         self.pending_space = false;
-        let link_only = |(chars, link_chars): &(usize, usize)| *chars > 0 && link_chars * 2 > *chars;
+        let link_only =
+            |(chars, link_chars): &(usize, usize)| *chars > 0 && link_chars * 2 > *chars;
         if lines.len() > 1 && !lines.iter().all(link_only) {
             // A paragraph of <br>-separated lines (old CMSs, flattened layout tables): a line
             // that is all link is navigation ("Archive", "Other news"), not text.
-            let kept: Vec<(&str, &(usize, usize))> =
-                block.text.split('\n').zip(&lines).filter(|(_, stats)| !link_only(stats)).collect();
+            let kept: Vec<(&str, &(usize, usize))> = block
+                .text
+                .split('\n')
+                .zip(&lines)
+                .filter(|(_, stats)| !link_only(stats))
+                .collect();
             block.chars = kept.iter().map(|(_, s)| s.0).sum();
             block.link_chars = kept.iter().map(|(_, s)| s.1).sum();
-            block.text = kept.iter().map(|(text, _)| *text).collect::<Vec<_>>().join("\n");
+            block.text = kept
+                .iter()
+                .map(|(text, _)| *text)
+                .collect::<Vec<_>>()
+                .join("\n");
         }
         self.push_block(block);
     }
@@ -544,8 +725,16 @@ fn table_rows<'a>(table: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
     for child in table.element_children() {
         if child.has_name("tr") {
             rows.push(child);
-        } else if matches!(child.node_name().as_deref(), Some("thead" | "tbody" | "tfoot" | "div")) {
-            rows.extend(child.element_children().into_iter().filter(|r| r.has_name("tr")));
+        } else if matches!(
+            child.node_name().as_deref(),
+            Some("thead" | "tbody" | "tfoot" | "div")
+        ) {
+            rows.extend(
+                child
+                    .element_children()
+                    .into_iter()
+                    .filter(|r| r.has_name("tr")),
+            );
         }
     }
     rows
@@ -573,7 +762,10 @@ fn unwrap_layout_tables(page: &Dom) {
             continue;
         }
         for child in table.element_children() {
-            if matches!(child.node_name().as_deref(), Some("thead" | "tbody" | "tfoot")) {
+            if matches!(
+                child.node_name().as_deref(),
+                Some("thead" | "tbody" | "tfoot")
+            ) {
                 child.rename("div");
             }
         }
@@ -620,13 +812,17 @@ fn filter_blocks(blocks: Vec<Block>) -> Vec<Block> {
         .filter(|b| {
             let words = b.text.split_whitespace().count();
             let link_heavy = b.chars > 0 && b.link_chars * 2 > b.chars;
-            let label = words <= 12 && CLUTTER_LINE.is_match(b.text.trim_end_matches([':', '.', '›', '»', '→']).trim());
+            let label = words <= 12
+                && CLUTTER_LINE.is_match(b.text.trim_end_matches([':', '.', '›', '»', '→']).trim());
             !link_heavy && !label
         })
         .collect();
 
     let keys: Vec<String> = kept.iter().map(|b| word_key(&b.text)).collect();
-    let trigram_sets: Vec<HashSet<String>> = keys.iter().map(|k| trigrams(k).into_iter().collect()).collect();
+    let trigram_sets: Vec<HashSet<String>> = keys
+        .iter()
+        .map(|k| trigrams(k).into_iter().collect())
+        .collect();
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for (i, block) in kept.into_iter().enumerate() {
@@ -665,7 +861,10 @@ fn trigrams(key: &str) -> Vec<String> {
 /// Lowercase words joined by single spaces: a comparison key that ignores punctuation and quote
 /// marks.
 fn word_key(text: &str) -> String {
-    crate::text::words(text).map(|w| w.text.to_lowercase()).collect::<Vec<_>>().join(" ")
+    crate::text::words(text)
+        .map(|w| w.text.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -711,7 +910,10 @@ fn drop_title_and_byline(blocks: Vec<Block>, metadata: &Metadata) -> Vec<Block> 
 }
 
 fn letters(blocks: &[Block]) -> usize {
-    blocks.iter().map(|b| b.text.chars().filter(|c| c.is_alphanumeric()).count()).sum()
+    blocks
+        .iter()
+        .map(|b| b.text.chars().filter(|c| c.is_alphanumeric()).count())
+        .sum()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -739,11 +941,20 @@ impl MetaTags {
     }
 
     fn first(&self, keys: &[&str]) -> Option<String> {
-        keys.iter().find_map(|key| self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
+        keys.iter().find_map(|key| {
+            self.0
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone())
+        })
     }
 
     fn all(&self, key: &str) -> Vec<String> {
-        self.0.iter().filter(|(k, _)| k == key).map(|(_, v)| v.clone()).collect()
+        self.0
+            .iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+            .collect()
     }
 }
 
@@ -762,22 +973,42 @@ fn page_metadata(page: &Dom) -> Metadata {
     .collect();
     let outlet = site_names.first().cloned();
 
-    let h1 = page.select("h1").nodes().first().map(|h| clean_value(&h.text())).filter(|t| !t.is_empty());
-    let title_element = page.select("head title").nodes().first().map(|t| clean_value(&t.text())).map(|t| {
-        // "Headline – Some Blog" with an <h1> "Headline": whatever follows the headline is the
-        // site's name even when no tag names the site.
-        match &h1 {
-            Some(h1) if t != *h1 && t.starts_with(h1.as_str()) && t[h1.len()..].trim_start().starts_with(TITLE_SEPARATORS) => {
-                h1.clone()
+    let h1 = page
+        .select("h1")
+        .nodes()
+        .first()
+        .map(|h| clean_value(&h.text()))
+        .filter(|t| !t.is_empty());
+    let title_element = page
+        .select("head title")
+        .nodes()
+        .first()
+        .map(|t| clean_value(&t.text()))
+        .map(|t| {
+            // "Headline – Some Blog" with an <h1> "Headline": whatever follows the headline is the
+            // site's name even when no tag names the site.
+            match &h1 {
+                Some(h1)
+                    if t != *h1
+                        && t.starts_with(h1.as_str())
+                        && t[h1.len()..].trim_start().starts_with(TITLE_SEPARATORS) =>
+                {
+                    h1.clone()
+                }
+                _ => t,
             }
-            _ => t,
-        }
-    });
-    let title = [meta.first(&["og:title"]), ld.headline.clone(), meta.first(&["twitter:title"]), title_element, h1]
-        .into_iter()
-        .flatten()
-        .map(|t| strip_site_name(&t, &site_names))
-        .find(|t| !t.is_empty());
+        });
+    let title = [
+        meta.first(&["og:title"]),
+        ld.headline.clone(),
+        meta.first(&["twitter:title"]),
+        title_element,
+        h1,
+    ]
+    .into_iter()
+    .flatten()
+    .map(|t| strip_site_name(&t, &site_names))
+    .find(|t| !t.is_empty());
 
     Metadata {
         title,
@@ -794,18 +1025,33 @@ fn page_author(page: &Dom, meta: &MetaTags, ld: &JsonLd) -> Option<String> {
         return Some(ld.authors.join(" and "));
     }
     let named = meta
-        .first(&["author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl"])
+        .first(&[
+            "author",
+            "parsely-author",
+            "sailthru.author",
+            "dc.creator",
+            "dcterms.creator",
+            "byl",
+        ])
         .and_then(|a| clean_author(&a));
     if named.is_some() {
         return named;
     }
     // article:author is often a profile URL rather than a name.
-    let article_authors: Vec<String> = meta.all("article:author").iter().filter_map(|a| clean_author(a)).collect();
+    let article_authors: Vec<String> = meta
+        .all("article:author")
+        .iter()
+        .filter_map(|a| clean_author(a))
+        .collect();
     if !article_authors.is_empty() {
         return Some(join_unique(article_authors));
     }
-    let rel_authors: Vec<String> =
-        page.select("a[rel~=\"author\"]").nodes().iter().filter_map(|a| clean_author(&a.text())).collect();
+    let rel_authors: Vec<String> = page
+        .select("a[rel~=\"author\"]")
+        .nodes()
+        .iter()
+        .filter_map(|a| clean_author(&a.text()))
+        .collect();
     if !rel_authors.is_empty() {
         return Some(join_unique(rel_authors));
     }
@@ -826,10 +1072,22 @@ fn join_unique(names: Vec<String>) -> String {
 /// byline.
 pub(super) fn clean_author(raw: &str) -> Option<String> {
     let value = clean_value(raw);
-    let value = value.split(['|', '•', '·', '\n']).next().unwrap_or_default().trim();
-    let value = strip_by_prefix(value).unwrap_or(value).trim().trim_end_matches([',', ';', ':']).trim();
+    let value = value
+        .split(['|', '•', '·', '\n'])
+        .next()
+        .unwrap_or_default()
+        .trim();
+    let value = strip_by_prefix(value)
+        .unwrap_or(value)
+        .trim()
+        .trim_end_matches([',', ';', ':'])
+        .trim();
     let looks_like_url = value.contains("://") || value.starts_with("www.") || value.contains('/');
-    if value.is_empty() || looks_like_url || value.chars().count() > 100 || value.split_whitespace().count() > 12 {
+    if value.is_empty()
+        || looks_like_url
+        || value.chars().count() > 100
+        || value.split_whitespace().count() > 12
+    {
         return None;
     }
     Some(value.to_string())
@@ -840,7 +1098,9 @@ pub(super) fn strip_by_prefix(text: &str) -> Option<&str> {
     let text = text.trim();
     let (first, rest) = text.split_once(char::is_whitespace)?;
     let first = first.trim_end_matches(':');
-    let is_by = ["by", "por", "von", "par", "door", "av"].iter().any(|p| first.eq_ignore_ascii_case(p));
+    let is_by = ["by", "por", "von", "par", "door", "av"]
+        .iter()
+        .any(|p| first.eq_ignore_ascii_case(p));
     (is_by && !rest.trim().is_empty()).then(|| rest.trim())
 }
 
@@ -850,7 +1110,11 @@ fn page_published(page: &Dom, meta: &MetaTags, ld: &JsonLd) -> Option<String> {
     candidates.extend(ld.date_published.clone());
     candidates.extend(meta.first(&["datepublished"]));
     for node in page.select("[itemprop=\"datePublished\"]").nodes() {
-        candidates.extend(node.attr("datetime").or_else(|| node.attr("content")).map(|v| v.to_string()));
+        candidates.extend(
+            node.attr("datetime")
+                .or_else(|| node.attr("content"))
+                .map(|v| v.to_string()),
+        );
     }
     candidates.extend(meta.first(&[
         "date",
@@ -869,7 +1133,9 @@ fn page_published(page: &Dom, meta: &MetaTags, ld: &JsonLd) -> Option<String> {
         "article.published",
     ]));
     // A <time> in the article; the page header's "today" clock is not the publication date.
-    let times = page.select("article time[datetime], main time[datetime], time[pubdate][datetime], time[datetime]");
+    let times = page.select(
+        "article time[datetime], main time[datetime], time[pubdate][datetime], time[datetime]",
+    );
     for node in times.nodes() {
         let in_chrome = node
             .ancestors_it(None)
@@ -886,7 +1152,12 @@ fn page_url(page: &Dom, meta: &MetaTags, ld: &JsonLd) -> Option<String> {
         .select("link[rel][href]")
         .nodes()
         .iter()
-        .find(|l| l.attr("rel").unwrap_or_default().split_whitespace().any(|r| r.eq_ignore_ascii_case("canonical")))
+        .find(|l| {
+            l.attr("rel")
+                .unwrap_or_default()
+                .split_whitespace()
+                .any(|r| r.eq_ignore_ascii_case("canonical"))
+        })
         .and_then(|l| l.attr("href"))
         .map(|h| h.trim().to_string());
     [canonical, meta.first(&["og:url"]), ld.url.clone()]
@@ -894,12 +1165,17 @@ fn page_url(page: &Dom, meta: &MetaTags, ld: &JsonLd) -> Option<String> {
         .flatten()
         .find(|u| {
             let lower = u.to_ascii_lowercase();
-            (lower.starts_with("https://") || lower.starts_with("http://")) && !u.contains(char::is_whitespace)
+            (lower.starts_with("https://") || lower.starts_with("http://"))
+                && !u.contains(char::is_whitespace)
         })
 }
 
 fn page_language(page: &Dom, meta: &MetaTags, ld: &JsonLd) -> Option<String> {
-    let html_lang = page.select("html").nodes().first().and_then(|h| h.attr("lang").or_else(|| h.attr("xml:lang")));
+    let html_lang = page
+        .select("html")
+        .nodes()
+        .first()
+        .and_then(|h| h.attr("lang").or_else(|| h.attr("xml:lang")));
     [
         html_lang.map(|l| l.to_string()),
         meta.first(&["content-language"]),
@@ -910,7 +1186,9 @@ fn page_language(page: &Dom, meta: &MetaTags, ld: &JsonLd) -> Option<String> {
     .flatten()
     .map(|l| l.trim().replace('_', "-"))
     .find(|l| {
-        let valid = l.len() >= 2 && l.len() <= 35 && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        let valid = l.len() >= 2
+            && l.len() <= 35
+            && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
         valid && l.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
     })
 }
@@ -924,10 +1202,15 @@ fn strip_site_name(title: &str, site_names: &[String]) -> String {
         let part = squash(part);
         !part.is_empty()
             && site_names.iter().map(|s| squash(s)).any(|site| {
-                !site.is_empty() && (part == site || (part.len() >= 4 && site.contains(&part)) || (site.len() >= 4 && part.contains(&site)))
+                !site.is_empty()
+                    && (part == site
+                        || (part.len() >= 4 && site.contains(&part))
+                        || (site.len() >= 4 && part.contains(&site)))
             })
     };
-    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » "] {
+    for sep in [
+        " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ",
+    ] {
         if let Some((head, tail)) = title.rsplit_once(sep) {
             if matches_site(tail) && !head.trim().is_empty() {
                 return head.trim().to_string();
@@ -944,13 +1227,20 @@ fn strip_site_name(title: &str, site_names: &[String]) -> String {
 
 /// Lowercase letters and digits only: "The Daily-Herald.com" -> "thedailyheraldcom".
 fn squash(text: &str) -> String {
-    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Trims, collapses whitespace and decodes leftover HTML entities (JSON-LD often carries
 /// `&amp;` inside its strings).
 fn clean_value(raw: &str) -> String {
-    let decoded = if raw.contains('&') { Dom::fragment(raw).text().to_string() } else { raw.to_string() };
+    let decoded = if raw.contains('&') {
+        Dom::fragment(raw).text().to_string()
+    } else {
+        raw.to_string()
+    };
     decoded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -973,7 +1263,10 @@ struct JsonLd {
 fn is_article_type(node: &Value) -> bool {
     let is_article = |t: &str| {
         let t = t.rsplit(['/', ':']).next().unwrap_or(t);
-        t.ends_with("Article") || t.ends_with("BlogPosting") || t == "Report" || t == "LiveBlogPosting"
+        t.ends_with("Article")
+            || t.ends_with("BlogPosting")
+            || t == "Report"
+            || t == "LiveBlogPosting"
     };
     match node.get("@type") {
         Some(Value::String(t)) => is_article(t),
@@ -1004,14 +1297,22 @@ impl JsonLd {
         }
         let Some(article) = nodes.iter().find(|n| is_article_type(n)) else {
             // No article node: a WebSite node still names the site.
-            let site_name = nodes.iter().find(|n| has_type(n, "WebSite")).and_then(|n| string_of(n.get("name")));
-            return JsonLd { site_name, ..JsonLd::default() };
+            let site_name = nodes
+                .iter()
+                .find(|n| has_type(n, "WebSite"))
+                .and_then(|n| string_of(n.get("name")));
+            return JsonLd {
+                site_name,
+                ..JsonLd::default()
+            };
         };
         let resolve = |value: &Value| -> Value {
             // In an @graph, author and publisher are often {"@id": …} pointing at another node.
             if let Some(id) = value.get("@id").and_then(Value::as_str) {
                 if value.get("name").is_none() {
-                    if let Some(target) = nodes.iter().find(|n| n.get("@id").and_then(Value::as_str) == Some(id) && n.get("name").is_some()) {
+                    if let Some(target) = nodes.iter().find(|n| {
+                        n.get("@id").and_then(Value::as_str) == Some(id) && n.get("name").is_some()
+                    }) {
                         return target.clone();
                     }
                 }
@@ -1021,7 +1322,9 @@ impl JsonLd {
 
         let mut authors = Vec::new();
         match article.get("author") {
-            Some(Value::Array(list)) => authors.extend(list.iter().filter_map(|a| author_name(&resolve(a)))),
+            Some(Value::Array(list)) => {
+                authors.extend(list.iter().filter_map(|a| author_name(&resolve(a))))
+            }
             Some(one) => authors.extend(author_name(&resolve(one))),
             None => {}
         }
@@ -1032,20 +1335,29 @@ impl JsonLd {
             }
         }
         let publisher = match article.get("publisher") {
-            Some(Value::Array(list)) => list.first().and_then(|p| string_of(resolve(p).get("name"))),
+            Some(Value::Array(list)) => {
+                list.first().and_then(|p| string_of(resolve(p).get("name")))
+            }
             Some(Value::String(name)) => Some(clean_value(name)).filter(|n| !n.is_empty()),
             Some(p) => string_of(resolve(p).get("name")),
             None => None,
         };
         let main_entity = article.get("mainEntityOfPage").and_then(|m| match m {
             Value::String(s) => Some(s.clone()),
-            other => other.get("@id").or_else(|| other.get("url")).and_then(Value::as_str).map(str::to_string),
+            other => other
+                .get("@id")
+                .or_else(|| other.get("url"))
+                .and_then(Value::as_str)
+                .map(str::to_string),
         });
         JsonLd {
             headline: string_of(article.get("headline")).or_else(|| string_of(article.get("name"))),
             authors: unique,
             publisher,
-            site_name: nodes.iter().find(|n| has_type(n, "WebSite")).and_then(|n| string_of(n.get("name"))),
+            site_name: nodes
+                .iter()
+                .find(|n| has_type(n, "WebSite"))
+                .and_then(|n| string_of(n.get("name"))),
             date_published: string_of(article.get("datePublished")),
             url: string_of(article.get("url")).or(main_entity),
             language: string_of(article.get("inLanguage")),
@@ -1096,7 +1408,11 @@ fn flatten_nodes(value: Value, out: &mut Vec<Value>, depth: usize) {
 /// semicolon, or with raw newlines inside strings (invalid JSON that browsers never check).
 fn parse_json_lenient(raw: &str) -> Option<Value> {
     let mut text = raw.trim();
-    for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->"), ("//<![CDATA[", "//]]>")] {
+    for (open, close) in [
+        ("<![CDATA[", "]]>"),
+        ("<!--", "-->"),
+        ("//<![CDATA[", "//]]>"),
+    ] {
         if let Some(inner) = text.strip_prefix(open) {
             text = inner.trim_end().strip_suffix(close).unwrap_or(inner).trim();
         }
@@ -1111,17 +1427,21 @@ fn parse_json_lenient(raw: &str) -> Option<Value> {
 // Dates
 // ---------------------------------------------------------------------------------------------
 
-static ISO_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s,])").expect("valid regex"));
+static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s,])").expect("valid regex")
+});
 static COMPACT_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{4})(\d{2})(\d{2})(?:$|T)").expect("valid regex"));
-static CJK_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").expect("valid regex"));
+static CJK_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").expect("valid regex")
+});
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b").expect("valid regex")
+    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b")
+        .expect("valid regex")
 });
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b").expect("valid regex")
+    Regex::new(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+        .expect("valid regex")
 });
 
 /// A date as written in the page -> "YYYY-MM-DD", in the date's own offset (a story published
@@ -1131,7 +1451,8 @@ static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn normalize_date(raw: &str) -> Option<String> {
     let text = raw.trim();
     let ymd = |y: &str, m: &str, d: &str| -> Option<String> {
-        let date = chrono::NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
+        let date =
+            chrono::NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
         Some(date.format("%Y-%m-%d").to_string())
     };
     if let Some(c) = ISO_DATE.captures(text) {
@@ -1160,13 +1481,25 @@ pub(super) fn normalize_date(raw: &str) -> Option<String> {
 }
 
 fn month_number(name: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
     let lower = name.to_ascii_lowercase();
     if lower.len() < 3 || !lower.is_ascii() {
         return None;
     }
     let full = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
         "december",
     ];
     let index = MONTHS.iter().position(|m| lower.starts_with(m))?;
@@ -1180,14 +1513,35 @@ mod tests {
 
     #[test]
     fn dates_normalise_in_their_own_offset() {
-        assert_eq!(normalize_date("2026-01-09T10:00:00Z").as_deref(), Some("2026-01-09"));
-        assert_eq!(normalize_date("2026-01-09T23:30:00-05:00").as_deref(), Some("2026-01-09"));
-        assert_eq!(normalize_date("20180619T055000+0900").as_deref(), Some("2018-06-19"));
-        assert_eq!(normalize_date("Fri, 09 Jan 2026 23:10:00 -0800").as_deref(), Some("2026-01-09"));
+        assert_eq!(
+            normalize_date("2026-01-09T10:00:00Z").as_deref(),
+            Some("2026-01-09")
+        );
+        assert_eq!(
+            normalize_date("2026-01-09T23:30:00-05:00").as_deref(),
+            Some("2026-01-09")
+        );
+        assert_eq!(
+            normalize_date("20180619T055000+0900").as_deref(),
+            Some("2018-06-19")
+        );
+        assert_eq!(
+            normalize_date("Fri, 09 Jan 2026 23:10:00 -0800").as_deref(),
+            Some("2026-01-09")
+        );
         assert_eq!(normalize_date("2026/1/9").as_deref(), Some("2026-01-09"));
-        assert_eq!(normalize_date("9 January 2026").as_deref(), Some("2026-01-09"));
-        assert_eq!(normalize_date("Jan. 9, 2026, 10:02 a.m.").as_deref(), Some("2026-01-09"));
-        assert_eq!(normalize_date("2026年1月9日 10時").as_deref(), Some("2026-01-09"));
+        assert_eq!(
+            normalize_date("9 January 2026").as_deref(),
+            Some("2026-01-09")
+        );
+        assert_eq!(
+            normalize_date("Jan. 9, 2026, 10:02 a.m.").as_deref(),
+            Some("2026-01-09")
+        );
+        assert_eq!(
+            normalize_date("2026年1月9日 10時").as_deref(),
+            Some("2026-01-09")
+        );
         assert_eq!(normalize_date("2026-02-30"), None);
         assert_eq!(normalize_date("yesterday"), None);
     }
@@ -1195,17 +1549,35 @@ mod tests {
     #[test]
     fn site_name_suffix_is_removed_only_when_it_names_the_site() {
         let sites = vec!["The Harbour Ledger".to_string()];
-        assert_eq!(strip_site_name("Port strike ends | The Harbour Ledger", &sites), "Port strike ends");
-        assert_eq!(strip_site_name("Port strike ends - Harbour Ledger", &sites), "Port strike ends");
-        assert_eq!(strip_site_name("The Harbour Ledger – Port strike ends", &sites), "Port strike ends");
-        assert_eq!(strip_site_name("Left - right divide deepens", &sites), "Left - right divide deepens");
+        assert_eq!(
+            strip_site_name("Port strike ends | The Harbour Ledger", &sites),
+            "Port strike ends"
+        );
+        assert_eq!(
+            strip_site_name("Port strike ends - Harbour Ledger", &sites),
+            "Port strike ends"
+        );
+        assert_eq!(
+            strip_site_name("The Harbour Ledger – Port strike ends", &sites),
+            "Port strike ends"
+        );
+        assert_eq!(
+            strip_site_name("Left - right divide deepens", &sites),
+            "Left - right divide deepens"
+        );
     }
 
     #[test]
     fn authors_lose_by_and_urls_are_not_names() {
         assert_eq!(clean_author("By Jane Doe").as_deref(), Some("Jane Doe"));
-        assert_eq!(clean_author("by  Jane Doe | Staff writer").as_deref(), Some("Jane Doe"));
-        assert_eq!(clean_author("Por María López").as_deref(), Some("María López"));
+        assert_eq!(
+            clean_author("by  Jane Doe | Staff writer").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            clean_author("Por María López").as_deref(),
+            Some("María López")
+        );
         assert_eq!(clean_author("https://example.com/authors/jane"), None);
         assert_eq!(clean_author("Byron Keel").as_deref(), Some("Byron Keel"));
     }
@@ -1214,7 +1586,8 @@ mod tests {
         format!("<!doctype html><html lang=\"en\"><head><title>Test page</title></head><body>{body}</body></html>")
     }
 
-    const PARAGRAPHS: &str = "<p>The harbour authority confirmed on Tuesday that the northern quay will close for \
+    const PARAGRAPHS: &str =
+        "<p>The harbour authority confirmed on Tuesday that the northern quay will close for \
         repairs until the spring, diverting container traffic to the older southern berths.</p>\
         <p>Dock workers said the decision came without consultation, and their union asked for a \
         meeting with the authority's board before the end of the month.</p>\
@@ -1239,7 +1612,11 @@ mod tests {
         let doc = read(&html).unwrap();
         assert!(!doc.body.contains("SECRET"), "{}", doc.body);
         assert!(!doc.body.contains("javascript"), "{}", doc.body);
-        assert!(doc.body.starts_with("The harbour authority confirmed"), "{}", doc.body);
+        assert!(
+            doc.body.starts_with("The harbour authority confirmed"),
+            "{}",
+            doc.body
+        );
         assert_eq!(doc.body.split("\n\n").count(), 4, "{}", doc.body);
     }
 
@@ -1252,7 +1629,12 @@ mod tests {
              <div class=\"menu\"><a href=\"/a\">World</a> <a href=\"/b\">Business</a> <a href=\"/c\">Opinion</a></div>\
              <footer>© 2026 Example Media. All rights reserved.</footer>",
         );
-        assert_eq!(read(&html), Err(IngestError::NoText { detail: "no article text found in the page".into() }));
+        assert_eq!(
+            read(&html),
+            Err(IngestError::NoText {
+                detail: "no article text found in the page".into()
+            })
+        );
     }
 
     #[test]
@@ -1263,9 +1645,21 @@ mod tests {
              <h2>What happens next</h2><p>The survey will be published next week.</p></article>"
         ));
         let doc = read(&html).unwrap();
-        assert!(doc.body.contains("First point\nSecond point"), "{}", doc.body);
-        assert!(doc.body.contains("Berth | Depth\nNorth | 14 m"), "{}", doc.body);
-        assert!(doc.body.contains("\n\nWhat happens next\n\n"), "{}", doc.body);
+        assert!(
+            doc.body.contains("First point\nSecond point"),
+            "{}",
+            doc.body
+        );
+        assert!(
+            doc.body.contains("Berth | Depth\nNorth | 14 m"),
+            "{}",
+            doc.body
+        );
+        assert!(
+            doc.body.contains("\n\nWhat happens next\n\n"),
+            "{}",
+            doc.body
+        );
     }
 
     #[test]
@@ -1293,7 +1687,11 @@ mod tests {
              <div class=\"comments\"><p>First!</p></div>"
         ));
         let doc = read(&html).unwrap();
-        assert!(doc.body.starts_with("The harbour authority confirmed"), "{}", doc.body);
+        assert!(
+            doc.body.starts_with("The harbour authority confirmed"),
+            "{}",
+            doc.body
+        );
         assert!(!doc.body.contains("First!"), "{}", doc.body);
     }
 
@@ -1305,7 +1703,11 @@ mod tests {
              three-hour debate in which residents spoke for and against the plan.</span>",
         );
         let doc = read(&html).unwrap();
-        assert!(doc.body.starts_with("Council approves the new bus lanes"), "{}", doc.body);
+        assert!(
+            doc.body.starts_with("Council approves the new bus lanes"),
+            "{}",
+            doc.body
+        );
         assert!(!doc.body.contains("Home"));
     }
 }
@@ -1327,7 +1729,10 @@ mod fixture_tests {
         let mut pages: Vec<PathBuf> = std::fs::read_dir(fixture_dir())
             .expect("fixture dir")
             .map(|e| e.expect("dir entry").path())
-            .filter(|p| p.extension().is_some_and(|e| e == "html") && p.with_extension("expected.txt").exists())
+            .filter(|p| {
+                p.extension().is_some_and(|e| e == "html")
+                    && p.with_extension("expected.txt").exists()
+            })
             .collect();
         pages.sort();
         pages
@@ -1344,7 +1749,10 @@ mod fixture_tests {
     /// Token F1 over bags of lowercased words: (precision, recall, f1).
     fn token_f1(got: &str, expected: &str) -> (f64, f64, f64) {
         let (got, expected) = (bag(got), bag(expected));
-        let overlap: usize = got.iter().map(|(w, n)| (*n).min(expected.get(w).copied().unwrap_or(0))).sum();
+        let overlap: usize = got
+            .iter()
+            .map(|(w, n)| (*n).min(expected.get(w).copied().unwrap_or(0)))
+            .sum();
         let got_total: usize = got.values().sum();
         let expected_total: usize = expected.values().sum();
         if overlap == 0 {
@@ -1352,7 +1760,11 @@ mod fixture_tests {
         }
         let precision = overlap as f64 / got_total as f64;
         let recall = overlap as f64 / expected_total as f64;
-        (precision, recall, 2.0 * precision * recall / (precision + recall))
+        (
+            precision,
+            recall,
+            2.0 * precision * recall / (precision + recall),
+        )
     }
 
     #[test]
@@ -1360,7 +1772,8 @@ mod fixture_tests {
         let mut failures = Vec::new();
         for page in cases() {
             let html = std::fs::read_to_string(&page).expect("read page");
-            let expected = std::fs::read_to_string(page.with_extension("expected.txt")).expect("read expected");
+            let expected = std::fs::read_to_string(page.with_extension("expected.txt"))
+                .expect("read expected");
             let name = page.file_name().unwrap().to_string_lossy().to_string();
             let doc = read(&html).unwrap_or_else(|e| panic!("{name}: {e}"));
             let (p, r, f1) = token_f1(&doc.body, &expected);
@@ -1379,11 +1792,14 @@ mod fixture_tests {
     fn fixture_pages_have_their_metadata() {
         for page in cases() {
             let html = std::fs::read_to_string(&page).expect("read page");
-            let meta: serde_json::Value =
-                serde_json::from_str(&std::fs::read_to_string(page.with_extension("meta.json")).expect("meta.json"))
-                    .expect("meta json");
+            let meta: serde_json::Value = serde_json::from_str(
+                &std::fs::read_to_string(page.with_extension("meta.json")).expect("meta.json"),
+            )
+            .expect("meta json");
             let name = page.file_name().unwrap().to_string_lossy().to_string();
-            let got = read(&html).unwrap_or_else(|e| panic!("{name}: {e}")).metadata;
+            let got = read(&html)
+                .unwrap_or_else(|e| panic!("{name}: {e}"))
+                .metadata;
             let field = |key: &str| meta.get(key).and_then(|v| v.as_str()).map(str::to_string);
             let want = Metadata {
                 title: field("title"),

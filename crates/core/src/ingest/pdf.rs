@@ -38,9 +38,14 @@ pub(super) fn read(bytes: &[u8]) -> Result<Document, IngestError> {
         }
     }
 
-    let letters: usize = paragraphs.iter().map(|p| p.text.chars().filter(|c| c.is_alphabetic()).count()).sum();
+    let letters: usize = paragraphs
+        .iter()
+        .map(|p| p.text.chars().filter(|c| c.is_alphabetic()).count())
+        .sum();
     if letters < MIN_LETTERS {
-        return Err(IngestError::NoText { detail: "the PDF has no text layer (a scan?)".to_string() });
+        return Err(IngestError::NoText {
+            detail: "the PDF has no text layer (a scan?)".to_string(),
+        });
     }
 
     let title = pick_title(&mut paragraphs, info.title);
@@ -48,12 +53,24 @@ pub(super) fn read(bytes: &[u8]) -> Result<Document, IngestError> {
     let body = crate::text::normalize(&text.join("\n\n"));
     // Author and dates in the Info dictionary describe the file (often the account that printed
     // it and when), not the article, so they are not used.
-    let metadata = Metadata { title, language: info.language, ..Metadata::default() };
-    Ok(Document { body, boilerplate: Vec::new(), metadata, format: Format::Pdf })
+    let metadata = Metadata {
+        title,
+        language: info.language,
+        ..Metadata::default()
+    };
+    Ok(Document {
+        body,
+        boilerplate: Vec::new(),
+        metadata,
+        format: Format::Pdf,
+    })
 }
 
 fn corrupt(detail: impl Into<String>) -> IngestError {
-    IngestError::Corrupt { format: "PDF".to_string(), detail: detail.into() }
+    IngestError::Corrupt {
+        format: "PDF".to_string(),
+        detail: detail.into(),
+    }
 }
 
 /// What the document catalogue and Info dictionary declare.
@@ -68,9 +85,13 @@ fn extract(bytes: &[u8]) -> Result<(Vec<Vec<Line>>, Info), IngestError> {
     let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| corrupt(e.to_string()))?;
     if doc.is_encrypted() {
         // Many PDFs are "encrypted" with an empty user password only to set permissions.
-        doc.decrypt("").map_err(|_| corrupt("the PDF is protected by a password"))?;
+        doc.decrypt("")
+            .map_err(|_| corrupt("the PDF is protected by a password"))?;
     }
-    let info = Info { title: info_title(&doc), language: catalog_language(&doc) };
+    let info = Info {
+        title: info_title(&doc),
+        language: catalog_language(&doc),
+    };
     let mut collector = Collector::default();
     pdf_extract::output_doc(&doc, &mut collector).map_err(|e| corrupt(format!("{e:?}")))?;
     Ok((collector.pages, info))
@@ -90,15 +111,21 @@ fn info_title(doc: &pdf_extract::Document) -> Option<String> {
     let junk = lower.is_empty()
         || lower == "untitled"
         || lower.starts_with("microsoft word - ")
-        || [".doc", ".docx", ".pdf", ".odt", ".indd", ".txt", ".rtf"].iter().any(|ext| lower.ends_with(ext));
+        || [".doc", ".docx", ".pdf", ".odt", ".indd", ".txt", ".rtf"]
+            .iter()
+            .any(|ext| lower.ends_with(ext));
     (!junk).then_some(title)
 }
 
 fn catalog_language(doc: &pdf_extract::Document) -> Option<String> {
     let catalog = doc.catalog().ok()?;
     let (_, lang) = doc.dereference(catalog.get(b"Lang").ok()?).ok()?;
-    let lang = pdf_extract::decode_text_string(lang).ok()?.trim().to_string();
-    let valid = (2..=35).contains(&lang.len()) && lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    let lang = pdf_extract::decode_text_string(lang)
+        .ok()?
+        .trim()
+        .to_string();
+    let valid = (2..=35).contains(&lang.len())
+        && lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
     valid.then_some(lang)
 }
 
@@ -131,14 +158,22 @@ impl Collector {
     fn end_current_line(&mut self) {
         if let Some(line) = self.current.take() {
             if !line.text.trim().is_empty() {
-                self.lines.push(Line { text: line.text.trim().to_string(), ..line });
+                self.lines.push(Line {
+                    text: line.text.trim().to_string(),
+                    ..line
+                });
             }
         }
     }
 }
 
 impl OutputDev for Collector {
-    fn begin_page(&mut self, _page: u32, _media_box: &MediaBox, _art_box: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
+    fn begin_page(
+        &mut self,
+        _page: u32,
+        _media_box: &MediaBox,
+        _art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
         self.lines.clear();
         self.current = None;
         Ok(())
@@ -150,7 +185,14 @@ impl OutputDev for Collector {
         Ok(())
     }
 
-    fn output_character(&mut self, trm: &Transform, width: f64, _spacing: f64, font_size: f64, char: &str) -> Result<(), OutputError> {
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        char: &str,
+    ) -> Result<(), OutputError> {
         let (x, y) = (trm.m31, trm.m32);
         // Scale of the text matrix along each axis, times the font size.
         let size = (font_size * trm.m21.hypot(trm.m22)).abs();
@@ -158,20 +200,35 @@ impl OutputDev for Collector {
         if !x.is_finite() || !y.is_finite() || !size.is_finite() || !advance.is_finite() {
             return Ok(());
         }
-        let size = if size > 0.0 { size } else { font_size.abs().max(1.0) };
+        let size = if size > 0.0 {
+            size
+        } else {
+            font_size.abs().max(1.0)
+        };
         let new_line = match &self.current {
             Some(line) => (y - line.y).abs() > 0.5 * size.max(line.size) || x + size < line.x0,
             None => true,
         };
         if new_line {
             self.end_current_line();
-            self.current = Some(Line { text: String::new(), x0: x, x1: x, y, size });
+            self.current = Some(Line {
+                text: String::new(),
+                x0: x,
+                x1: x,
+                y,
+                size,
+            });
         }
-        let Some(line) = self.current.as_mut() else { return Ok(()) };
+        let Some(line) = self.current.as_mut() else {
+            return Ok(());
+        };
         let is_space = char.chars().all(char::is_whitespace);
         // A gap wider than a sixth of the glyph height is a word space that the PDF draws by
         // moving the pen instead of with a space glyph.
-        if !line.text.is_empty() && !line.text.ends_with(' ') && (is_space || x > line.x1 + size / 6.0) {
+        if !line.text.is_empty()
+            && !line.text.ends_with(' ')
+            && (is_space || x > line.x1 + size / 6.0)
+        {
             line.text.push(' ');
         }
         if !is_space {
@@ -208,18 +265,31 @@ struct Paragraph {
 
 /// A page number ("3", "- 3 -", "Page 3 of 9", "3/9").
 fn is_page_number(text: &str) -> bool {
-    let t = text.trim().trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
-    let t = t.strip_prefix("Page ").or_else(|| t.strip_prefix("page ")).unwrap_or(t);
-    let digits_only = |s: &str| !s.is_empty() && s.len() <= 5 && s.chars().all(|c| c.is_ascii_digit());
+    let t = text
+        .trim()
+        .trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+    let t = t
+        .strip_prefix("Page ")
+        .or_else(|| t.strip_prefix("page "))
+        .unwrap_or(t);
+    let digits_only =
+        |s: &str| !s.is_empty() && s.len() <= 5 && s.chars().all(|c| c.is_ascii_digit());
     digits_only(t)
-        || t.split_once(" of ").is_some_and(|(a, b)| digits_only(a.trim()) && digits_only(b.trim()))
-        || t.split_once('/').is_some_and(|(a, b)| digits_only(a.trim()) && digits_only(b.trim()))
+        || t.split_once(" of ")
+            .is_some_and(|(a, b)| digits_only(a.trim()) && digits_only(b.trim()))
+        || t.split_once('/')
+            .is_some_and(|(a, b)| digits_only(a.trim()) && digits_only(b.trim()))
 }
 
 /// Drops page numbers and running heads/feet: a line at the top or bottom of the page whose
 /// text (digits ignored) comes back on most pages.
 fn strip_running_lines(pages: Vec<Vec<Line>>) -> Vec<Vec<Line>> {
-    let key = |line: &Line| line.text.chars().filter(|c| !c.is_ascii_digit()).collect::<String>();
+    let key = |line: &Line| {
+        line.text
+            .chars()
+            .filter(|c| !c.is_ascii_digit())
+            .collect::<String>()
+    };
     let edges = |page: &Vec<Line>| -> Vec<String> {
         let n = page.len();
         let mut keys: Vec<String> = page.iter().take(2).map(key).collect();
@@ -310,7 +380,8 @@ fn page_paragraphs(lines: &[Line], layout: &Layout) -> Vec<Paragraph> {
                     None => dy > 1.8 * prev.size,
                 };
                 // A line well short of the right margin that ends a sentence ends the paragraph.
-                let short_last_line = prev.x1 < right_edge - 0.15 * width && ends_sentence(&prev.text);
+                let short_last_line =
+                    prev.x1 < right_edge - 0.15 * width && ends_sentence(&prev.text);
                 // A first-line indent after a finished sentence starts one.
                 let indented = line.x0 > left_edge + 1.0 * line.size && ends_sentence(&prev.text);
                 // Moving up the page is a new column; the paragraph may continue in it.
@@ -323,7 +394,10 @@ fn page_paragraphs(lines: &[Line], layout: &Layout) -> Vec<Paragraph> {
                 join_line(&mut last.text, &line.text);
                 last.size = last.size.max(line.size);
             }
-            _ => paragraphs.push(Paragraph { text: line.text.clone(), size: line.size }),
+            _ => paragraphs.push(Paragraph {
+                text: line.text.clone(),
+                size: line.size,
+            }),
         }
         previous = Some(line);
     }
@@ -333,7 +407,12 @@ fn page_paragraphs(lines: &[Line], layout: &Layout) -> Vec<Paragraph> {
 /// Appends a line to a paragraph: "diplo-" + "macy" -> "diplomacy", otherwise with a space.
 fn join_line(paragraph: &mut String, line: &str) {
     let starts_lowercase = line.chars().next().is_some_and(char::is_lowercase);
-    let hyphenated = paragraph.ends_with('-') && paragraph.chars().rev().nth(1).is_some_and(char::is_alphabetic);
+    let hyphenated = paragraph.ends_with('-')
+        && paragraph
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(char::is_alphabetic);
     if hyphenated && starts_lowercase {
         paragraph.pop();
     } else if !paragraph.is_empty() {
@@ -370,7 +449,10 @@ fn pick_title(paragraphs: &mut Vec<Paragraph>, info_title: Option<String>) -> Op
 }
 
 fn squash(text: &str) -> String {
-    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 #[cfg(test)]
@@ -378,22 +460,55 @@ mod tests {
     use super::*;
 
     fn line(text: &str, x0: f64, x1: f64, y: f64, size: f64) -> Line {
-        Line { text: text.to_string(), x0, x1, y, size }
+        Line {
+            text: text.to_string(),
+            x0,
+            x1,
+            y,
+            size,
+        }
     }
 
     #[test]
     fn lines_join_into_paragraphs_by_gap_size_and_short_lines() {
         let lines = vec![
             line("A headline here", 72.0, 300.0, 740.0, 20.0),
-            line("The first paragraph runs over the full width of", 72.0, 540.0, 700.0, 11.0),
+            line(
+                "The first paragraph runs over the full width of",
+                72.0,
+                540.0,
+                700.0,
+                11.0,
+            ),
             line("the column and ends here.", 72.0, 300.0, 686.0, 11.0),
-            line("The second starts after a gap and talks of diplo-", 72.0, 540.0, 660.0, 11.0),
+            line(
+                "The second starts after a gap and talks of diplo-",
+                72.0,
+                540.0,
+                660.0,
+                11.0,
+            ),
             line("macy, which is hyphenated.", 72.0, 320.0, 646.0, 11.0),
-            line("A third one follows without a gap at all but the", 72.0, 540.0, 632.0, 11.0),
-            line("line before it was short and ended a sentence.", 72.0, 540.0, 618.0, 11.0),
+            line(
+                "A third one follows without a gap at all but the",
+                72.0,
+                540.0,
+                632.0,
+                11.0,
+            ),
+            line(
+                "line before it was short and ended a sentence.",
+                72.0,
+                540.0,
+                618.0,
+                11.0,
+            ),
         ];
         let layout = Layout::of(std::slice::from_ref(&lines));
-        let texts: Vec<String> = page_paragraphs(&lines, &layout).into_iter().map(|p| p.text).collect();
+        let texts: Vec<String> = page_paragraphs(&lines, &layout)
+            .into_iter()
+            .map(|p| p.text)
+            .collect();
         assert_eq!(
             texts,
             [
@@ -407,7 +522,11 @@ mod tests {
 
     #[test]
     fn page_numbers_and_running_heads_go() {
-        let bodies = ["Ships waited outside.", "The pilots were on strike again.", "Talks resume on Monday."];
+        let bodies = [
+            "Ships waited outside.",
+            "The pilots were on strike again.",
+            "Talks resume on Monday.",
+        ];
         let page = |n: usize| {
             vec![
                 line("THE COASTAL REVIEW", 72.0, 200.0, 760.0, 8.0),
@@ -427,7 +546,13 @@ mod tests {
 
     #[test]
     fn junk_input_is_corrupt_not_a_panic() {
-        assert!(matches!(read(b"not a pdf at all"), Err(IngestError::Corrupt { .. })));
-        assert!(matches!(read(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage"), Err(IngestError::Corrupt { .. })));
+        assert!(matches!(
+            read(b"not a pdf at all"),
+            Err(IngestError::Corrupt { .. })
+        ));
+        assert!(matches!(
+            read(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage"),
+            Err(IngestError::Corrupt { .. })
+        ));
     }
 }
