@@ -88,10 +88,15 @@ pub(super) fn read(html: &str) -> Result<Document, IngestError> {
 
 /// Elements that never hold article text.
 const CHROME_ELEMENTS: &str = "script, style, noscript, template, iframe, object, embed, svg, \
-     canvas, button, select, input, textarea, nav, dialog, link, meta, \
-     [hidden], [aria-hidden=\"true\"], [role=\"navigation\"], [role=\"search\"], \
-     [role=\"dialog\"], [role=\"alertdialog\"], [role=\"menu\"], [role=\"menubar\"], \
-     [role=\"complementary\"]";
+     canvas, button, select, input, textarea, nav, dialog, link, meta";
+
+/// Hidden elements and page regions that are not the article. A page saved while a dialog was
+/// open can carry `aria-hidden="true"` on the whole page, so these go through the same guard as
+/// class-named clutter.
+const HIDDEN_OR_CHROME_ROLES: &str = "[hidden], [aria-hidden=\"true\"], \
+     [role=\"navigation\"], [role=\"search\"], [role=\"dialog\"], [role=\"alertdialog\"], \
+     [role=\"menu\"], [role=\"menubar\"], [role=\"complementary\"], [role=\"banner\"], \
+     [role=\"contentinfo\"]";
 
 /// Class or id words that mark site clutter. Matched against whole `-`/`_`-separated words, so
 /// "share-bar" and "cookie_notice" match but "shareholders" does not. Words that also turn up on
@@ -99,92 +104,31 @@ const CHROME_ELEMENTS: &str = "script, style, noscript, template, iframe, object
 /// is visible on a desktop) are deliberately absent; "paywall" and "subscription" can wrap
 /// premium body text, which the size guard in [`remove_clutter`] keeps.
 static CLUTTER_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    [
-        "ad",
-        "ads",
-        "adslot",
-        "advert",
-        "adverts",
-        "advertisement",
-        "advertising",
-        "banner",
-        "breadcrumb",
-        "breadcrumbs",
-        "modal",
-        "newsletter",
-        "newsletters",
-        "outbrain",
-        "overlay",
-        "popular",
-        "popup",
-        "promo",
-        "readmore",
-        "recommended",
-        "recommendations",
-        "related",
-        "share",
-        "sharing",
-        "sharedaddy",
-        "sidebar",
-        "signup",
-        "social",
-        "sponsor",
-        "sponsored",
-        "subscribe",
-        "subscription",
-        "paywall",
-        "taboola",
-        "tags",
-        "toolbar",
-        "trending",
-        "sronly",
-        "visuallyhidden",
-        "mostread",
-        "bio",
-        "recirculation",
+    #[rustfmt::skip]
+    let words = [
+        "ad", "ads", "adslot", "advert", "adverts", "advertisement", "advertising", "banner",
+        "breadcrumb", "breadcrumbs", "modal", "newsletter", "newsletters", "outbrain", "overlay",
+        "popular", "popup", "promo", "readmore", "recommended", "recommendations", "related",
+        "share", "sharing", "sharedaddy", "sidebar", "signup", "social", "sponsor", "sponsored",
+        "subscribe", "subscription", "paywall", "taboola", "tags", "toolbar", "trending",
+        "sronly", "visuallyhidden", "mostread", "bio", "recirculation",
         // A few non-English ones that are common in class names.
-        "pub",
-        "publicidad",
-        "publicite",
-        "partage",
-        "compartir",
-        "werbung",
-    ]
-    .into_iter()
-    .chain(STRONG_CLUTTER_WORDS.iter().copied())
-    .collect()
+        "pub", "publicidad", "publicite", "partage", "compartir", "werbung",
+    ];
+    words.into_iter().chain(STRONG_CLUTTER_WORDS).collect()
 });
 
 /// Clutter that is removed even when it outweighs the article: a long comment thread is
 /// still a comment thread.
-const STRONG_CLUTTER_WORDS: [&str; 9] = [
-    "comment",
-    "comments",
-    "disqus",
-    "discussion",
-    "replies",
-    "cookie",
-    "cookies",
-    "consent",
-    "gdpr",
-];
+#[rustfmt::skip]
+const STRONG_CLUTTER_WORDS: [&str; 9] =
+    ["comment", "comments", "disqus", "discussion", "replies", "cookie", "cookies", "consent", "gdpr"];
 
 /// Removes what is site chrome on any page, before Readability scores the rest.
 fn remove_clutter(page: &Dom) {
     page.select(CHROME_ELEMENTS).remove();
     // Links that run scripts are widgets ("Print", "Share"), not text.
     page.select("a[href^=\"javascript:\" i]").remove();
-    // Display-none content is invisible to the reader.
-    for node in page.select("[style]").nodes() {
-        let style = node
-            .attr("style")
-            .unwrap_or_default()
-            .to_ascii_lowercase()
-            .replace(' ', "");
-        if style.contains("display:none") || style.contains("visibility:hidden") {
-            node.remove_from_parent();
-        }
-    }
 
     let body_len = page.body().map_or(0, |b| visible_len(&b));
     let removable = |node: &NodeRef, strong: bool| {
@@ -207,11 +151,25 @@ fn remove_clutter(page: &Dom) {
         strong || visible_len(node) * 2 < body_len
     };
 
+    for node in page.select(HIDDEN_OR_CHROME_ROLES).nodes() {
+        if removable(node, false) {
+            node.remove_from_parent();
+        }
+    }
+    // Display-none content is invisible to the reader.
+    for node in page.select("[style]").nodes() {
+        let style = node
+            .attr("style")
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+            .replace(' ', "");
+        let invisible = style.contains("display:none") || style.contains("visibility:hidden");
+        if invisible && removable(node, false) {
+            node.remove_from_parent();
+        }
+    }
     // Page header and footer, unless they belong to the article itself.
-    for node in page
-        .select("header, footer, [role=\"banner\"], [role=\"contentinfo\"]")
-        .nodes()
-    {
+    for node in page.select("header, footer").nodes() {
         let in_article = node
             .ancestors_it(None)
             .any(|a| matches!(a.node_name().as_deref(), Some("article" | "main")));
@@ -239,7 +197,7 @@ fn remove_clutter(page: &Dom) {
     }
     // A kicker ("Port of Castlemere", "Exclusive") sits just above the headline: a section
     // label, not text. Nothing else of the article comes before its headline.
-    if let Some(h1) = page.select("article h1, main h1, h1").nodes().first() {
+    if let Some(h1) = headline_h1(page) {
         let mut previous = h1.prev_element_sibling();
         while let Some(node) = previous {
             previous = node.prev_element_sibling();
@@ -248,6 +206,27 @@ fn remove_clutter(page: &Dom) {
             }
         }
     }
+}
+
+/// The article's headline element: the first `h1` in an `article`, else in `main`, else the
+/// first on the page (a logo `h1` in the page header has been removed by then).
+fn headline_h1(page: &Dom) -> Option<NodeRef<'_>> {
+    ["article h1", "main h1", "h1"]
+        .iter()
+        .find_map(|sel| page.select(sel).nodes().first().copied())
+}
+
+/// The `h1` whose text is the title, else [`headline_h1`].
+fn headline_h1_titled<'a>(page: &'a Dom, title: Option<&str>) -> Option<NodeRef<'a>> {
+    let title_key = title.map(word_key).filter(|k| !k.is_empty());
+    let titled = title_key.and_then(|key| {
+        page.select("h1")
+            .nodes()
+            .iter()
+            .find(|h| word_key(&h.text()) == key)
+            .copied()
+    });
+    titled.or_else(|| headline_h1(page))
 }
 
 /// Depth of the deepest element, by an explicit stack (recursion could overflow).
@@ -268,11 +247,7 @@ fn max_depth(page: &Dom) -> usize {
 /// The standfirst (dek, subheadline): the first sentence-sized paragraph right after the
 /// headline, skipping bylines and datelines.
 fn find_standfirst(page: &Dom, metadata: &Metadata) -> Option<Block> {
-    let h1 = page
-        .select("article h1, main h1, h1")
-        .nodes()
-        .first()
-        .copied()?;
+    let h1 = headline_h1_titled(page, metadata.title.as_deref())?;
     let author_key = metadata.author.as_deref().map(word_key).unwrap_or_default();
     let mut next = h1.next_element_sibling();
     for _ in 0..3 {
@@ -819,38 +794,60 @@ fn filter_blocks(blocks: Vec<Block>) -> Vec<Block> {
         .collect();
 
     let keys: Vec<String> = kept.iter().map(|b| word_key(&b.text)).collect();
-    let trigram_sets: Vec<HashSet<String>> = keys
-        .iter()
-        .map(|k| trigrams(k).into_iter().collect())
-        .collect();
+    let repeats = RepeatFinder::new(&keys);
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for (i, block) in kept.into_iter().enumerate() {
-        let key = &keys[i];
-        if !seen.insert(key.clone()) {
-            continue;
-        }
-        if !repeats_another_block(i, &keys, &trigram_sets) {
+        if seen.insert(keys[i].clone()) && !repeats.repeats_another(i) {
             out.push(block);
         }
     }
     out
 }
 
-/// A short block whose wording mostly appears in one longer block: a pull quote or a teaser
-/// repeating the body. Compared by word trigrams, because a pull quote drops the "she said"
-/// that splits the sentence in the body.
-fn repeats_another_block(i: usize, keys: &[String], trigram_sets: &[HashSet<String>]) -> bool {
-    let own = trigrams(&keys[i]);
-    if own.len() < 4 || own.len() > 60 {
-        return false;
-    }
-    trigram_sets.iter().enumerate().any(|(j, other)| {
-        j != i && keys[j].len() > keys[i].len() && {
-            let shared = own.iter().filter(|t| other.contains(*t)).count();
-            shared * 10 >= own.len() * 7
+/// Finds short blocks whose wording mostly appears in one longer block: a pull quote or a
+/// teaser repeating the body. Compared by word trigrams, because a pull quote drops the "she
+/// said" that splits the sentence in the body. An index from trigram to blocks keeps this
+/// linear in practice on liveblogs with thousands of entries.
+struct RepeatFinder<'a> {
+    keys: &'a [String],
+    trigrams: Vec<Vec<String>>,
+    blocks_with: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl<'a> RepeatFinder<'a> {
+    fn new(keys: &'a [String]) -> RepeatFinder<'a> {
+        let trigrams: Vec<Vec<String>> = keys.iter().map(|k| trigrams(k)).collect();
+        let mut blocks_with: std::collections::HashMap<String, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (j, grams) in trigrams.iter().enumerate() {
+            let unique: HashSet<&String> = grams.iter().collect();
+            for gram in unique {
+                blocks_with.entry(gram.clone()).or_default().push(j);
+            }
         }
-    })
+        RepeatFinder {
+            keys,
+            trigrams,
+            blocks_with,
+        }
+    }
+
+    fn repeats_another(&self, i: usize) -> bool {
+        let own = &self.trigrams[i];
+        if own.len() < 4 || own.len() > 60 {
+            return false;
+        }
+        let mut shared: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        for gram in own {
+            for &j in self.blocks_with.get(gram).into_iter().flatten() {
+                if j != i && self.keys[j].len() > self.keys[i].len() {
+                    *shared.entry(j).or_default() += 1;
+                }
+            }
+        }
+        shared.values().any(|&n| n * 10 >= own.len() * 7)
+    }
 }
 
 fn trigrams(key: &str) -> Vec<String> {
@@ -1693,6 +1690,27 @@ mod tests {
             doc.body
         );
         assert!(!doc.body.contains("First!"), "{}", doc.body);
+    }
+
+    #[test]
+    fn page_saved_with_a_dialog_open_keeps_its_article() {
+        // Dialog scripts set aria-hidden on the rest of the page; "Save page" keeps it.
+        for wrapper in [
+            "<div id=\"page\" aria-hidden=\"true\">",
+            "<div hidden style=\"display: none\">",
+        ] {
+            let html = page(&format!(
+                "{wrapper}<div class=\"story\">{PARAGRAPHS}</div></div>\
+                 <div role=\"dialog\" class=\"cookie-consent\"><p>We value your privacy and use cookies.</p></div>"
+            ));
+            let doc = read(&html).unwrap();
+            assert!(
+                doc.body.starts_with("The harbour authority confirmed"),
+                "{}",
+                doc.body
+            );
+            assert!(!doc.body.contains("cookies"), "{}", doc.body);
+        }
     }
 
     #[test]
