@@ -301,3 +301,17 @@ fn truncations_and_damage_do_not_panic() {
         let _ = ingest("damaged.docx", &damaged);
     }
 }
+
+#[test]
+fn a_sentence_mentioning_a_date_is_not_a_dateline() {
+    let body = [
+        paragraph(
+            None,
+            "The council will vote on 12 March 2026 in the town hall.",
+        ),
+        paragraph(None, "Residents can speak for three minutes each."),
+    ]
+    .concat();
+    let docx = zip_parts(&[("word/document.xml", &document_xml(&body))]);
+    assert_eq!(ingest("vote.docx", &docx).unwrap().metadata.published, None);
+}

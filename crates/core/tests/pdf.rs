@@ -263,3 +263,21 @@ fn every_truncation_and_random_bytes_do_not_panic() {
         let _ = ingest("damaged.pdf", &damaged);
     }
 }
+
+/// A PDF made by a real generator (fpdf2, see `fixtures/pdf/make_fixtures.py`): embedded
+/// TrueType subset, justified text, a running head and page numbers over several pages.
+#[test]
+fn generated_pdf_fixture_reads_as_the_article() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let pdf = std::fs::read(dir.join("pdf/case01-spanish-article.pdf")).expect("read fixture");
+    let expected = std::fs::read_to_string(dir.join("html/case04-spanish-news.expected.txt"))
+        .expect("read expected");
+    let doc = ingest("case01-spanish-article.pdf", &pdf).expect("a readable PDF");
+    println!("{}", doc.body);
+    assert_eq!(
+        doc.metadata.title.as_deref(),
+        Some("El puerto de Santa Brígida suspende la descarga de granos por la bajante del río")
+    );
+    assert_eq!(doc.metadata.language.as_deref(), Some("es"));
+    assert_eq!(doc.body, expected.trim());
+}

@@ -524,7 +524,8 @@ fn assemble(mut blocks: Vec<Block>, core: CoreProperties) -> Document {
         .find_map(|b| super::html::strip_by_prefix(&b.text).and_then(super::html::clean_author));
     let published = header
         .clone()
-        .find_map(|b| super::html::normalize_date(&b.text));
+        .find(|b| super::html::is_dateline(&b.text))
+        .and_then(|b| super::html::normalize_date(&b.text));
     let author = byline.or_else(|| core.creator.filter(|c| !is_placeholder_creator(c)));
 
     let text: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();

@@ -884,7 +884,7 @@ fn drop_title_and_byline(blocks: Vec<Block>, metadata: &Metadata) -> Vec<Block> 
             && ((!author_key.is_empty() && key.contains(&author_key))
                 || strip_by_prefix(line).is_some()
                 || DATELINE.is_match(line)
-                || (words <= 8 && normalize_date(line).is_some()));
+                || is_dateline(line));
         is_title || is_byline
     };
     let mut out = Vec::with_capacity(blocks.len());
@@ -1101,6 +1101,16 @@ pub(super) fn strip_by_prefix(text: &str) -> Option<&str> {
     (is_by && !rest.trim().is_empty()).then(|| rest.trim())
 }
 
+/// A line that is only a date, perhaps with "Published"/"Updated" and a time: "Fri 9 Jan 2026
+/// 10.00 GMT", "Updated 9 January 2026". A longer sentence that mentions a date is not one.
+pub(super) fn is_dateline(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    normalize_date(line).is_some() && (words <= 6 || (words <= 10 && DATELINE.is_match(line)))
+}
+
+/// The publication date. Structured declarations come first (Open Graph, JSON-LD, microdata,
+/// named `<meta>` tags); a bare `<time>` element comes last because pages also use it for
+/// comment times, related stories and "today" in the masthead.
 fn page_published(page: &Dom, meta: &MetaTags, ld: &JsonLd) -> Option<String> {
     let mut candidates: Vec<String> = Vec::new();
     candidates.extend(meta.first(&["article:published_time"]));

@@ -200,6 +200,12 @@ impl OutputDev for Collector {
         if !x.is_finite() || !y.is_finite() || !size.is_finite() || !advance.is_finite() {
             return Ok(());
         }
+        // Rotated text is a watermark, a margin note or an axis label, never body text, and
+        // its glyphs would each start a line of their own.
+        let rotated = trm.m12.abs() > 0.1 * trm.m11.abs() || trm.m21.abs() > 0.1 * trm.m22.abs();
+        if rotated {
+            return Ok(());
+        }
         let size = if size > 0.0 {
             size
         } else {
@@ -232,7 +238,15 @@ impl OutputDev for Collector {
             line.text.push(' ');
         }
         if !is_space {
-            line.text.push_str(char);
+            // Typographic ligatures as letters, so that "ﬁnal" matches "final" elsewhere.
+            match char {
+                "\u{FB00}" => line.text.push_str("ff"),
+                "\u{FB01}" => line.text.push_str("fi"),
+                "\u{FB02}" => line.text.push_str("fl"),
+                "\u{FB03}" => line.text.push_str("ffi"),
+                "\u{FB04}" => line.text.push_str("ffl"),
+                _ => line.text.push_str(char),
+            }
         }
         line.x1 = line.x1.max(x + advance);
         line.size = line.size.max(size);
@@ -375,8 +389,10 @@ fn page_paragraphs(lines: &[Line], layout: &Layout) -> Vec<Paragraph> {
             Some(prev) => {
                 let dy = prev.y - line.y;
                 let size_change = (line.size - prev.size).abs() > 0.15 * prev.size.max(line.size);
+                // The body's pitch, but never less than the lines' own size allows: a
+                // headline in a large font has a larger pitch of its own.
                 let gap = match pitch {
-                    Some(pitch) => dy > 1.35 * pitch,
+                    Some(pitch) => dy > 1.35 * pitch && dy > 1.5 * prev.size.max(line.size),
                     None => dy > 1.8 * prev.size,
                 };
                 // A line well short of the right margin that ends a sentence ends the paragraph.
@@ -405,24 +421,38 @@ fn page_paragraphs(lines: &[Line], layout: &Layout) -> Vec<Paragraph> {
 }
 
 /// Appends a line to a paragraph: "diplo-" + "macy" -> "diplomacy", otherwise with a space.
+/// Kept simple on purpose: "well-" + "known" also loses its hyphen.
 fn join_line(paragraph: &mut String, line: &str) {
     let starts_lowercase = line.chars().next().is_some_and(char::is_lowercase);
-    let hyphenated = paragraph.ends_with('-')
-        && paragraph
-            .chars()
-            .rev()
-            .nth(1)
-            .is_some_and(char::is_alphabetic);
+    // A hyphen-minus, a Unicode hyphen or a soft hyphen after a letter.
+    let mut tail = paragraph.chars().rev();
+    let hyphenated = matches!(tail.next(), Some('-' | '\u{2010}' | '\u{00AD}'))
+        && tail.next().is_some_and(char::is_alphabetic);
     if hyphenated && starts_lowercase {
         paragraph.pop();
-    } else if !paragraph.is_empty() {
+    } else if !paragraph.is_empty() && !joins_without_space(paragraph, line) {
         paragraph.push(' ');
     }
     paragraph.push_str(line);
 }
 
+/// Chinese and Japanese put no space between words, so a line break inside their text is not a
+/// space either.
+fn joins_without_space(before: &str, after: &str) -> bool {
+    let is_cjk = |c: char| {
+        matches!(c,
+            '\u{3000}'..='\u{30FF}' // CJK punctuation, Hiragana, Katakana
+            | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' // Han
+            | '\u{FF00}'..='\u{FFEF}' // full-width forms
+        )
+    };
+    before.chars().next_back().is_some_and(is_cjk) && after.chars().next().is_some_and(is_cjk)
+}
+
 fn continues_across_break(previous: &str, next: &str) -> bool {
-    !ends_sentence(previous) && next.chars().next().is_some_and(char::is_lowercase)
+    let next_continues =
+        next.chars().next().is_some_and(char::is_lowercase) || joins_without_space(previous, next);
+    !ends_sentence(previous) && next_continues
 }
 
 /// The title: the Info dictionary's when it has a real one, else the first paragraph when it
@@ -518,6 +548,26 @@ mod tests {
                 "A third one follows without a gap at all but the line before it was short and ended a sentence.",
             ]
         );
+    }
+
+    #[test]
+    fn hyphens_join_only_before_lowercase() {
+        let joined = |a: &str, b: &str| {
+            let mut text = a.to_string();
+            join_line(&mut text, b);
+            text
+        };
+        assert_eq!(joined("diplo-", "macy"), "diplomacy");
+        assert_eq!(joined("diplo\u{00AD}", "macy"), "diplomacy");
+        assert_eq!(joined("North-", "West"), "North- West");
+        assert_eq!(joined("from 1990-", "2000"), "from 1990- 2000");
+        assert_eq!(joined("end.", "Next"), "end. Next");
+        assert_eq!(
+            joined("路面電車を港南地区まで", "延伸する計画を"),
+            "路面電車を港南地区まで延伸する計画を"
+        );
+        assert!(continues_across_break("港南地区まで", "延伸する"));
+        assert!(!continues_across_break("決定した。", "新たに"));
     }
 
     #[test]
