@@ -1817,6 +1817,21 @@ mod fixture_tests {
     }
 
     #[test]
+    fn truncated_fixture_pages_do_not_panic() {
+        for page in cases() {
+            let html = std::fs::read_to_string(&page).expect("read page");
+            let cuts: Vec<usize> = (1..12).map(|i| html.len() * i / 12).collect();
+            for cut in cuts {
+                let cut = (0..=cut)
+                    .rev()
+                    .find(|&c| html.is_char_boundary(c))
+                    .unwrap_or(0);
+                let _ = read(&html[..cut]);
+            }
+        }
+    }
+
+    #[test]
     fn fixture_pages_have_their_metadata() {
         for page in cases() {
             let html = std::fs::read_to_string(&page).expect("read page");
