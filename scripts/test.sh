@@ -19,10 +19,10 @@ RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
 (cd ui && npm run --silent check && npm run --silent lint)
 
 step "Rust tests"
-cargo test --workspace --quiet
+cargo test --workspace --quiet 2>&1 | tee "$PARALLAX_ARTIFACTS/rust-tests.log"
 
 step "UI tests"
-(cd ui && npm test --silent)
+(cd ui && npm test --silent) 2>&1 | tee "$PARALLAX_ARTIFACTS/ui-tests.log"
 
 step "Building the app and its .deb package"
 npm --prefix ui run --silent build
@@ -32,9 +32,17 @@ tail -n 2 "$PARALLAX_ARTIFACTS/tauri-build.log"
 
 step "End-to-end tests (real app, Xvfb, WebDriver, native drag and drop)"
 xvfb-run --auto-servernum --server-args="-screen 0 1600x900x24 -nolisten tcp" \
-  "$PARALLAX_CACHE/venv/bin/python" -m pytest -p no:cacheprovider -v e2e
+  "$PARALLAX_CACHE/venv/bin/python" -m pytest -p no:cacheprovider -v e2e 2>&1 | tee "$PARALLAX_ARTIFACTS/e2e-tests.log"
 
 step "The installed package"
-scripts/check-package.sh
+scripts/check-package.sh 2>&1 | tee "$PARALLAX_ARTIFACTS/package-check.log"
 
-step "All tests passed"
+# One closing line for the whole run (pipefail has already stopped the script on any failure).
+cd "$PARALLAX_ARTIFACTS"
+rust=$(awk '/^test result:/ {p += $4; f += $6} END {print p + 0, f + 0}' rust-tests.log)
+ui=$(grep -E '^ *Tests +[0-9]+ passed' ui-tests.log | awk '{print $2}')
+e2e=$(grep -oE '[0-9]+ passed' e2e-tests.log | tail -n 1 | awk '{print $1}')
+package=$(grep -oE '[0-9]+ passed' package-check.log | tail -n 1 | awk '{print $1}')
+read -r rust_passed rust_failed <<<"$rust"
+step "Done: Rust $rust_passed, UI ${ui:-0}, end-to-end ${e2e:-0}, package ${package:-0}"
+echo "total: $((rust_passed + ${ui:-0} + ${e2e:-0} + ${package:-0})) passed, $rust_failed failed"
