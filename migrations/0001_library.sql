@@ -35,14 +35,18 @@ CREATE INDEX articles_by_deleted ON articles(deleted_at);
 
 -- Full-text index over title, author and body, kept in sync by the triggers below. External
 -- content: the text lives once, in `articles`. `remove_diacritics 2` lets "Nicolas" find
--- "Nicolás". Prefix indexes on 2 and 3 letters keep search-as-you-type fast.
+-- "Nicolás".
 CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, author, body,
     content = 'articles',
     content_rowid = 'id',
-    tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3'
+    tokenize = 'unicode61 remove_diacritics 2'
 );
+
+-- Rank by bm25 with a title match worth ten body matches and an author match five. Set as the
+-- table's rank so `ORDER BY rank LIMIT n` lets FTS5 sort internally and build snippets only for
+-- the rows returned.
+INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 5.0, 1.0)');
 
 CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts(rowid, title, author, body)

@@ -347,6 +347,7 @@ pub(crate) fn insert_article(
     document: &Document,
     meta: &StoredMetadata,
     hash: &str,
+    words: usize,
     source_path: Option<&str>,
 ) -> Result<ArticleId> {
     let outlet_id = meta
@@ -371,7 +372,7 @@ pub(crate) fn insert_article(
         hash,
         document.body,
         ranges_to_json(&document.boilerplate),
-        document.word_count() as i64,
+        words as i64,
     ])?;
     Ok(ArticleId(conn.last_insert_rowid()))
 }

@@ -114,6 +114,26 @@ pub enum ImportEvent {
     },
 }
 
+/// A parsed file with what storing it needs, all computed on the worker threads so the single
+/// writer only writes.
+struct Parsed {
+    document: Document,
+    hash: String,
+    words: usize,
+    meta: StoredMetadata,
+}
+
+impl Parsed {
+    fn new(document: Document) -> Parsed {
+        Parsed {
+            hash: content_hash(&document.body),
+            words: document.word_count(),
+            meta: StoredMetadata::from_document(&document.metadata),
+            document,
+        }
+    }
+}
+
 /// One file of a batch: where it is and how to get its bytes.
 enum Source {
     File(PathBuf),
@@ -146,15 +166,15 @@ impl Source {
     }
 
     /// Reads and parses; runs on worker threads.
-    fn load(&self) -> Result<Document, ImportError> {
-        match self {
-            Source::File(path) => {
-                let bytes = read_file(path)?;
-                Ok(ingest::ingest(&file_name(path), &bytes)?)
+    fn load(&self) -> Result<Parsed, ImportError> {
+        let document = match self {
+            Source::File(path) => ingest::ingest(&file_name(path), &read_file(path)?)?,
+            Source::UnlistableFolder(_, reason) => {
+                return Err(ImportError::Unreadable(reason.clone()))
             }
-            Source::UnlistableFolder(_, reason) => Err(ImportError::Unreadable(reason.clone())),
-            Source::Memory { name, bytes } => Ok(ingest::ingest(name, bytes)?),
-        }
+            Source::Memory { name, bytes } => ingest::ingest(name, bytes)?,
+        };
+        Ok(Parsed::new(document))
     }
 }
 
@@ -295,7 +315,7 @@ impl Library {
             .clamp(1, 4);
         let next = AtomicUsize::new(0);
         let stored = AtomicUsize::new(0);
-        let (sender, receiver) = mpsc::channel::<(usize, Result<Document, ImportError>)>();
+        let (sender, receiver) = mpsc::channel::<(usize, Result<Parsed, ImportError>)>();
         let mut writer = BatchWriter::new(&mut self.conn);
         std::thread::scope(|scope| {
             // Parsing runs on worker threads; storing stays on this thread (one SQLite writer),
@@ -370,18 +390,18 @@ impl<'c> BatchWriter<'c> {
         &mut self,
         path: PathBuf,
         source_path: Option<String>,
-        loaded: Result<Document, ImportError>,
+        loaded: Result<Parsed, ImportError>,
         report: &mut ImportReport,
     ) -> ImportOutcome {
-        let document = match loaded {
-            Ok(document) => document,
+        let parsed = match loaded {
+            Ok(parsed) => parsed,
             Err(error) => {
                 tracing::info!(path = %path.display(), %error, "import failed");
                 report.failed.push(FailedFile { path, error });
                 return ImportOutcome::Failed;
             }
         };
-        let outcome = match self.store_document(&document, source_path.as_deref()) {
+        let outcome = match self.store_document(parsed, source_path.as_deref()) {
             Ok(Stored::New(id, meta)) | Ok(Stored::Revived(id, meta)) => {
                 report.imported.push(ImportedFile {
                     id,
@@ -420,7 +440,7 @@ impl<'c> BatchWriter<'c> {
     /// One file, inside its own savepoint of the open transaction.
     fn store_document(
         &mut self,
-        document: &Document,
+        parsed: Parsed,
         source_path: Option<&str>,
     ) -> crate::Result<Stored> {
         if !self.open {
@@ -430,8 +450,12 @@ impl<'c> BatchWriter<'c> {
             self.open = true;
             self.opened_at = Instant::now();
         }
-        let hash = content_hash(&document.body);
-        let meta = StoredMetadata::from_document(&document.metadata);
+        let Parsed {
+            document,
+            hash,
+            words,
+            meta,
+        } = parsed;
         let savepoint = self.conn.savepoint()?;
         let stored = match articles::find_by_hash(&savepoint, &hash)? {
             Some((id, title, false)) => Stored::Duplicate(id, title),
@@ -439,10 +463,17 @@ impl<'c> BatchWriter<'c> {
                 articles::revive_article(&savepoint, id, &meta, source_path)?;
                 Stored::Revived(id, meta)
             }
-            None => Stored::New(
-                articles::insert_article(&savepoint, document, &meta, &hash, source_path)?,
-                meta,
-            ),
+            None => {
+                let id = articles::insert_article(
+                    &savepoint,
+                    &document,
+                    &meta,
+                    &hash,
+                    words,
+                    source_path,
+                )?;
+                Stored::New(id, meta)
+            }
         };
         savepoint.commit()?;
         Ok(stored)

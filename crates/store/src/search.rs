@@ -70,10 +70,10 @@ impl Library {
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS}, snippet(articles_fts, 2, '{OPEN}', '{CLOSE}', '…', 16), \
                     snippet(articles_fts, 0, '{OPEN}', '{CLOSE}', '…', 16) \
-             FROM articles_fts f JOIN articles a ON a.id = f.rowid \
+             FROM articles_fts f CROSS JOIN articles a ON a.id = f.rowid \
              LEFT JOIN outlets o ON o.id = a.outlet_id \
              WHERE articles_fts MATCH ?1 AND a.deleted_at IS NULL \
-             ORDER BY bm25(articles_fts, 10.0, 5.0, 1.0) LIMIT ?2"
+             ORDER BY f.rank LIMIT ?2"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let hits = stmt
