@@ -525,7 +525,7 @@ fn assemble(mut blocks: Vec<Block>, core: CoreProperties) -> Document {
     let published = header
         .clone()
         .find(|b| super::html::is_dateline(&b.text))
-        .and_then(|b| super::html::normalize_date(&b.text));
+        .and_then(|b| super::dates::normalize_date(&b.text));
     let author = byline.or_else(|| core.creator.filter(|c| !is_placeholder_creator(c)));
 
     let text: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();

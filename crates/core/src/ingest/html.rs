@@ -8,6 +8,7 @@
 //! blocks. When Readability finds (almost) nothing, the visible text of `<body>` minus page chrome
 //! is used instead, so that short or oddly built pages still import.
 
+use super::dates::normalize_date;
 use super::{Document, Format, IngestError, Metadata};
 use dom_query::{Document as Dom, NodeRef};
 use dom_smoothie::{Config, Readability};
@@ -1434,124 +1435,9 @@ fn parse_json_lenient(raw: &str) -> Option<Value> {
 // Dates
 // ---------------------------------------------------------------------------------------------
 
-static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s,])").expect("valid regex")
-});
-static COMPACT_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{4})(\d{2})(\d{2})(?:$|T)").expect("valid regex"));
-static CJK_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").expect("valid regex")
-});
-static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b")
-        .expect("valid regex")
-});
-static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-        .expect("valid regex")
-});
-
-/// A date as written in the page -> "YYYY-MM-DD", in the date's own offset (a story published
-/// at 01:00 in Tokyo is dated by Tokyo's calendar, as its readers saw it). Accepts ISO 8601
-/// (with or without time and offset), compact ISO (`20180619T055000+0900`), RFC 2822, and
-/// English "9 January 2026" / "January 9, 2026".
-pub(super) fn normalize_date(raw: &str) -> Option<String> {
-    let text = raw.trim();
-    let ymd = |y: &str, m: &str, d: &str| -> Option<String> {
-        let date =
-            chrono::NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
-        Some(date.format("%Y-%m-%d").to_string())
-    };
-    if let Some(c) = ISO_DATE.captures(text) {
-        return ymd(&c[1], &c[2], &c[3]);
-    }
-    if let Some(c) = COMPACT_DATE.captures(text) {
-        return ymd(&c[1], &c[2], &c[3]);
-    }
-    if let Ok(dt) = chrono::DateTime::parse_from_rfc2822(text) {
-        return Some(dt.date_naive().format("%Y-%m-%d").to_string());
-    }
-    if let Some(c) = CJK_DATE.captures(text) {
-        return ymd(&c[1], &c[2], &c[3]);
-    }
-    if let Some(c) = DAY_MONTH_YEAR.captures(text) {
-        if let Some(m) = month_number(&c[2]) {
-            return ymd(&c[3], &m.to_string(), &c[1]);
-        }
-    }
-    if let Some(c) = MONTH_DAY_YEAR.captures(text) {
-        if let Some(m) = month_number(&c[1]) {
-            return ymd(&c[3], &m.to_string(), &c[2]);
-        }
-    }
-    None
-}
-
-fn month_number(name: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let lower = name.to_ascii_lowercase();
-    if lower.len() < 3 || !lower.is_ascii() {
-        return None;
-    }
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let index = MONTHS.iter().position(|m| lower.starts_with(m))?;
-    // "Sept" and "Sep" are fine; "Mayday" is not a month.
-    (full[index].starts_with(&lower) || lower == "sept").then_some(index as u32 + 1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_normalise_in_their_own_offset() {
-        assert_eq!(
-            normalize_date("2026-01-09T10:00:00Z").as_deref(),
-            Some("2026-01-09")
-        );
-        assert_eq!(
-            normalize_date("2026-01-09T23:30:00-05:00").as_deref(),
-            Some("2026-01-09")
-        );
-        assert_eq!(
-            normalize_date("20180619T055000+0900").as_deref(),
-            Some("2018-06-19")
-        );
-        assert_eq!(
-            normalize_date("Fri, 09 Jan 2026 23:10:00 -0800").as_deref(),
-            Some("2026-01-09")
-        );
-        assert_eq!(normalize_date("2026/1/9").as_deref(), Some("2026-01-09"));
-        assert_eq!(
-            normalize_date("9 January 2026").as_deref(),
-            Some("2026-01-09")
-        );
-        assert_eq!(
-            normalize_date("Jan. 9, 2026, 10:02 a.m.").as_deref(),
-            Some("2026-01-09")
-        );
-        assert_eq!(
-            normalize_date("2026年1月9日 10時").as_deref(),
-            Some("2026-01-09")
-        );
-        assert_eq!(normalize_date("2026-02-30"), None);
-        assert_eq!(normalize_date("yesterday"), None);
-    }
 
     #[test]
     fn site_name_suffix_is_removed_only_when_it_names_the_site() {

@@ -6,6 +6,7 @@
 //! the body (share buttons, "About Us" blocks, newsletter prompts) is kept in the body for the
 //! reader but listed in [`Document::boilerplate`] so that analyses skip it.
 
+mod dates;
 mod docx;
 mod encoding;
 mod html;

@@ -39,6 +39,7 @@
 //! (nothing to anchor the year on); a tail marker followed only by short lines (a closing list
 //! of bullet points after "Follow us on X") marks those lines as clutter.
 
+use super::dates::{find_human_date, parse_human_date, MONTH};
 use super::{Document, Format, IngestError, Metadata};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -964,101 +965,6 @@ fn tidy_name(text: &str) -> String {
 // ---------------------------------------------------------------------------------------------
 // Dates
 // ---------------------------------------------------------------------------------------------
-
-const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
-
-/// The first English date with day, month and year in `s`, as `YYYY-MM-DD`.
-///
-/// Reads "January 9, 2026", "Jan. 9 2026", "9th January, 2026", "Fri January 9, 2026",
-/// "2026-01-09" (also inside a timestamp), "2026/01/09", and day/month/year numbers only when
-/// they cannot be read the other way round ("13/01/2026", not "01/09/2026"). A date without a
-/// year, or an impossible one (February 30), is `None`: a guess is worse than nothing.
-pub(crate) fn parse_human_date(s: &str) -> Option<String> {
-    find_human_date(s).map(|(_, date)| date)
-}
-
-/// Like [`parse_human_date`], with the byte range of the date in `s`.
-fn find_human_date(s: &str) -> Option<(std::ops::Range<usize>, String)> {
-    static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
-            r"(?i)\b(?P<m>{MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"
-        ))
-        .expect("valid regex")
-    });
-    static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?i)\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})\.?,?\s+(?P<y>\d{{4}})"))
-            .expect("valid regex")
-    });
-    static YEAR_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})").expect("valid regex")
-    });
-    static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})").expect("valid regex")
-    });
-
-    let followed_by_digit = |end: usize| s[end..].starts_with(|c: char| c.is_ascii_digit());
-    let mut best: Option<(std::ops::Range<usize>, String)> = None;
-    let mut consider = |range: std::ops::Range<usize>, y: &str, m: u32, d: &str| {
-        if followed_by_digit(range.end)
-            || best.as_ref().is_some_and(|(r, _)| r.start <= range.start)
-        {
-            return;
-        }
-        if let Some(date) = iso_date(y, m, d) {
-            best = Some((range, date));
-        }
-    };
-    for re in [&*MONTH_DAY_YEAR, &*DAY_MONTH_YEAR] {
-        for c in re.captures_iter(s) {
-            let whole = c.get(0).expect("match");
-            if let Some(m) = month_number(&c["m"]) {
-                consider(whole.range(), &c["y"], m, &c["d"]);
-            }
-        }
-    }
-    for c in YEAR_MONTH_DAY.captures_iter(s) {
-        let whole = c.get(0).expect("match");
-        if let Ok(m) = c["m"].parse() {
-            consider(whole.range(), &c["y"], m, &c["d"]);
-        }
-    }
-    for c in NUMERIC.captures_iter(s) {
-        let whole = c.get(0).expect("match");
-        let (Ok(a), Ok(b)) = (c["a"].parse::<u32>(), c["b"].parse::<u32>()) else {
-            continue;
-        };
-        // 05/05 reads the same both ways; otherwise only a part over 12 tells which is the day.
-        let (month, day) = match (a <= 12, b <= 12) {
-            _ if a == b => (a, b),
-            (true, false) => (a, b),
-            (false, true) => (b, a),
-            _ => continue,
-        };
-        consider(whole.range(), &c["y"], month, &day.to_string());
-    }
-    best
-}
-
-fn month_number(name: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let prefix = name.get(..3)?.to_lowercase();
-    MONTHS
-        .iter()
-        .position(|&m| m == prefix)
-        .map(|i| i as u32 + 1)
-}
-
-fn iso_date(year: &str, month: u32, day: &str) -> Option<String> {
-    let year: i32 = year.parse().ok()?;
-    let day: u32 = day.parse().ok()?;
-    if !(1900..=2100).contains(&year) {
-        return None;
-    }
-    let date = chrono::NaiveDate::from_ymd_opt(year, month, day)?;
-    Some(date.format("%Y-%m-%d").to_string())
-}
 
 /// A line that is only a date, with at most a label, a weekday, a time and a time zone around
 /// it: "Published: 9 January 2026", "Jan. 9, 2026", "2026-01-09", "Updated 10:32 AM EST, Fri
