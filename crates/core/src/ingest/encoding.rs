@@ -123,9 +123,10 @@ fn checked(text: String) -> Result<String, IngestError> {
             controls += 1;
         }
     }
-    // One stray control character (an old DOS end-of-file mark, a pasted escape) is tolerated;
-    // more than one in fifty characters is not text.
-    if controls > 1 && controls * 50 > chars {
+    // One stray control character (an old DOS end-of-file mark, a pasted escape) in real text
+    // is tolerated; more than one in fifty characters, or any in a scrap of a few bytes, is not
+    // text.
+    if controls > 0 && (controls * 50 > chars || chars < 50) {
         return Err(IngestError::Binary);
     }
     Ok(text)
