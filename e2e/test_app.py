@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
@@ -148,6 +149,37 @@ def test_two_articles_side_by_side_with_diff_highlights(app, artifacts):
 
 
 def ctrl_click(driver, element):
-    from selenium.webdriver.common.action_chains import ActionChains
-
     ActionChains(driver).key_down(Keys.CONTROL).click(element).key_up(Keys.CONTROL).perform()
+
+
+def test_edit_metadata_inline_then_delete_and_undo(app, artifacts):
+    app.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+    wait(app).until(EC.visibility_of_element_located(by_testid("library-table")))
+    row = next(r for r in article_rows(app) if "Harbour pilots return to work" in text_of(r))
+    article_id = row.get_attribute("data-article-id")
+    ActionChains(app).double_click(row.find_element(By.CSS_SELECTOR, "td.title")).perform()
+    title = wait(app).until(EC.visibility_of_element_located((By.ID, "edit-title")))
+    title.send_keys(Keys.CONTROL, "a")
+    title.send_keys("Pilots back at work in Port Salve")
+    date = app.find_element(By.ID, "edit-published")
+    date.send_keys(Keys.CONTROL, "a")
+    date.send_keys("not a date", Keys.ENTER)
+    # A bad date is refused with a reason and nothing is saved.
+    wait(app).until(lambda d: "YYYY-MM-DD" in text_of(d.find_element(By.TAG_NAME, "body")))
+    date = app.find_element(By.ID, "edit-published")
+    date.send_keys(Keys.CONTROL, "a")
+    date.send_keys("2026-03-06", Keys.ENTER)
+    selector = f'[data-testid="article-row"][data-article-id="{article_id}"]'
+    wait(app).until(lambda d: "Pilots back at work in Port Salve" in text_of(d.find_element(By.CSS_SELECTOR, selector)))
+    assert "Mar 6, 2026" in text_of(app.find_element(By.CSS_SELECTOR, selector))
+    screenshot(app, artifacts, "05-edited")
+
+    count = len(article_rows(app))
+    app.find_element(By.CSS_SELECTOR, f"{selector} td.title").click()
+    app.find_element(By.TAG_NAME, "body").send_keys(Keys.DELETE)
+    toast = wait(app).until(EC.visibility_of_element_located(by_testid("undo-toast")))
+    wait(app).until(lambda d: len(article_rows(d)) == count - 1)
+    screenshot(app, artifacts, "06-deleted-with-undo")
+    toast.find_element(By.TAG_NAME, "button").click()
+    wait(app).until(lambda d: len(article_rows(d)) == count)
+    assert "Pilots back at work in Port Salve" in text_of(app.find_element(By.CSS_SELECTOR, selector))
