@@ -31,6 +31,7 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.ts'],
-    environment: 'node',
+    // Node, but with .svelte.ts modules compiled for the client (see the file).
+    environment: './src/lib/testing/clientEnvironment.ts',
   },
 });

@@ -74,12 +74,19 @@ export function addressAfterShared(column: DiffColumn, size: number): RunAddress
 
 /**
  * Where to scroll `column` to show change `change`: its own first run if the change has text on
- * this side, else the matching spot found through the shared text of `other`.
+ * this side, else the matching spot found through the shared text of `other`. Callers that ask
+ * often pass each column's `changeStarts`, worked out once.
  */
-export function anchorFor(column: DiffColumn, other: DiffColumn, change: number): RunAddress | null {
-  const own = changeStarts(column).get(change);
+export function anchorFor(
+  column: DiffColumn,
+  other: DiffColumn,
+  change: number,
+  starts: Map<number, RunAddress> = changeStarts(column),
+  otherStarts?: Map<number, RunAddress>,
+): RunAddress | null {
+  const own = starts.get(change);
   if (own) return own;
-  const there = changeStarts(other).get(change);
+  const there = (otherStarts ?? changeStarts(other)).get(change);
   if (!there) return null;
   return addressAfterShared(column, sharedBefore(other, there));
 }

@@ -31,6 +31,12 @@ describe('actionFor', () => {
     expect(actionFor(key(' ', { shiftKey: true }), 'compare', 'other')).toBe('pageUp');
   });
 
+  it('takes punctuation with or without Shift (German layouts type / as Shift+7)', () => {
+    expect(actionFor(key('/', { shiftKey: true }), 'library', 'other')).toBe('focusSearch');
+    expect(actionFor(key(']', { shiftKey: true }), 'compare', 'other')).toBe('nextChange');
+    expect(actionFor(key('[', { shiftKey: true }), 'compare', 'other')).toBe('previousChange');
+  });
+
   it('keeps view keys in their view', () => {
     expect(actionFor(key('n'), 'library', 'other')).toBeNull();
     expect(actionFor(key('c'), 'compare', 'other')).toBeNull();

@@ -41,7 +41,10 @@ type Binding = {
   key: string;
   /** Ctrl on Linux/Windows, Cmd on macOS. */
   mod?: boolean;
-  /** true: Shift required; false (default): Shift must not be held; 'any': either. */
+  /**
+   * true: Shift required; false (default): Shift must not be held; 'any': either. Punctuation
+   * takes 'any': whether it needs Shift depends on the layout (German '/' is Shift+7).
+   */
   shift?: boolean | 'any';
   /** Also fires while typing in a text field. */
   inFields?: boolean;
@@ -52,7 +55,7 @@ const BINDINGS: readonly Binding[] = [
   { action: 'importFiles', scope: 'global', key: 'o', mod: true, inFields: true },
   { action: 'importFolder', scope: 'global', key: 'o', mod: true, shift: true, inFields: true },
 
-  { action: 'focusSearch', scope: 'library', key: '/' },
+  { action: 'focusSearch', scope: 'library', key: '/', shift: 'any' },
   { action: 'cursorDown', scope: 'library', key: 'ArrowDown' },
   { action: 'cursorUp', scope: 'library', key: 'ArrowUp' },
   { action: 'extendDown', scope: 'library', key: 'ArrowDown', shift: true },
@@ -77,11 +80,11 @@ const BINDINGS: readonly Binding[] = [
   { action: 'nextChange', scope: 'compare', key: 'n' },
   { action: 'nextChange', scope: 'compare', key: 'j' },
   { action: 'nextChange', scope: 'compare', key: 'ArrowDown' },
-  { action: 'nextChange', scope: 'compare', key: ']' },
+  { action: 'nextChange', scope: 'compare', key: ']', shift: 'any' },
   { action: 'previousChange', scope: 'compare', key: 'p' },
   { action: 'previousChange', scope: 'compare', key: 'k' },
   { action: 'previousChange', scope: 'compare', key: 'ArrowUp' },
-  { action: 'previousChange', scope: 'compare', key: '[' },
+  { action: 'previousChange', scope: 'compare', key: '[', shift: 'any' },
   { action: 'pageDown', scope: 'compare', key: 'PageDown' },
   { action: 'pageDown', scope: 'compare', key: ' ' },
   { action: 'pageUp', scope: 'compare', key: 'PageUp' },

@@ -44,3 +44,14 @@ describe('OutletPalette', () => {
     expect(palette.size).toBe(0);
   });
 });
+
+describe('knownSlotOf', () => {
+  it('looks a colour up without handing one out', () => {
+    const palette = new OutletPalette();
+    expect(palette.knownSlotOf('Gazette')).toBeNull();
+    expect(palette.size).toBe(0);
+    palette.assign(['Planet', 'Gazette']);
+    expect(palette.knownSlotOf(' gazette')).toBe(1);
+    expect(palette.knownSlotOf(null)).toBeNull();
+  });
+});

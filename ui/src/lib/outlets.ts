@@ -48,6 +48,12 @@ export class OutletPalette {
     return slot;
   }
 
+  /** The slot an outlet already has, without assigning one; `null` if it has none. */
+  knownSlotOf(outlet: string | null): number | null {
+    if (outlet === null) return null;
+    return this.#slots.get(outletKey(outlet)) ?? null;
+  }
+
   /** Assigns slots in the given order, e.g. outlets in the order they were first imported. */
   assign(outlets: Iterable<string | null>): void {
     for (const outlet of outlets) this.slotOf(outlet);
@@ -100,8 +106,12 @@ export function rememberOutlets(outlets: Iterable<string | null>): void {
   }
 }
 
-/** CSS colour for an outlet, for `style:--chip` bindings. */
+/**
+ * CSS colour for an outlet, for `style:--chip` bindings. A pure lookup: rendering must not hand
+ * out slots (those would skip rememberOutlets and be lost on the next run). Every outlet on
+ * screen comes from the library, which remembers its outlets as it loads and saves them.
+ */
 export function outletColour(outlet: string | null): string {
-  const slot = outletPalette.slotOf(outlet);
+  const slot = outletPalette.knownSlotOf(outlet);
   return slot === null ? 'var(--outlet-none)' : `var(--outlet-${slot})`;
 }

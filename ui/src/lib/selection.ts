@@ -44,6 +44,17 @@ export function click(
 }
 
 /**
+ * The id `delta` rows from `cursor`, clamped to the ends; from no cursor (or one not on screen)
+ * down starts above the first row and up below the last. null when there are no rows.
+ */
+function step(order: readonly number[], cursor: number | null, delta: number): number | null {
+  if (order.length === 0) return null;
+  const at = cursor === null ? -1 : order.indexOf(cursor);
+  const start = at < 0 ? (delta > 0 ? -1 : order.length) : at;
+  return order[Math.max(0, Math.min(order.length - 1, start + delta))] ?? null;
+}
+
+/**
  * Arrow keys: move the cursor by `delta` rows (clamped). Without Shift the selection follows
  * the cursor; with Shift it becomes the range from the anchor to the new cursor.
  */
@@ -53,11 +64,8 @@ export function move(
   delta: number,
   extend: boolean,
 ): Selection {
-  if (order.length === 0) return selection;
-  const at = selection.cursor === null ? -1 : order.indexOf(selection.cursor);
-  const start = at < 0 ? (delta > 0 ? -1 : order.length) : at;
-  const index = Math.max(0, Math.min(order.length - 1, start + delta));
-  const cursor = order[index] as number;
+  const cursor = step(order, selection.cursor, delta);
+  if (cursor === null) return selection;
   if (extend) {
     const anchor = selection.anchor ?? selection.cursor ?? cursor;
     return { ids: new Set(range(order, anchor, cursor)), anchor, cursor };
@@ -67,11 +75,8 @@ export function move(
 
 /** Ctrl+arrows: moves only the cursor, so Space can then add rows that are not adjacent. */
 export function moveCursor(selection: Selection, order: readonly number[], delta: number): Selection {
-  if (order.length === 0) return selection;
-  const at = selection.cursor === null ? -1 : order.indexOf(selection.cursor);
-  const start = at < 0 ? (delta > 0 ? -1 : order.length) : at;
-  const cursor = order[Math.max(0, Math.min(order.length - 1, start + delta))] as number;
-  return { ...selection, cursor };
+  const cursor = step(order, selection.cursor, delta);
+  return cursor === null ? selection : { ...selection, cursor };
 }
 
 /** Home/End. */

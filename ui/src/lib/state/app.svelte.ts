@@ -67,6 +67,11 @@ export class AppState {
       return false;
     }
     const [left, right] = ids as [number, number];
+    // Leaving the library closes the inline edit: never with typing in it that wasn't saved.
+    if (this.library.hasUnsavedEdit) {
+      this.flash('Save the edit (Enter) or cancel it (Esc) first.');
+      return false;
+    }
     this.library.cancelEdit();
     this.view = 'compare';
     void this.comparison.open(left, right);
@@ -83,6 +88,11 @@ export class AppState {
   reveal(id: number): void {
     if (this.view !== 'library') this.back();
     const { library } = this;
+    // The report outlives what it lists: the article may have been deleted since.
+    if (!library.byId(id)) {
+      this.flash('That article is no longer in the library.');
+      return;
+    }
     if (library.isSearching && !library.hits?.some((hit) => hit.article.id === id)) library.clearSearch();
     library.selectOnly([id]);
   }
@@ -131,7 +141,7 @@ export class AppState {
         library.selectAll();
         return true;
       case 'edit':
-        library.editCursor();
+        void library.editCursor();
         return true;
       case 'delete':
         void library.deleteSelected();

@@ -107,6 +107,36 @@ describe('AppState', () => {
     expect(app.library.selectedIds).toEqual([3]);
   });
 
+  it('says so when the article to reveal was deleted since the import', async () => {
+    const app = new AppState(
+      backendWith({
+        listArticles: async () => [a, b],
+        deleteArticles: async (ids) => ids.length,
+      }),
+    );
+    await app.start();
+    app.library.selectOnly([2]);
+    await app.library.deleteSelected();
+    app.reveal(2);
+    expect(app.hint).toContain('no longer in the library');
+    expect(app.library.selection.ids.has(2)).toBe(false);
+  });
+
+  it('won’t leave unsaved typing in an inline edit for the side-by-side view', async () => {
+    const app = new AppState(backendWith({ listArticles: async () => [a, b], compareArticles: async () => diff() }));
+    await app.start();
+    app.perform('selectAll');
+    await app.library.startEdit(1);
+    app.library.editing!.draft.title = 'Typed but not saved';
+    expect(app.compareSelected()).toBe(false);
+    expect(app.view).toBe('library');
+    expect(app.hint).toContain('Save the edit');
+    expect(app.library.editing?.draft.title).toBe('Typed but not saved');
+    app.library.editing!.draft.title = a.title;
+    expect(app.compareSelected()).toBe(true);
+    expect(app.library.editing).toBeNull();
+  });
+
   it('takes a drop made over the side-by-side view back to the library, where its progress shows', async () => {
     let drop: (event: DragDropEvent) => void = () => {};
     const imported: string[][] = [];

@@ -1,6 +1,9 @@
+// A .svelte.test.ts file: some tests watch the state through runes, as a component would.
+import { flushSync } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import type { ImportProgress } from '../bindings/ImportProgress';
 import type { ImportReport } from '../bindings/ImportReport';
+import { NO_PROGRESS } from '../progress';
 import { backendWith, deferred, report } from '../testing/factories';
 import { Banner } from './banner.svelte';
 import { Importer, mergeReports } from './importer.svelte';
@@ -70,6 +73,68 @@ describe('Importer', () => {
     expect(importer.running).toBe(false);
     expect(importer.report?.imported).toHaveLength(1);
     expect(importer.report?.duplicates).toHaveLength(1);
+  });
+
+  it('shows the waiting count on screen as drops queue up and run', async () => {
+    const answers = [deferred<ImportReport>(), deferred<ImportReport>()];
+    let calls = 0;
+    const importer = new Importer(
+      backendWith({ importPaths: () => answers[calls++]!.promise }),
+      new Banner(),
+      async () => {},
+    );
+    const shown: number[] = [];
+    const stop = $effect.root(() => {
+      $effect(() => {
+        shown.push(importer.queued);
+      });
+    });
+    try {
+      flushSync();
+      const first = importer.importPaths(['/a']);
+      void importer.importPaths(['/b']);
+      flushSync();
+      expect(shown).toEqual([0, 1]);
+      answers[0]!.resolve(report());
+      await new Promise((r) => setTimeout(r, 0));
+      flushSync();
+      expect(calls).toBe(2);
+      expect(shown).toEqual([0, 1, 0]);
+      answers[1]!.resolve(report());
+      await first;
+    } finally {
+      stop();
+    }
+  });
+
+  it('ignores progress messages that arrive after their import finished', async () => {
+    const answers = [deferred<ImportReport>(), deferred<ImportReport>()];
+    const senders: ((event: ImportProgress) => void)[] = [];
+    const importer = new Importer(
+      backendWith({
+        importPaths: (_paths, onProgress) => {
+          senders.push(onProgress);
+          return answers[senders.length - 1]!.promise;
+        },
+      }),
+      new Banner(),
+      async () => {},
+    );
+    const first = importer.importPaths(['/a']);
+    void importer.importPaths(['/b']);
+    answers[0]!.resolve(report({ imported: [imported(1)] }));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(senders).toHaveLength(2);
+    // The first job's channel still delivers a message after its command answered.
+    senders[0]!({ kind: 'file', done: 3, total: 3, path: '/a/late.txt', outcome: 'imported' });
+    expect(importer.progress).toEqual(NO_PROGRESS);
+    senders[1]!({ kind: 'started', total: 1 });
+    expect(importer.progress.total).toBe(1);
+    answers[1]!.resolve(report());
+    await first;
+    // And nothing at all once every job is over.
+    senders[1]!({ kind: 'file', done: 1, total: 1, path: '/b/x.txt', outcome: 'failed' });
+    expect(importer.progress.failed).toBe(0);
   });
 
   it('reports a failed import in the banner and stays usable', async () => {

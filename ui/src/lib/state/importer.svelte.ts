@@ -40,7 +40,8 @@ export class Importer {
   readonly #backend: ImportBackend;
   readonly #banner: Banner;
   readonly #afterImport: () => Promise<void>;
-  readonly #queue: Job[] = [];
+  /** Jobs waiting for the running one; replaced, never mutated, so `queued` stays reactive. */
+  #queue = $state.raw<Job[]>([]);
 
   /** `afterImport` runs after each finished job, e.g. to refresh the library. */
   constructor(backend: ImportBackend, banner: Banner, afterImport: () => Promise<void>) {
@@ -110,20 +111,21 @@ export class Importer {
   }
 
   async #enqueue(job: Job): Promise<void> {
-    this.#queue.push(job);
+    this.#queue = [...this.#queue, job];
     if (this.running) return;
     this.running = true;
     let combined: ImportReport | null = null;
     try {
-      for (let next = this.#queue.shift(); next; next = this.#queue.shift()) {
+      for (let next = this.#dequeue(); next; next = this.#dequeue()) {
         this.job = next;
         this.progress = NO_PROGRESS;
         const result = await this.#run(next);
         if (result) {
           combined = combined ? mergeReports(combined, result) : result;
-          // Show what we have so far; later jobs in the queue add to it.
-          this.report = combined;
+          // Refresh first, so the report's links lead to rows that are in the list. Then show
+          // what we have so far; later jobs in the queue add to it.
           await this.#afterImport();
+          this.report = combined;
         }
       }
     } finally {
@@ -132,10 +134,19 @@ export class Importer {
     }
   }
 
+  #dequeue(): Job | undefined {
+    const [next, ...rest] = this.#queue;
+    this.#queue = rest;
+    return next;
+  }
+
   async #run(job: Job): Promise<ImportReport | null> {
     try {
       if (job.kind === 'sample') return await this.#backend.importSample();
       return await this.#backend.importPaths(job.paths, (event) => {
+        // Channel messages can trail the command's answer: once this job is over they would
+        // land in the next job's progress.
+        if (this.job !== job) return;
         this.progress = applyProgress(this.progress, event);
       });
     } catch (error) {

@@ -62,6 +62,8 @@ export class Library {
   editing = $state<Edit | null>(null);
   deleting = $state(false);
   pendingUndo = $state.raw<PendingUndo | null>(null);
+  /** The Undo offer's countdown is paused (pointer or focus on the toast). */
+  undoHeld = $state(false);
 
   /** The rows on screen, in display order. */
   readonly rows: ArticleSummary[] = $derived.by(() => {
@@ -81,48 +83,92 @@ export class Library {
   readonly canCompare: boolean = $derived(this.selectedIds.length === 2);
   readonly isEmpty: boolean = $derived(this.loaded && this.loadError === null && this.articles.length === 0);
   readonly isSearching: boolean = $derived(this.query.trim() !== '');
+  /** The keyboard cursor, if its row is on screen (a search may hide it). */
+  readonly cursorRow: number | null = $derived(
+    this.selection.cursor !== null && this.order.includes(this.selection.cursor) ? this.selection.cursor : null,
+  );
+  /** The open inline edit differs from the article: closing it would lose typing. */
+  readonly hasUnsavedEdit: boolean = $derived.by(() => {
+    const edit = this.editing;
+    if (!edit) return false;
+    const article = this.byId(edit.id);
+    return article !== undefined && !isUnchanged(article, edit.draft);
+  });
 
   readonly #backend: LibraryBackend;
   readonly #banner: Banner;
   readonly #searchDelayMs: number;
-  readonly #undoMs: number;
+  /** How long the Undo toast stays (the toast's countdown bar uses it too). */
+  readonly undoMs: number;
+  /** Set while a search waits for typing to stop. */
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The latest search started, for flushSearch() to wait on. */
+  #searchRun: Promise<void> = Promise.resolve();
   #searchSeq = 0;
+  #listSeq = 0;
+  /**
+   * Bumped whenever articles change here (edit saved, delete, restore). A list or search
+   * answer fetched while it changed may predate the change, so it is fetched again.
+   */
+  #mutations = 0;
   #undoTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Undo countdown: time left, and when the current stretch of it started. */
+  #undoLeftMs = 0;
+  #undoSince = 0;
   #sortBeforeSearch = $state.raw<SortSpec>(DEFAULT_SORT);
 
   constructor(backend: LibraryBackend, banner: Banner, options: LibraryOptions = {}) {
     this.#backend = backend;
     this.#banner = banner;
     this.#searchDelayMs = options.searchDelayMs ?? 150;
-    this.#undoMs = options.undoMs ?? 10_000;
+    this.undoMs = options.undoMs ?? 10_000;
   }
 
   byId(id: number): ArticleSummary | undefined {
     return this.articles.find((article) => article.id === id) ?? this.hits?.find((h) => h.article.id === id)?.article;
   }
 
+  /**
+   * Loads the list again. Refreshes can overlap (after each import, after Undo) and their
+   * answers can arrive in any order: only the latest one is used, and `loading` stays on
+   * until it is in.
+   */
   async refresh(): Promise<void> {
+    const seq = ++this.#listSeq;
     this.loading = true;
     try {
-      const [articles, info] = await Promise.all([
-        this.#backend.listArticles(),
-        // The info line is a nicety; the list must not fail because of it.
-        this.#backend.libraryInfo().catch(() => null),
-      ]);
+      let articles: ArticleSummary[];
+      let info: LibraryInfo | null;
+      let mutations: number;
+      do {
+        mutations = this.#mutations;
+        [articles, info] = await Promise.all([
+          this.#backend.listArticles(),
+          // The info line is a nicety; the list must not fail because of it.
+          this.#backend.libraryInfo().catch(() => null),
+        ]);
+        if (seq !== this.#listSeq) return; // a newer refresh is on its way
+      } while (mutations !== this.#mutations);
       // Colours go to outlets in the order they first entered the library.
       rememberOutlets([...articles].sort((a, b) => a.id - b.id).map((a) => a.outlet));
       this.articles = articles;
       this.info = info;
       this.selection = select.retain(this.selection, articles.map((a) => a.id));
       this.loadError = null;
-      if (this.isSearching) await this.#search(this.query);
+      // The hits may show rows that changed; a search still waiting for typing will run anyway.
+      if (this.isSearching && this.#searchTimer === undefined) {
+        this.#searchRun = this.#search(this.query);
+        await this.#searchRun;
+      }
     } catch (error) {
+      if (seq !== this.#listSeq) return;
       this.loadError = errorMessage(error);
       this.#banner.report('Couldn’t load the library', error);
     } finally {
-      this.loading = false;
-      this.loaded = true;
+      if (seq === this.#listSeq) {
+        this.loading = false;
+        this.loaded = true;
+      }
     }
   }
 
@@ -132,8 +178,11 @@ export class Library {
     const wasSearching = this.isSearching;
     this.query = query;
     clearTimeout(this.#searchTimer);
+    this.#searchTimer = undefined;
+    // Any answer still on its way is for an older query now: drop it (and keep the spinner).
+    this.#searchSeq++;
+    this.#searchRun = Promise.resolve();
     if (query.trim() === '') {
-      this.#searchSeq++; // drop any answer still on its way
       this.hits = null;
       this.searching = false;
       if (this.sort === null) this.sort = this.#sortBeforeSearch;
@@ -145,19 +194,37 @@ export class Library {
       this.sort = null;
     }
     this.searching = true;
-    this.#searchTimer = setTimeout(() => void this.#search(query), this.#searchDelayMs);
+    this.#searchTimer = setTimeout(() => {
+      this.#searchTimer = undefined;
+      this.#searchRun = this.#search(query);
+    }, this.#searchDelayMs);
   }
 
   clearSearch(): void {
     this.setQuery('');
   }
 
+  /** Runs a search still waiting for typing to stop right away, and waits for its answer. */
+  async flushSearch(): Promise<void> {
+    if (this.#searchTimer !== undefined) {
+      clearTimeout(this.#searchTimer);
+      this.#searchTimer = undefined;
+      this.#searchRun = this.#search(this.query);
+    }
+    await this.#searchRun;
+  }
+
   async #search(query: string): Promise<void> {
     const seq = ++this.#searchSeq;
     this.searching = true;
     try {
-      const hits = await this.#backend.searchArticles(query.trim());
-      if (seq !== this.#searchSeq) return; // a newer search has started
+      let hits: SearchHit[];
+      let mutations: number;
+      do {
+        mutations = this.#mutations;
+        hits = await this.#backend.searchArticles(query.trim());
+        if (seq !== this.#searchSeq) return; // a newer search has started
+      } while (mutations !== this.#mutations);
       this.hits = hits;
     } catch (error) {
       if (seq !== this.#searchSeq) return;
@@ -209,16 +276,25 @@ export class Library {
 
   // --- inline editing ---------------------------------------------------------------------------
 
-  startEdit(id: number, focus: DraftField = 'title'): void {
+  /**
+   * Opens the inline edit of a row. An edit open on another row is saved first, so its typing
+   * isn't lost; if it can't be saved it stays open with the reason, and this one doesn't open.
+   * True when the row is (now) being edited.
+   */
+  async startEdit(id: number, focus: DraftField = 'title'): Promise<boolean> {
+    if (this.editing?.id === id) return true;
+    if (this.editing && !(await this.saveEdit())) return false;
     const article = this.byId(id);
-    if (!article) return;
+    if (!article || this.editing) return false; // gone meanwhile, or another edit opened
     this.editing = { id, draft: draftOf(article), focus, saving: false, error: null, errorField: null };
+    return true;
   }
 
-  /** Edits the row under the cursor (Enter / F2). */
-  editCursor(): void {
-    const id = this.selection.cursor ?? this.selectedIds[0];
-    if (id !== undefined && id !== null) this.startEdit(id);
+  /** Edits the row under the cursor, or else the first selected one (Enter / F2). */
+  editCursor(): Promise<boolean> {
+    // Only rows on screen: during a search the cursor may sit on a hidden row.
+    const id = [this.selection.cursor, ...this.selectedIds].find((id) => id !== null && this.order.includes(id));
+    return id === undefined || id === null ? Promise.resolve(false) : this.startEdit(id);
   }
 
   cancelEdit(): void {
@@ -257,12 +333,16 @@ export class Library {
       if (this.editing?.id === edit.id) {
         this.editing.saving = false;
         this.editing.error = `Not saved: ${errorMessage(error)}`;
+      } else {
+        // The row was closed (or deleted) meanwhile: nowhere in it to show the reason.
+        this.#banner.report(`Couldn’t save “${edit.draft.title.trim()}”`, error);
       }
       return false;
     }
   }
 
   #replace(updated: ArticleSummary): void {
+    this.#mutations++;
     this.articles = this.articles.map((a) => (a.id === updated.id ? updated : a));
     if (this.hits) {
       this.hits = this.hits.map((hit) => (hit.article.id === updated.id ? { ...hit, article: updated } : hit));
@@ -278,6 +358,7 @@ export class Library {
     this.deleting = true;
     try {
       await this.#backend.deleteArticles(ids);
+      this.#mutations++;
       const before = this.order;
       const firstGone = Math.min(...ids.map((id) => before.indexOf(id)).filter((i) => i >= 0));
       const gone = (id: number) => ids.includes(id);
@@ -300,12 +381,33 @@ export class Library {
   #offerUndo(ids: number[], label: string): void {
     clearTimeout(this.#undoTimer);
     this.pendingUndo = { ids, label };
-    this.#undoTimer = setTimeout(() => (this.pendingUndo = null), this.#undoMs);
+    // A new toast starts its own countdown; the toast pauses it again if it needs to.
+    this.undoHeld = false;
+    this.#undoLeftMs = this.undoMs;
+    this.#runUndoTimer();
+  }
+
+  #runUndoTimer(): void {
+    this.#undoSince = Date.now();
+    this.#undoTimer = setTimeout(() => (this.pendingUndo = null), this.#undoLeftMs);
+  }
+
+  /** Pauses (true) or resumes the Undo countdown, while the toast is pointed at or focused. */
+  holdUndo(held: boolean): void {
+    if (held === this.undoHeld || !this.pendingUndo) return;
+    this.undoHeld = held;
+    if (held) {
+      clearTimeout(this.#undoTimer);
+      this.#undoLeftMs -= Date.now() - this.#undoSince;
+    } else {
+      this.#runUndoTimer();
+    }
   }
 
   dismissUndo(): void {
     clearTimeout(this.#undoTimer);
     this.pendingUndo = null;
+    this.undoHeld = false;
   }
 
   async undoDelete(): Promise<void> {
@@ -314,6 +416,7 @@ export class Library {
     this.dismissUndo();
     try {
       await this.#backend.restoreArticles(pending.ids);
+      this.#mutations++;
       await this.refresh();
       this.selection = select.selectOnly(pending.ids.filter((id) => this.order.includes(id)));
     } catch (error) {

@@ -30,6 +30,27 @@ function memoryBackend(initial: ArticleSummary[]) {
   });
 }
 
+/**
+ * Wraps a backend call so its answer (read when called) reaches the caller only when the test
+ * releases it: to finish overlapping calls in a chosen order.
+ */
+function held<A extends unknown[], T>(call: (...args: A) => Promise<T>) {
+  const waiting: (() => void)[] = [];
+  return {
+    call: async (...args: A): Promise<T> => {
+      const answer = await call(...args);
+      await new Promise<void>((resolve) => waiting.push(resolve));
+      return answer;
+    },
+    get count() {
+      return waiting.length;
+    },
+    release: (index: number) => waiting[index]!(),
+  };
+}
+
+const settle = () => vi.advanceTimersByTimeAsync(0);
+
 const planet = article({ id: 1, title: 'Port strike ends', outlet: 'Planet', published: '2024-03-01', words: 800 });
 const gazette = article({ id: 2, title: 'Dockers go back to work', outlet: 'Gazette', published: '2024-03-03', words: 650 });
 const bugle = article({ id: 3, title: 'Strike over, questions remain', outlet: 'Bugle', published: '2024-03-02', words: 990 });
@@ -65,6 +86,82 @@ describe('Library', () => {
     await library.refresh();
     expect(library.loaded).toBe(true);
     expect(banner.notices[0]).toMatchObject({ code: 'database', message: 'disk I/O error' });
+  });
+
+  describe('overlapping refreshes', () => {
+    it('keeps the newer list when an older one arrives last', async () => {
+      const memory = memoryBackend([planet, gazette, bugle]);
+      const lists = held(memory.listArticles);
+      const library = new Library({ ...memory, listArticles: lists.call }, new Banner());
+      const older = library.refresh(); // reads all three
+      await settle();
+      await memory.deleteArticles([2]); // say, another window
+      const newer = library.refresh(); // reads two
+      await settle();
+      lists.release(1);
+      await newer;
+      expect(library.order).toEqual([3, 1]);
+      lists.release(0);
+      await older;
+      expect(library.order).toEqual([3, 1]);
+    });
+
+    it('stays loading until the latest refresh is in', async () => {
+      const memory = memoryBackend([planet, gazette]);
+      const lists = held(memory.listArticles);
+      const library = new Library({ ...memory, listArticles: lists.call }, new Banner());
+      const older = library.refresh();
+      await settle();
+      await memory.deleteArticles([1]);
+      const newer = library.refresh();
+      await settle();
+      lists.release(0);
+      await older;
+      expect(library.loading).toBe(true);
+      expect(library.order).toEqual([]); // the older list was dropped, not shown
+      lists.release(1);
+      await newer;
+      expect(library.loading).toBe(false);
+      expect(library.order).toEqual([2]);
+    });
+
+    it('fetches the list again when a delete lands while it is on its way', async () => {
+      const memory = memoryBackend([planet, gazette, bugle]);
+      const lists = held(memory.listArticles);
+      const library = new Library({ ...memory, listArticles: lists.call }, new Banner());
+      const loading = library.refresh();
+      await settle();
+      lists.release(0);
+      await loading;
+
+      const refreshing = library.refresh(); // reads all three
+      await settle();
+      library.selectOnly([2]);
+      await library.deleteSelected();
+      lists.release(1);
+      await settle();
+      expect(lists.count).toBe(3); // asked again: the answer may predate the delete
+      lists.release(2);
+      await refreshing;
+      expect(library.order).toEqual([3, 1]);
+    });
+
+    it('searches again when a delete lands while the search is on its way', async () => {
+      const memory = memoryBackend([planet, gazette, bugle]);
+      const searches = held(async () => (await memory.listArticles()).map((a) => hit(a)));
+      const library = new Library({ ...memory, searchArticles: searches.call }, new Banner(), { searchDelayMs: 0 });
+      await library.refresh();
+      library.setQuery('strike');
+      await settle(); // the search read all three
+      library.selectOnly([2]);
+      await library.deleteSelected();
+      searches.release(0);
+      await settle();
+      searches.release(1);
+      await settle();
+      expect(library.searching).toBe(false);
+      expect(library.order).toEqual([1, 3]);
+    });
   });
 
   it('selects two rows and can compare them', async () => {
@@ -129,6 +226,50 @@ describe('Library', () => {
       await vi.advanceTimersByTimeAsync(0);
       expect(library.order).toEqual([3]);
       expect(library.searching).toBe(false);
+    });
+
+    it('lets no answer to an older query in while a newer query waits for typing to stop', async () => {
+      const answers = new Map([
+        ['port', deferred<ReturnType<typeof hit>[]>()],
+        ['port strike', deferred<ReturnType<typeof hit>[]>()],
+      ]);
+      const library = new Library(
+        backendWith({ searchArticles: (query) => answers.get(query)!.promise }),
+        new Banner(),
+        { searchDelayMs: 100 },
+      );
+      library.setQuery('port');
+      await vi.advanceTimersByTimeAsync(100); // "port" is being searched
+      library.setQuery('port strike'); // still waiting for typing to stop
+      answers.get('port')!.resolve([hit(planet), hit(gazette)]);
+      await settle();
+      expect(library.hits).toBeNull();
+      expect(library.searching).toBe(true);
+      await vi.advanceTimersByTimeAsync(100);
+      answers.get('port strike')!.resolve([hit(planet)]);
+      await settle();
+      expect(library.order).toEqual([1]);
+      expect(library.searching).toBe(false);
+    });
+
+    it('flushSearch runs the waiting search now and waits for its answer', async () => {
+      const asked: string[] = [];
+      const library = new Library(
+        backendWith({
+          searchArticles: async (query) => {
+            asked.push(query);
+            return [hit(bugle)];
+          },
+        }),
+        new Banner(),
+        { searchDelayMs: 100 },
+      );
+      library.setQuery('questions');
+      await library.flushSearch();
+      expect(library.order).toEqual([3]);
+      expect(library.searching).toBe(false);
+      await vi.advanceTimersByTimeAsync(200);
+      expect(asked).toEqual(['questions']);
     });
 
     it('keeps the library order while the first answer is on its way', async () => {
@@ -203,6 +344,58 @@ describe('Library', () => {
       expect(library.editing?.error).toBe('Not saved: url: relative URLs are not allowed');
     });
 
+    it('saves the open edit before opening another row', async () => {
+      const library = new Library(memoryBackend([planet, gazette]), new Banner());
+      await library.refresh();
+      await library.startEdit(1);
+      library.editing!.draft.title = 'Port strike over';
+      expect(await library.startEdit(2)).toBe(true);
+      expect(library.editing?.id).toBe(2);
+      expect(library.byId(1)?.title).toBe('Port strike over');
+    });
+
+    it('keeps an edit that can’t be saved open, with the reason, instead of opening another', async () => {
+      const library = new Library(memoryBackend([planet, gazette]), new Banner());
+      await library.refresh();
+      await library.startEdit(1);
+      library.editing!.draft.published = '03/04/2024';
+      expect(await library.startEdit(2)).toBe(false);
+      expect(library.editing?.id).toBe(1);
+      expect(library.editing?.draft.published).toBe('03/04/2024');
+      expect(library.editing?.errorField).toBe('published');
+    });
+
+    it('reports a refused save in the banner when its row was closed meanwhile', async () => {
+      const answer = deferred<ArticleSummary>();
+      const banner = new Banner();
+      const library = new Library({ ...memoryBackend([planet]), updateArticle: () => answer.promise }, banner);
+      await library.refresh();
+      await library.startEdit(1);
+      library.editing!.draft.title = 'New title';
+      const saving = library.saveEdit();
+      library.cancelEdit();
+      answer.reject({ code: 'database', message: 'disk full' });
+      expect(await saving).toBe(false);
+      expect(banner.notices[0]).toMatchObject({ context: 'Couldn’t save “New title”', message: 'disk full' });
+    });
+
+    it('Enter edits a row on screen: not the cursor’s when a search hides it', async () => {
+      const library = new Library(
+        { ...memoryBackend([planet, gazette, bugle]), searchArticles: async () => [hit(gazette)] },
+        new Banner(),
+        { searchDelayMs: 0 },
+      );
+      await library.refresh();
+      library.click(1, { shift: false, toggle: false });
+      library.selectAll();
+      library.setQuery('dockers');
+      await settle();
+      expect(library.selection.cursor).toBe(1);
+      expect(library.cursorRow).toBeNull();
+      await library.editCursor();
+      expect(library.editing?.id).toBe(2);
+    });
+
     it('closes without a call when nothing changed, and Esc drops the draft', async () => {
       const library = new Library(memoryBackend([planet]), new Banner());
       await library.refresh();
@@ -244,6 +437,22 @@ describe('Library', () => {
       await vi.advanceTimersByTimeAsync(10_001);
       expect(library.pendingUndo).toBeNull();
       expect(library.isEmpty).toBe(true);
+    });
+
+    it('pauses the Undo countdown while the toast is held', async () => {
+      const library = new Library(memoryBackend([planet]), new Banner(), { undoMs: 10_000 });
+      await library.refresh();
+      library.selectOnly([1]);
+      await library.deleteSelected();
+      await vi.advanceTimersByTimeAsync(6_000);
+      library.holdUndo(true);
+      await vi.advanceTimersByTimeAsync(20_000);
+      expect(library.pendingUndo).not.toBeNull();
+      library.holdUndo(false);
+      await vi.advanceTimersByTimeAsync(3_999);
+      expect(library.pendingUndo).not.toBeNull();
+      await vi.advanceTimersByTimeAsync(2);
+      expect(library.pendingUndo).toBeNull();
     });
 
     it('deletes only what is on screen when a search hides some selected rows', async () => {

@@ -1,0 +1,13 @@
+/**
+ * Where keyboard focus goes when the element that had it disappears (a view switch, a toast
+ * closing, a button turning disabled): the library grid, so the arrow keys keep working rather
+ * than focus falling to <body>.
+ */
+export const LIBRARY_GRID_ID = 'library-grid';
+
+/** Focuses the library grid; false if it isn't on screen (e.g. the empty library). */
+export function focusLibraryGrid(): boolean {
+  const grid = document.getElementById(LIBRARY_GRID_ID);
+  grid?.focus();
+  return grid !== null;
+}
