@@ -1,5 +1,6 @@
 """Fixtures for the end-to-end tests: the real app, started by tauri-driver (WebKitWebDriver
 underneath) on the X display the test command provides (Xvfb), with a fresh library."""
+import contextlib
 import os
 import shutil
 import socket
@@ -60,18 +61,17 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
-@pytest.fixture(scope="module")
-def app(tmp_path_factory, artifacts):
-    """A WebDriver session on the real app with a new, empty data directory."""
+@contextlib.contextmanager
+def running_app(home: Path, artifacts: Path, name: str):
+    """A WebDriver session on the real app whose data lives under `home`."""
     if not os.environ.get("DISPLAY"):
         pytest.fail("no DISPLAY: run the end-to-end tests under Xvfb (scripts/test.sh does)")
-    home = tmp_path_factory.mktemp("app-home")
     env = dict(os.environ)
     env["XDG_DATA_HOME"] = str(home / "data")
     env["XDG_CONFIG_HOME"] = str(home / "config")
     env["XDG_CACHE_HOME"] = str(home / "cache")
     env["PARALLAX_DB"] = str(home / "library.sqlite3")
-    driver_log = open(artifacts / "tauri-driver.log", "w")
+    driver_log = open(artifacts / f"tauri-driver-{name}.log", "w")
     driver_process = subprocess.Popen(
         ["tauri-driver", "--port", str(DRIVER_PORT), "--native-port", str(DRIVER_PORT + 1)],
         env=env,
@@ -82,13 +82,21 @@ def app(tmp_path_factory, artifacts):
         wait_for_port(DRIVER_PORT)
         driver = webdriver.Remote(f"http://127.0.0.1:{DRIVER_PORT}", options=TauriOptions(app_binary()))
         driver.implicitly_wait(0)
-        driver.home = home
-        yield driver
-        driver.quit()
+        try:
+            yield driver
+        finally:
+            driver.quit()
     finally:
         driver_process.terminate()
         driver_process.wait(timeout=10)
         driver_log.close()
         log = home / "data" / "io.parallax.desktop" / "logs" / "parallax.log"
         if log.exists():
-            shutil.copy(log, artifacts / "parallax.log")
+            shutil.copy(log, artifacts / f"parallax-{name}.log")
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory, artifacts):
+    """The real app with a new, empty data directory (so it starts with the sample)."""
+    with running_app(tmp_path_factory.mktemp("app-home"), artifacts, "main") as driver:
+        yield driver

@@ -136,10 +136,11 @@ def test_two_articles_side_by_side_with_diff_highlights(app, artifacts):
     ledger = next(r for r in rows if "Harbour Ledger" in text_of(r))
     wire.find_element(By.CSS_SELECTOR, "td.title").click()
     ctrl_click(app, ledger.find_element(By.CSS_SELECTOR, "td.title"))
-    app.find_element(*by_testid("compare-button")).click()
+    wait(app).until(EC.element_to_be_clickable(by_testid("compare-button"))).click()
     view = wait(app).until(EC.visibility_of_element_located(by_testid("compare-view")))
-    left = text_of(app.find_element(*by_testid("diff-left")))
-    right = text_of(app.find_element(*by_testid("diff-right")))
+    # The view shows at once; the columns come when the backend's diff arrives.
+    left = text_of(wait(app).until(EC.presence_of_element_located(by_testid("diff-left"))))
+    right = text_of(wait(app).until(EC.presence_of_element_located(by_testid("diff-right"))))
     assert "Greywater" in left and "Greywater" in right, titles
     changes = app.find_elements(*by_testid("diff-change"))
     assert len(changes) > 10

@@ -1,7 +1,7 @@
 //! What the app holds while it runs: where the library is, one shared connection for reads and
 //! small writes, and the log writer.
 
-use crate::ipc::CommandError;
+use crate::ipc::{CommandError, ErrorCode};
 use parallax_store::Library;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -18,7 +18,10 @@ const KEEP_DELETED_DAYS: u32 = 7;
 pub struct AppState {
     pub db_path: PathBuf,
     pub log_path: PathBuf,
-    library: Arc<Mutex<Library>>,
+    /// The open library, or why it could not be opened. The window still opens in that case,
+    /// and every command answers with the reason, so the person sees what is wrong (and where
+    /// the file is) instead of an app that vanishes; the file is left untouched.
+    library: Result<Arc<Mutex<Library>>, String>,
     _log_guard: WorkerGuard,
 }
 
@@ -44,27 +47,30 @@ impl AppState {
         let db_path = parallax_store::resolve_db_path(None, Some(&data_dir))
             .ok_or("no location for the library")?;
         tracing::info!(db = %db_path.display(), "opening the library");
-        let mut library = Library::open(&db_path)?;
-        if library.was_created() {
-            let report = library.import_sample();
-            tracing::info!(
-                imported = report.imported.len(),
-                "first run: sample library loaded"
-            );
-        }
-        let purged = library.purge_deleted(KEEP_DELETED_DAYS)?;
-        if purged > 0 {
-            tracing::info!(
-                purged,
-                "removed articles deleted more than {KEEP_DELETED_DAYS} days ago"
-            );
-        }
+        let library = open_library(&db_path).map_err(|e| {
+            tracing::error!(db = %db_path.display(), error = %e, "cannot open the library");
+            format!(
+                "The library at {} could not be opened: {e}",
+                db_path.display()
+            )
+        });
         Ok(AppState {
             db_path,
             log_path: log_dir.join(LOG_FILE_NAME),
-            library: Arc::new(Mutex::new(library)),
+            library: library.map(|l| Arc::new(Mutex::new(l))),
             _log_guard: log_guard,
         })
+    }
+
+    /// The reason the library could not be opened at start, as a command error.
+    pub fn check_open(&self) -> Result<(), CommandError> {
+        match &self.library {
+            Ok(_) => Ok(()),
+            Err(reason) => Err(CommandError {
+                code: ErrorCode::Database,
+                message: reason.clone(),
+            }),
+        }
     }
 
     /// Runs `work` on the shared library on a blocking thread, off the webview's way.
@@ -73,14 +79,37 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&mut Library) -> Result<T, CommandError> + Send + 'static,
     {
-        let library = Arc::clone(&self.library);
+        self.check_open()?;
+        let library = Arc::clone(self.library.as_ref().expect("checked above"));
         tauri::async_runtime::spawn_blocking(move || {
+            // A panic in an earlier command leaves SQLite consistent (transactions), so a
+            // poisoned lock is safe to take over rather than failing every command after it.
             let mut library = library
                 .lock()
-                .map_err(|_| CommandError::internal("the library lock is poisoned"))?;
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             work(&mut library)
         })
         .await
         .map_err(|e| CommandError::internal(format!("the library task failed: {e}")))?
     }
+}
+
+/// Opens the library; on a first run loads the sample; removes long-deleted articles.
+fn open_library(db_path: &std::path::Path) -> Result<Library, parallax_store::StoreError> {
+    let mut library = Library::open(db_path)?;
+    if library.was_created() {
+        let report = library.import_sample();
+        tracing::info!(
+            imported = report.imported.len(),
+            "first run: sample library loaded"
+        );
+    }
+    let purged = library.purge_deleted(KEEP_DELETED_DAYS)?;
+    if purged > 0 {
+        tracing::info!(
+            purged,
+            "removed articles deleted more than {KEEP_DELETED_DAYS} days ago"
+        );
+    }
+    Ok(library)
 }

@@ -14,6 +14,7 @@ pub async fn import_paths(
     paths: Vec<String>,
     on_progress: Channel<ImportProgress>,
 ) -> Result<ImportReport, CommandError> {
+    state.check_open()?;
     let db_path = state.db_path.clone();
     let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
     tracing::info!(count = paths.len(), "import started");
