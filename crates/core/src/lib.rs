@@ -8,8 +8,10 @@
 //!   metadata) for `.txt`, `.md`, `.html`, `.pdf` and `.docx`.
 //! - [`text`]: normalisation, word tokens with byte offsets, content hashing.
 //! - [`diff`]: word diffs of two bodies over `similar`, as runs with byte offsets.
+//! - [`sentences`]: sentences with byte ranges and kinds (prose, heading, list item).
 #![deny(missing_docs)]
 
 pub mod diff;
 pub mod ingest;
+pub mod sentences;
 pub mod text;

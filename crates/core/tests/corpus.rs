@@ -305,3 +305,46 @@ fn article_004_starts_with_a_section_label_not_a_headline() {
         boilerplate_paragraphs(&doc)
     );
 }
+
+#[test]
+fn corpus_sentences_are_ordered_clean_and_never_cut_after_an_abbreviation() {
+    use parallax_core::sentences::{sentences, SentenceKind};
+    for prefix in ["000", "001", "002", "003", "004"] {
+        let (name, doc) = article(prefix);
+        let found = sentences(&doc.body, "en", &doc.boilerplate);
+        assert!(found.len() > 15, "{name}: {} sentences", found.len());
+        assert!(
+            found.windows(2).all(|w| w[0].end <= w[1].start),
+            "{name}: ordered, disjoint"
+        );
+        for s in &found {
+            let text = &doc.body[s.range()];
+            assert_eq!(text, text.trim(), "{name}: trimmed");
+            assert!(
+                !text.contains('\n') || s.kind != SentenceKind::Prose,
+                "{name}: one line: {text:?}"
+            );
+            for abbreviation in [" U.S.", " Dr.", " Mr.", " Jan."] {
+                assert!(
+                    !text.ends_with(abbreviation),
+                    "{name}: cut after {abbreviation}: {text:?}"
+                );
+            }
+            assert!(
+                !doc.boilerplate
+                    .iter()
+                    .any(|b| b.start <= s.start && s.start < b.end),
+                "{name}: a sentence inside boilerplate: {text:?}"
+            );
+        }
+        let headings = found
+            .iter()
+            .filter(|s| s.kind == SentenceKind::Heading)
+            .count();
+        assert!(
+            headings < found.len() / 2,
+            "{name}: {headings} headings of {}",
+            found.len()
+        );
+    }
+}
