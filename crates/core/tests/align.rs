@@ -273,6 +273,48 @@ fn corpus_pairs_a_careful_reader_would_align() {
         })
         .collect();
     let bodies: Vec<&str> = docs.iter().map(|d| d.body.as_str()).collect();
-    let a = align(&inputs, 1, &AlignOptions::default());
-    let _ = (&bodies, &a);
+    // Pivot: 004, the shortest, as a reader comparing a wire summary against longer pieces.
+    let a = align(&inputs, 4, &AlignOptions::default());
+    let at = |article: usize, needle: &str| (article, find(&a, &bodies, article, needle));
+    let pairs = [
+        // The key fact, in 004's box, and 001's lede: preliminary / exploratory talks to restore
+        // relations (a second partner of 001's lede, which the path gives to 004's summary).
+        (at(4, "have entered into preliminary"), at(1, "launched an")),
+        // 004's summary and 002's lede: preliminary discussions between the two.
+        (
+            at(4, "engage in preliminary discussions"),
+            at(2, "engaged in preliminary"),
+        ),
+        // Both recall years of strained relations between Washington and Caracas.
+        (
+            at(4, "For years, relations between"),
+            at(0, "Relations between Washington"),
+        ),
+        // The shift will be closely watched.
+        (
+            at(4, "would also be closely watched"),
+            at(3, "closely watched by Beijing"),
+        ),
+        (
+            at(4, "would also be closely watched"),
+            at(0, "has been closely watched"),
+        ),
+    ];
+    for (x, y) in pairs {
+        assert!(
+            aligned(&a, x, y),
+            "expected {:?} and {:?} aligned:\n  {}\n  {}",
+            x,
+            y,
+            a.cell_text(bodies[x.0], x.0, &[x.1]),
+            a.cell_text(bodies[y.0], y.0, &[y.1]),
+        );
+    }
+    // An analyst's quote only 002 carries.
+    let quote = at(2, "testing the waters");
+    assert!(
+        a.only_here.contains(&quote),
+        "{quote:?} should be only here"
+    );
+    assert!(!a.only_here.contains(&at(1, "launched an")));
 }
