@@ -9,8 +9,12 @@
 //! - [`text`]: normalisation, word tokens with byte offsets, content hashing.
 //! - [`diff`]: word diffs of two bodies over `similar`, as runs with byte offsets.
 //! - [`sentences`]: sentences with byte ranges and kinds (prose, heading, list item).
+//! - [`align`]: sentence alignment of a session's articles against a pivot (IDF-weighted
+//!   similarity of stemmed content words, monotone DP with merges, moved and only-here
+//!   sentences).
 #![deny(missing_docs)]
 
+pub mod align;
 pub mod diff;
 pub mod ingest;
 pub mod sentences;

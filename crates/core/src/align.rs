@@ -1,0 +1,1066 @@
+//! Sentence alignment across the articles of a session, against one pivot article.
+//!
+//! Method (DESIGN.md §5):
+//! 1. Sentences come from [`crate::sentences`] (boilerplate skipped). Each becomes a sparse
+//!    vector of content terms: Unicode words, case folded, possessives dropped, English stop
+//!    words removed, Snowball-stemmed (stemmer picked from the language tag). Numbers are kept
+//!    as written (thousands separators removed). A few abbreviations ("U.S.", "UN") expand to
+//!    the stems of their long form so "U.S." meets "United States".
+//! 2. Term weight = IDF over the session's sentences × a boost for names (a term seen
+//!    capitalised away from the start of a prose sentence) and numbers. True pairs across outlets
+//!    are loose paraphrases of one specific claim: the rare, specific words carry the match, the
+//!    topical ones ("Venezuela", "relations") must not.
+//! 3. Similarity = cosine of the weighted vectors. A merge (two consecutive sentences against
+//!    one) is the cosine against the sum of their vectors, computed from dot products only.
+//! 4. Each other article is aligned to the pivot by a monotone dynamic programme over sentences
+//!    with 1–1, 1–2 and 2–1 steps and free skips; a step scores similarity minus the threshold,
+//!    so only steps above the threshold pay. Headings pair only with headings.
+//! 5. Sentences left out of the monotone path get a best-match link when their best partner is
+//!    above a higher threshold: that is reordered text ([`Alignment::moved`]).
+//! 6. "Only here" checks every pair of articles, not only against the pivot.
+//!
+//! Everything is deterministic: terms are numbered by first occurrence, sums run in a fixed
+//! order and ties go to the lowest index.
+
+use crate::diff::{word_diff, DiffOptions, WordDiff};
+use crate::sentences::{sentences, Sentence, SentenceKind};
+use crate::text::words;
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
+
+/// One article handed to [`align`].
+#[derive(Debug, Clone, Copy)]
+pub struct AlignInput<'a> {
+    /// The caller's id for the article, returned as is in [`Alignment::articles`].
+    pub id: u64,
+    /// The normalised body (see [`crate::ingest::Document::body`]).
+    pub body: &'a str,
+    /// Boilerplate byte ranges of the body: they yield no sentences.
+    pub boilerplate: &'a [Range<usize>],
+    /// BCP 47 language tag or its primary subtag ("en", "es-VE"); picks the sentence rules and
+    /// the stemmer. Unknown languages fall back to English stemming.
+    pub language: &'a str,
+}
+
+/// Tuning of [`align`]. Build from `AlignOptions::default()` and the setters.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AlignOptions {
+    threshold: f32,
+    moved_threshold: f32,
+    merge_penalty: f32,
+    merge_part_min: f32,
+    name_boost: f32,
+    number_boost: f32,
+}
+
+impl Default for AlignOptions {
+    fn default() -> Self {
+        AlignOptions {
+            threshold: 0.15,
+            moved_threshold: 0.2,
+            merge_penalty: 0.03,
+            merge_part_min: 0.08,
+            name_boost: 1.6,
+            number_boost: 1.6,
+        }
+    }
+}
+
+impl AlignOptions {
+    /// Minimum cosine similarity for two sentences to share a row in the monotone alignment.
+    /// Default 0.15: on the shared corpus (with the softened norms that damp short sentences),
+    /// loose paraphrases of one claim score about 0.17–0.4 and different claims on the same
+    /// topic mostly 0.07–0.14.
+    pub fn threshold(mut self, threshold: f32) -> Self {
+        self.threshold = threshold;
+        self
+    }
+
+    /// Minimum similarity for a best-match link of a sentence outside the monotone path
+    /// (reordered text, second partners). Default 0.2: higher than [`AlignOptions::threshold`]
+    /// because such a link has no neighbouring sentences to support it.
+    pub fn moved_threshold(mut self, threshold: f32) -> Self {
+        self.moved_threshold = threshold;
+        self
+    }
+
+    /// Subtracted from the score of a 1–2 or 2–1 step, so a merge must beat the single
+    /// sentence pair it extends. Default 0.03.
+    pub fn merge_penalty(mut self, penalty: f32) -> Self {
+        self.merge_penalty = penalty;
+        self
+    }
+
+    /// Minimum similarity of each part of a merge to the sentence on the other side, so an
+    /// unrelated neighbour is not swallowed into a good pair. Default 0.08.
+    pub fn merge_part_min(mut self, min: f32) -> Self {
+        self.merge_part_min = min;
+        self
+    }
+
+    /// Weight factor of name terms (capitalised inside a sentence). Default 1.6.
+    pub fn name_boost(mut self, boost: f32) -> Self {
+        self.name_boost = boost;
+        self
+    }
+
+    /// Weight factor of number terms. Default 1.6.
+    pub fn number_boost(mut self, boost: f32) -> Self {
+        self.number_boost = boost;
+        self
+    }
+}
+
+/// The alignment of a session's articles against the pivot.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Alignment {
+    /// The article ids, in input order; "article index" everywhere below indexes this.
+    pub articles: Vec<u64>,
+    /// Index of the pivot article.
+    pub pivot: usize,
+    /// The sentences of each article (byte ranges into its body).
+    pub sentences: Vec<Vec<Sentence>>,
+    /// Rows in pivot order: one per pivot sentence, with rows for other articles' sentences
+    /// without a pivot partner placed after the row of their preceding aligned sentence.
+    pub rows: Vec<Row>,
+    /// Best-match links outside the monotone alignment: reordered text, and second partners of
+    /// a sentence whose claim the other article repeats elsewhere.
+    pub moved: Vec<Link>,
+    /// `(article index, sentence index)` of sentences with no counterpart in any other article.
+    pub only_here: Vec<(usize, usize)>,
+}
+
+/// One row of the alignment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Row {
+    /// Per article: indices of its sentences in this row, `None` when it has none here.
+    pub cells: Vec<Option<Vec<usize>>>,
+    /// Mean similarity of the non-pivot cells to the pivot cell; 0 for a row with one cell.
+    pub similarity: f32,
+}
+
+/// A best-match link between a sentence of a non-pivot article and a pivot sentence, outside
+/// the monotone alignment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    /// Article index of the non-pivot side.
+    pub article: usize,
+    /// Sentence index in that article.
+    pub sentence: usize,
+    /// Sentence index in the pivot.
+    pub pivot_sentence: usize,
+    /// Their similarity.
+    pub similarity: f32,
+}
+
+/// The word diff of two cells of a row, over their sentence texts joined by a space.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PairDiff {
+    /// The first cell's text; the diff's left offsets point into it.
+    pub left: String,
+    /// The second cell's text; the diff's right offsets point into it.
+    pub right: String,
+    /// The word diff.
+    pub diff: WordDiff,
+}
+
+impl Alignment {
+    /// The text of some of an article's sentences, joined by a space.
+    pub fn cell_text(&self, body: &str, article: usize, cell: &[usize]) -> String {
+        let parts: Vec<&str> = cell
+            .iter()
+            .filter_map(|&s| self.sentences[article].get(s))
+            .filter_map(|s| body.get(s.range()))
+            .collect();
+        parts.join(" ")
+    }
+
+    /// The word diff of articles `a` and `b` in row `row`, `None` when either has no cell
+    /// there. `bodies` are the article bodies in input order.
+    pub fn pair_diff(&self, bodies: &[&str], row: usize, a: usize, b: usize) -> Option<PairDiff> {
+        let cells = &self.rows.get(row)?.cells;
+        let left_cell = cells.get(a)?.as_ref()?;
+        let right_cell = cells.get(b)?.as_ref()?;
+        let left = self.cell_text(bodies.get(a)?, a, left_cell);
+        let right = self.cell_text(bodies.get(b)?, b, right_cell);
+        let diff = word_diff(&left, &right, DiffOptions::default());
+        Some(PairDiff { left, right, diff })
+    }
+}
+
+/// Aligns every article of `inputs` against `inputs[pivot]`.
+///
+/// # Panics
+/// When `pivot` is out of range.
+pub fn align(inputs: &[AlignInput<'_>], pivot: usize, options: &AlignOptions) -> Alignment {
+    assert!(
+        pivot < inputs.len(),
+        "pivot {pivot} out of range for {} articles",
+        inputs.len()
+    );
+    let session = Session::new(inputs, options);
+    let count = inputs.len();
+
+    // Every pair, for "only here"; the pivot pairs (pivot on the left) also build the rows.
+    let mut matched: Vec<Vec<bool>> = session
+        .sentences
+        .iter()
+        .map(|s| vec![false; s.len()])
+        .collect();
+    let mut pivot_pairs: Vec<Option<PairAlignment>> = vec![None; count];
+    for a in 0..count {
+        for b in a + 1..count {
+            let (left, right) = if b == pivot { (b, a) } else { (a, b) };
+            let pair = session.align_pair(left, right, options);
+            for step in &pair.steps {
+                step.left.iter().for_each(|&i| matched[left][i] = true);
+                step.right.iter().for_each(|&j| matched[right][j] = true);
+            }
+            for link in &pair.links {
+                matched[left][link.0] = true;
+                matched[right][link.1] = true;
+            }
+            if left == pivot {
+                pivot_pairs[right] = Some(pair);
+            }
+        }
+    }
+
+    let pivot_len = session.sentences[pivot].len();
+    let mut pivot_rows: Vec<Row> = (0..pivot_len)
+        .map(|i| {
+            let mut cells = vec![None; count];
+            cells[pivot] = Some(vec![i]);
+            Row {
+                cells,
+                similarity: 0.0,
+            }
+        })
+        .collect();
+    let mut similarity_sums = vec![(0.0f32, 0u32); pivot_len];
+    // Sentences without a pivot partner, keyed by the pivot row they follow (None: before all).
+    let mut extras: BTreeMap<Option<usize>, Vec<(usize, usize)>> = BTreeMap::new();
+    let mut moved = Vec::new();
+    for (a, pair) in pivot_pairs.iter().enumerate() {
+        let Some(pair) = pair else { continue };
+        let mut anchor_of = vec![None; session.sentences[a].len()];
+        for step in &pair.steps {
+            for &i in &step.left {
+                pivot_rows[i].cells[a] = Some(step.right.clone());
+                similarity_sums[i].0 += step.similarity;
+                similarity_sums[i].1 += 1;
+            }
+            for &j in &step.right {
+                anchor_of[j] = step.left.iter().copied().max();
+            }
+        }
+        let mut anchor = None;
+        for (j, found) in anchor_of.iter().enumerate() {
+            match found {
+                Some(i) => anchor = Some(*i),
+                None => extras.entry(anchor).or_default().push((a, j)),
+            }
+        }
+        for &(i, j, similarity) in &pair.links {
+            moved.push(Link {
+                article: a,
+                sentence: j,
+                pivot_sentence: i,
+                similarity,
+            });
+        }
+    }
+    for (row, (sum, n)) in pivot_rows.iter_mut().zip(&similarity_sums) {
+        if *n > 0 {
+            row.similarity = sum / *n as f32;
+        }
+    }
+
+    let extra_row = |(a, j): (usize, usize)| {
+        let mut cells = vec![None; count];
+        cells[a] = Some(vec![j]);
+        Row {
+            cells,
+            similarity: 0.0,
+        }
+    };
+    let mut rows = Vec::with_capacity(pivot_len + extras.values().map(Vec::len).sum::<usize>());
+    let mut take_extras = |key: Option<usize>, rows: &mut Vec<Row>| {
+        if let Some(mut list) = extras.remove(&key) {
+            list.sort_unstable();
+            rows.extend(list.into_iter().map(extra_row));
+        }
+    };
+    take_extras(None, &mut rows);
+    for (i, row) in pivot_rows.into_iter().enumerate() {
+        rows.push(row);
+        take_extras(Some(i), &mut rows);
+    }
+
+    let only_here = matched
+        .iter()
+        .enumerate()
+        .flat_map(|(a, flags)| {
+            flags
+                .iter()
+                .enumerate()
+                .filter(|(_, &m)| !m)
+                .map(move |(s, _)| (a, s))
+        })
+        .collect();
+
+    Alignment {
+        articles: inputs.iter().map(|i| i.id).collect(),
+        pivot,
+        sentences: session.sentences,
+        rows,
+        moved,
+        only_here,
+    }
+}
+
+/// The cosine similarity of two texts' content terms, weighted with IDF over the two texts'
+/// sentences: a debugging and tuning aid, the same measure [`align`] uses.
+pub fn similarity(a: &str, b: &str, language: &str, options: &AlignOptions) -> f32 {
+    let inputs = [
+        AlignInput {
+            id: 0,
+            body: a,
+            boilerplate: &[],
+            language,
+        },
+        AlignInput {
+            id: 1,
+            body: b,
+            boilerplate: &[],
+            language,
+        },
+    ];
+    let session = Session::new(&inputs, options);
+    let left = Vector::sum(&session.vectors[0]);
+    let right = Vector::sum(&session.vectors[1]);
+    cosine(
+        dot(&left.terms, &right.terms),
+        left.norm,
+        right.norm,
+        session.soft,
+    )
+}
+
+/// The similarity of every sentence of article `a` to every sentence of article `b`, with IDF
+/// over the whole session, as [`align`] sees it: a tuning and debugging aid. Heading against
+/// non-heading is negative infinity.
+pub fn sentence_similarities(
+    inputs: &[AlignInput<'_>],
+    a: usize,
+    b: usize,
+    options: &AlignOptions,
+) -> Vec<Vec<f32>> {
+    let session = Session::new(inputs, options);
+    let (av, bv) = (&session.vectors[a], &session.vectors[b]);
+    let (as_, bs) = (&session.sentences[a], &session.sentences[b]);
+    av.iter()
+        .zip(as_)
+        .map(|(x, xs)| {
+            bv.iter()
+                .zip(bs)
+                .map(|(y, ys)| {
+                    if (xs.kind == SentenceKind::Heading) != (ys.kind == SentenceKind::Heading) {
+                        f32::NEG_INFINITY
+                    } else {
+                        cosine(dot(&x.terms, &y.terms), x.norm, y.norm, session.soft)
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A sentence as weighted terms: `(term id, weight)` sorted by id, and the Euclidean norm.
+#[derive(Debug, Clone, Default)]
+struct Vector {
+    terms: Vec<(u32, f32)>,
+    norm: f32,
+}
+
+impl Vector {
+    fn new(terms: Vec<(u32, f32)>) -> Vector {
+        let norm = terms.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt();
+        Vector { terms, norm }
+    }
+
+    fn sum(vectors: &[Vector]) -> Vector {
+        let mut all: BTreeMap<u32, f32> = BTreeMap::new();
+        for v in vectors {
+            for &(t, w) in &v.terms {
+                *all.entry(t).or_default() += w;
+            }
+        }
+        Vector::new(all.into_iter().collect())
+    }
+}
+
+fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// How many average terms' worth of weight [`Session::soft`] adds to each norm.
+const SOFT_TERMS: f32 = 3.0;
+
+/// Cosine with softened norms: `soft` is added to both squared norms.
+fn cosine(dot: f32, norm_a: f32, norm_b: f32, soft: f32) -> f32 {
+    if norm_a > 0.0 && norm_b > 0.0 {
+        dot / ((norm_a * norm_a + soft).sqrt() * (norm_b * norm_b + soft).sqrt())
+    } else {
+        0.0
+    }
+}
+
+/// The steps of one pair's monotone alignment and the best-match links beside it.
+#[derive(Debug, Clone)]
+struct PairAlignment {
+    steps: Vec<Step>,
+    /// `(left sentence, right sentence, similarity)`.
+    links: Vec<(usize, usize, f32)>,
+}
+
+#[derive(Debug, Clone)]
+struct Step {
+    left: Vec<usize>,
+    right: Vec<usize>,
+    similarity: f32,
+}
+
+/// The session's sentences and their term vectors.
+struct Session {
+    sentences: Vec<Vec<Sentence>>,
+    vectors: Vec<Vec<Vector>>,
+    /// Added to every squared norm: a few average terms' worth, so that a three-word list
+    /// item or heading does not reach a high cosine by sharing one or two words.
+    soft: f32,
+}
+
+/// A term occurrence before weighting.
+struct Token {
+    term: String,
+    name: bool,
+    number: bool,
+}
+
+impl Session {
+    fn new(inputs: &[AlignInput<'_>], options: &AlignOptions) -> Session {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut df: Vec<u32> = Vec::new();
+        let mut is_name: Vec<bool> = Vec::new();
+        let mut is_number: Vec<bool> = Vec::new();
+        let mut all_sentences = Vec::with_capacity(inputs.len());
+        // Per article, per sentence: distinct term ids.
+        let mut term_sets: Vec<Vec<Vec<u32>>> = Vec::with_capacity(inputs.len());
+        let mut total = 0u32;
+        let mut tokens = Vec::new();
+        for input in inputs {
+            let found = sentences(input.body, input.language, input.boilerplate);
+            let stemmer = Stemmer::create(stemmer_algorithm(input.language));
+            let english = primary_language(input.language) == "en";
+            let mut sets = Vec::with_capacity(found.len());
+            for sentence in &found {
+                tokens.clear();
+                tokenize(
+                    &input.body[sentence.range()],
+                    sentence.kind,
+                    &stemmer,
+                    english,
+                    &mut tokens,
+                );
+                let mut set = Vec::with_capacity(tokens.len());
+                for token in tokens.drain(..) {
+                    let next = ids.len() as u32;
+                    let id = *ids.entry(token.term).or_insert(next);
+                    if id == next {
+                        df.push(0);
+                        is_name.push(false);
+                        is_number.push(false);
+                    }
+                    is_name[id as usize] |= token.name;
+                    is_number[id as usize] |= token.number;
+                    set.push(id);
+                }
+                set.sort_unstable();
+                set.dedup();
+                for &id in &set {
+                    df[id as usize] += 1;
+                }
+                total += 1;
+                sets.push(set);
+            }
+            all_sentences.push(found);
+            term_sets.push(sets);
+        }
+        // IDF over sentences: a term in every sentence weighs about nothing, a term in two
+        // sentences of fifty weighs ~3.2.
+        let weights: Vec<f32> = (0..df.len())
+            .map(|t| {
+                let idf = ((total as f32 + 1.0) / df[t] as f32).ln();
+                let boost = if is_number[t] {
+                    options.number_boost
+                } else if is_name[t] {
+                    options.name_boost
+                } else {
+                    1.0
+                };
+                idf * boost
+            })
+            .collect();
+        let (mut squares, mut occurrences) = (0.0f32, 0u32);
+        for set in term_sets.iter().flatten() {
+            squares += set
+                .iter()
+                .map(|&t| weights[t as usize].powi(2))
+                .sum::<f32>();
+            occurrences += set.len() as u32;
+        }
+        let soft = SOFT_TERMS * squares / occurrences.max(1) as f32;
+        let vectors = term_sets
+            .into_iter()
+            .map(|sets| {
+                sets.into_iter()
+                    .map(|set| {
+                        Vector::new(set.into_iter().map(|t| (t, weights[t as usize])).collect())
+                    })
+                    .collect()
+            })
+            .collect();
+        Session {
+            sentences: all_sentences,
+            vectors,
+            soft,
+        }
+    }
+
+    /// The monotone alignment of article `left` with article `right`, plus best-match links
+    /// for sentences outside it.
+    fn align_pair(&self, left: usize, right: usize, options: &AlignOptions) -> PairAlignment {
+        let (lv, rv) = (&self.vectors[left], &self.vectors[right]);
+        let (ls, rs) = (&self.sentences[left], &self.sentences[right]);
+        let (n, m) = (lv.len(), rv.len());
+        let soft = self.soft;
+        let heading = |s: &Sentence| s.kind == SentenceKind::Heading;
+        let dots: Vec<f32> = (0..n * m)
+            .map(|k| dot(&lv[k / m].terms, &rv[k % m].terms))
+            .collect();
+        let d = |i: usize, j: usize| dots[i * m + j];
+        let sim = |i: usize, j: usize| {
+            if heading(&ls[i]) != heading(&rs[j]) {
+                f32::NEG_INFINITY
+            } else {
+                cosine(d(i, j), lv[i].norm, rv[j].norm, soft)
+            }
+        };
+        // Norm of the sum of two consecutive sentences, from their dot product.
+        let pair_norm = |v: &[Vector], k: usize| {
+            let (a, b) = (&v[k], &v[k + 1]);
+            (a.norm * a.norm + b.norm * b.norm + 2.0 * dot(&a.terms, &b.terms)).sqrt()
+        };
+        let left_pair_norms: Vec<f32> =
+            (0..n.saturating_sub(1)).map(|k| pair_norm(lv, k)).collect();
+        let right_pair_norms: Vec<f32> =
+            (0..m.saturating_sub(1)).map(|k| pair_norm(rv, k)).collect();
+        // Left i against right j, j+1 merged.
+        let sim12 = |i: usize, j: usize| {
+            if heading(&ls[i]) || heading(&rs[j]) || heading(&rs[j + 1]) {
+                return f32::NEG_INFINITY;
+            }
+            if sim(i, j) < options.merge_part_min || sim(i, j + 1) < options.merge_part_min {
+                return f32::NEG_INFINITY;
+            }
+            cosine(d(i, j) + d(i, j + 1), lv[i].norm, right_pair_norms[j], soft)
+        };
+        let sim21 = |i: usize, j: usize| {
+            if heading(&ls[i]) || heading(&ls[i + 1]) || heading(&rs[j]) {
+                return f32::NEG_INFINITY;
+            }
+            if sim(i, j) < options.merge_part_min || sim(i + 1, j) < options.merge_part_min {
+                return f32::NEG_INFINITY;
+            }
+            cosine(d(i, j) + d(i + 1, j), left_pair_norms[i], rv[j].norm, soft)
+        };
+
+        // best[i][j]: best score aligning the first i left and first j right sentences.
+        #[derive(Clone, Copy, PartialEq)]
+        enum Move {
+            Start,
+            Match,
+            Merge12,
+            Merge21,
+            SkipLeft,
+            SkipRight,
+        }
+        let width = m + 1;
+        let mut best = vec![0.0f32; (n + 1) * width];
+        let mut back = vec![Move::Start; (n + 1) * width];
+        let t = options.threshold;
+        for i in 0..=n {
+            for j in 0..=m {
+                if i == 0 && j == 0 {
+                    continue;
+                }
+                // Candidates in a fixed order; the first of equal scores wins.
+                let mut top = (f32::NEG_INFINITY, Move::Start);
+                let mut consider = |score: f32, mv: Move| {
+                    if score > top.0 {
+                        top = (score, mv);
+                    }
+                };
+                if i >= 1 && j >= 1 {
+                    consider(
+                        best[(i - 1) * width + j - 1] + sim(i - 1, j - 1) - t,
+                        Move::Match,
+                    );
+                }
+                if i >= 1 && j >= 2 {
+                    consider(
+                        best[(i - 1) * width + j - 2] + sim12(i - 1, j - 2)
+                            - t
+                            - options.merge_penalty,
+                        Move::Merge12,
+                    );
+                }
+                if i >= 2 && j >= 1 {
+                    consider(
+                        best[(i - 2) * width + j - 1] + sim21(i - 2, j - 1)
+                            - t
+                            - options.merge_penalty,
+                        Move::Merge21,
+                    );
+                }
+                if i >= 1 {
+                    consider(best[(i - 1) * width + j], Move::SkipLeft);
+                }
+                if j >= 1 {
+                    consider(best[i * width + j - 1], Move::SkipRight);
+                }
+                best[i * width + j] = top.0;
+                back[i * width + j] = top.1;
+            }
+        }
+
+        let mut steps = Vec::new();
+        let (mut i, mut j) = (n, m);
+        while i > 0 || j > 0 {
+            match back[i * width + j] {
+                Move::Match => {
+                    steps.push(Step {
+                        left: vec![i - 1],
+                        right: vec![j - 1],
+                        similarity: sim(i - 1, j - 1),
+                    });
+                    i -= 1;
+                    j -= 1;
+                }
+                Move::Merge12 => {
+                    steps.push(Step {
+                        left: vec![i - 1],
+                        right: vec![j - 2, j - 1],
+                        similarity: sim12(i - 1, j - 2),
+                    });
+                    i -= 1;
+                    j -= 2;
+                }
+                Move::Merge21 => {
+                    steps.push(Step {
+                        left: vec![i - 2, i - 1],
+                        right: vec![j - 1],
+                        similarity: sim21(i - 2, j - 1),
+                    });
+                    i -= 2;
+                    j -= 1;
+                }
+                Move::SkipLeft => i -= 1,
+                Move::SkipRight => j -= 1,
+                Move::Start => break,
+            }
+        }
+        steps.reverse();
+
+        // Best-match links beside the path, from either side: reordered text (a sentence the
+        // path skipped) and second partners (news repeats a claim in the lede, a key-facts box
+        // and the summary, and the monotone path can take only one of them). Headings are left
+        // out: outside the path, their few words match too easily.
+        let mut in_step = BTreeSet::new();
+        for step in &steps {
+            for &i in &step.left {
+                for &j in &step.right {
+                    in_step.insert((i, j));
+                }
+            }
+        }
+        let mut links = BTreeSet::new();
+        let mut consider_link = |i: usize, j: usize, s: f32| {
+            if s >= options.moved_threshold && !heading(&ls[i]) && !in_step.contains(&(i, j)) {
+                links.insert((i, j));
+            }
+        };
+        for j in 0..m {
+            if let Some((i, s)) = best_of((0..n).map(|i| sim(i, j))) {
+                consider_link(i, j, s);
+            }
+        }
+        for i in 0..n {
+            if let Some((j, s)) = best_of((0..m).map(|j| sim(i, j))) {
+                consider_link(i, j, s);
+            }
+        }
+        let links = links.into_iter().map(|(i, j)| (i, j, sim(i, j))).collect();
+        PairAlignment { steps, links }
+    }
+}
+
+/// Index and value of the largest score, the lowest index among equals.
+fn best_of(scores: impl Iterator<Item = f32>) -> Option<(usize, f32)> {
+    let mut top: Option<(usize, f32)> = None;
+    for (k, s) in scores.enumerate() {
+        if top.is_none_or(|(_, t)| s > t) {
+            top = Some((k, s));
+        }
+    }
+    top
+}
+
+fn primary_language(tag: &str) -> String {
+    tag.split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+fn stemmer_algorithm(tag: &str) -> Algorithm {
+    match primary_language(tag).as_str() {
+        "ar" => Algorithm::Arabic,
+        "da" => Algorithm::Danish,
+        "nl" => Algorithm::Dutch,
+        "fi" => Algorithm::Finnish,
+        "fr" => Algorithm::French,
+        "de" => Algorithm::German,
+        "el" => Algorithm::Greek,
+        "hu" => Algorithm::Hungarian,
+        "it" => Algorithm::Italian,
+        "no" | "nb" | "nn" => Algorithm::Norwegian,
+        "pt" => Algorithm::Portuguese,
+        "ro" => Algorithm::Romanian,
+        "ru" => Algorithm::Russian,
+        "es" => Algorithm::Spanish,
+        "sv" => Algorithm::Swedish,
+        "ta" => Algorithm::Tamil,
+        "tr" => Algorithm::Turkish,
+        _ => Algorithm::English,
+    }
+}
+
+/// Abbreviations that stand for a multi-word name, expanded so both spellings meet.
+const EXPANSIONS: &[(&str, &[&str])] = &[
+    ("u.s", &["united", "states"]),
+    ("us", &["united", "states"]),
+    ("usa", &["united", "states"]),
+    ("u.s.a", &["united", "states"]),
+    ("u.k", &["united", "kingdom"]),
+    ("uk", &["united", "kingdom"]),
+    ("u.n", &["united", "nations"]),
+    ("un", &["united", "nations"]),
+    ("eu", &["european", "union"]),
+];
+
+/// English function words and reporting verbs: they say nothing about which claim a sentence
+/// makes.
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "according",
+    "added",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "among",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "either",
+    "even",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "said",
+    "same",
+    "say",
+    "saying",
+    "says",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "to",
+    "told",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+];
+
+fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.binary_search(&word).is_ok()
+}
+
+/// The content terms of one sentence.
+fn tokenize(
+    text: &str,
+    kind: SentenceKind,
+    stemmer: &Stemmer,
+    english: bool,
+    out: &mut Vec<Token>,
+) {
+    for (position, word) in words(text).enumerate() {
+        let raw = word.text;
+        if raw.chars().any(|c| c.is_numeric()) {
+            // "1,200" and "1200" are one number; "3.5" keeps its point.
+            let term: String = raw.chars().filter(|&c| c != ',').collect();
+            out.push(Token {
+                term: term.to_lowercase(),
+                name: false,
+                number: true,
+            });
+            continue;
+        }
+        // Headings are often in title case, and the first word of a sentence is capitalised
+        // anyway: only capitals inside prose and list items mark a name.
+        let capitalised = raw.chars().next().is_some_and(char::is_uppercase);
+        let name = capitalised && position > 0 && kind != SentenceKind::Heading;
+        let mut lower = raw.to_lowercase();
+        for suffix in ["'s", "’s"] {
+            if lower.len() > suffix.len() + 1 && lower.ends_with(suffix) {
+                lower.truncate(lower.len() - suffix.len());
+            }
+        }
+        if english {
+            // "US" in capitals is the country, "us" in lower case the pronoun.
+            let abbreviation = raw.chars().all(|c| c.is_uppercase() || c == '.');
+            if abbreviation {
+                if let Some((_, long)) = EXPANSIONS.iter().find(|(short, _)| *short == lower) {
+                    for part in long.iter() {
+                        out.push(Token {
+                            term: stemmer.stem(part).into_owned(),
+                            name: true,
+                            number: false,
+                        });
+                    }
+                    continue;
+                }
+            }
+            if is_stop_word(&lower) {
+                continue;
+            }
+        }
+        if lower.chars().count() < 2 {
+            continue;
+        }
+        out.push(Token {
+            term: stemmer.stem(&lower).into_owned(),
+            name,
+            number: false,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn paraphrase_scores_above_unrelated_sentences_of_the_same_topic() {
+        let options = AlignOptions::default();
+        let a = "The United States and Venezuela have entered into preliminary discussions aimed at restoring diplomatic relations.";
+        let b = "Venezuela has launched an exploratory process to restore formal diplomatic relations with the United States.";
+        let unrelated = "Venezuela's opposition criticised the government's handling of the oil sector and diplomatic relations with its neighbours.";
+        let other = "Oil exports from Venezuela fell by 12 percent in the first quarter, the energy ministry reported.";
+        // IDF needs a session: the pair plus topical neighbours.
+        let body_a = format!("{a}\n\n{unrelated}");
+        let body_b = format!("{b}\n\n{other}");
+        let inputs = [
+            AlignInput {
+                id: 1,
+                body: &body_a,
+                boilerplate: &[],
+                language: "en",
+            },
+            AlignInput {
+                id: 2,
+                body: &body_b,
+                boilerplate: &[],
+                language: "en",
+            },
+        ];
+        let session = Session::new(&inputs, &options);
+        let v = &session.vectors;
+        let s =
+            |x: &Vector, y: &Vector| cosine(dot(&x.terms, &y.terms), x.norm, y.norm, session.soft);
+        let pair = s(&v[0][0], &v[1][0]);
+        assert!(pair > options.threshold + 0.1, "paraphrase scored {pair}");
+        assert!(
+            pair > 3.0 * s(&v[0][1], &v[1][0]),
+            "unrelated scored too close"
+        );
+        assert!(pair > 3.0 * s(&v[0][0], &v[1][1]));
+        assert!(s(&v[0][1], &v[1][0]) < options.threshold);
+    }
+
+    #[test]
+    fn abbreviations_meet_their_long_form_and_numbers_lose_separators() {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut tokens = Vec::new();
+        tokenize(
+            "The U.S. sent 1,200 troops to us.",
+            SentenceKind::Prose,
+            &stemmer,
+            true,
+            &mut tokens,
+        );
+        let terms: Vec<&str> = tokens.iter().map(|t| t.term.as_str()).collect();
+        assert_eq!(terms, vec!["unit", "state", "sent", "1200", "troop"]);
+    }
+}
