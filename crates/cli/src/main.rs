@@ -57,6 +57,19 @@ enum Command {
         #[arg(long, default_value_t = 50)]
         limit: usize,
     },
+    /// Align 2–8 articles sentence by sentence: what they all say, and what only one says.
+    Compare {
+        /// The article ids (2 to 8).
+        #[arg(required = true, num_args = 2..=8, value_name = "ID")]
+        ids: Vec<i64>,
+        /// The article the others are aligned against (default: the first).
+        #[arg(long, value_name = "ID")]
+        pivot: Option<i64>,
+        /// Print JSON: rows of aligned sentences with byte offsets, and the sentences only one
+        /// article has.
+        #[arg(long)]
+        json: bool,
+    },
     /// The word diff of two articles, side by side.
     Diff {
         /// The left article id.
@@ -83,9 +96,15 @@ fn main() -> ExitCode {
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
-    error
+    let kind = error
         .downcast_ref::<std::io::Error>()
-        .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+        .map(std::io::Error::kind)
+        .or_else(|| {
+            error
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+        });
+    kind == Some(std::io::ErrorKind::BrokenPipe)
 }
 
 /// Whether a command may create the library when it does not exist yet. Only `import` does:
@@ -121,6 +140,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::List { json } => list(&library, json),
         Command::Show { id, json } => show(&library, ArticleId(id), json),
         Command::Search { query, json, limit } => search(&library, &query, limit, json),
+        Command::Compare { ids, pivot, json } => compare(&library, &ids, pivot, json),
         Command::Diff { left, right, json } => {
             diff(&library, ArticleId(left), ArticleId(right), json)
         }
@@ -323,6 +343,85 @@ fn flatten_snippet(parts: &[parallax_store::SnippetPart]) -> (String, Vec<[usize
         }
     }
     (text, highlights)
+}
+
+fn compare(library: &Library, ids: &[i64], pivot: Option<i64>, json: bool) -> Result<ExitCode> {
+    let ids: Vec<ArticleId> = ids.iter().map(|&id| ArticleId(id)).collect();
+    let pivot_index = match pivot {
+        None => 0,
+        Some(p) => ids
+            .iter()
+            .position(|id| id.0 == p)
+            .with_context(|| format!("the pivot {p} is not one of the compared articles"))?,
+    };
+    let (articles, alignment) = library.compare(&ids, pivot_index)?;
+    let sentence = |article: usize, index: usize| {
+        let s = &alignment.sentences[article][index];
+        (s.start, s.end, &articles[article].body[s.range()])
+    };
+    if json {
+        let rows: Vec<Value> = alignment
+            .rows
+            .iter()
+            .map(|row| {
+                let cells: Vec<Value> = row
+                    .cells
+                    .iter()
+                    .enumerate()
+                    .map(|(article, cell)| match cell {
+                        None => Value::Null,
+                        Some(indices) => json!({
+                            "article": ids[article],
+                            "sentences": indices.iter().map(|&i| {
+                                let (start, end, text) = sentence(article, i);
+                                json!({ "start": start, "end": end, "text": text })
+                            }).collect::<Vec<_>>(),
+                        }),
+                    })
+                    .collect();
+                json!({ "cells": cells, "similarity": row.similarity })
+            })
+            .collect();
+        let only_here: Vec<Value> = alignment
+            .only_here
+            .iter()
+            .map(|&(article, index)| {
+                let (start, end, _) = sentence(article, index);
+                json!({ "article": ids[article], "start": start, "end": end })
+            })
+            .collect();
+        return print_json(&json!({
+            "articles": ids,
+            "pivot": ids[pivot_index],
+            "rows": rows,
+            "only_here": only_here,
+        }));
+    }
+    for (i, article) in articles.iter().enumerate() {
+        let role = if i == pivot_index { " (pivot)" } else { "" };
+        say!("#{} {}{}", article.summary.id, article.summary.title, role);
+    }
+    let only_here: std::collections::HashSet<(usize, usize)> =
+        alignment.only_here.iter().copied().collect();
+    for row in &alignment.rows {
+        say!("");
+        for (article, cell) in row.cells.iter().enumerate() {
+            let Some(indices) = cell else { continue };
+            let text: Vec<&str> = indices.iter().map(|&i| sentence(article, i).2).collect();
+            let mark = if indices.iter().any(|&i| only_here.contains(&(article, i))) {
+                " [only here]"
+            } else {
+                ""
+            };
+            say!("  #{}{}: {}", ids[article], mark, text.join(" "));
+        }
+    }
+    say!(
+        "\n{} rows; {} sentences found in only one article",
+        alignment.rows.len(),
+        alignment.only_here.len()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run_kind(kind: RunKind) -> &'static str {

@@ -376,3 +376,75 @@ fn the_text_diff_marks_words_only_one_side_has() {
     );
     assert!(text.contains("{+, officials said+}"), "{text}");
 }
+
+#[test]
+fn compare_prints_aligned_rows_with_byte_offsets_and_only_here_sentences() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    let corpus = corpus_dir();
+    assert!(parallax(&db, &["import", corpus.to_str().unwrap()])
+        .status
+        .success());
+    let out = parallax(&db, &["compare", "5", "2", "3", "--pivot", "5", "--json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let result = json(&out);
+    assert_eq!(result["articles"], serde_json::json!([5, 2, 3]));
+    let bodies: std::collections::HashMap<u64, String> = [5u64, 2, 3]
+        .iter()
+        .map(|id| {
+            let shown = json(&parallax(&db, &["show", &id.to_string(), "--json"]));
+            (*id, shown["body"].as_str().unwrap().to_string())
+        })
+        .collect();
+    let rows = result["rows"].as_array().unwrap();
+    assert!(rows.len() > 20);
+    let mut shared_rows = 0;
+    for row in rows {
+        let cells = row["cells"].as_array().unwrap();
+        assert_eq!(cells.len(), 3);
+        assert!(row["similarity"].is_number());
+        let present = cells.iter().filter(|c| !c.is_null()).count();
+        assert!(present >= 1);
+        if present >= 2 {
+            shared_rows += 1;
+        }
+        for cell in cells.iter().filter(|c| !c.is_null()) {
+            let body = &bodies[&cell["article"].as_u64().unwrap()];
+            for s in cell["sentences"].as_array().unwrap() {
+                let (start, end) = (
+                    s["start"].as_u64().unwrap() as usize,
+                    s["end"].as_u64().unwrap() as usize,
+                );
+                assert_eq!(
+                    &body[start..end],
+                    s["text"].as_str().unwrap(),
+                    "offsets point into the body"
+                );
+            }
+        }
+    }
+    assert!(
+        shared_rows >= 3,
+        "{shared_rows} rows hold sentences from two or more articles"
+    );
+    let only_here = result["only_here"].as_array().unwrap();
+    assert!(!only_here.is_empty());
+    assert!(only_here
+        .iter()
+        .all(|o| bodies[&o["article"].as_u64().unwrap()].len()
+            >= o["end"].as_u64().unwrap() as usize));
+
+    // Usage: one article is not a comparison; the pivot must be one of them.
+    assert_eq!(parallax(&db, &["compare", "5"]).status.code(), Some(2));
+    let bad_pivot = parallax(&db, &["compare", "5", "2", "--pivot", "4"]);
+    assert_eq!(bad_pivot.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad_pivot.stderr).contains("pivot 4 is not one of"));
+    let twice = parallax(&db, &["compare", "5", "5"]);
+    assert_eq!(twice.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&twice.stderr).contains("given twice"));
+}

@@ -1,6 +1,7 @@
 //! Articles: the stored form, listing, reading, metadata edits, delete and undo, diffs.
 
 use crate::{Library, Result, StoreError};
+use parallax_core::align::{self, AlignInput, AlignOptions, Alignment};
 use parallax_core::diff::{self, DiffOptions, DiffSide, WordDiff};
 use parallax_core::ingest::{Document, Format};
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -52,6 +53,8 @@ pub struct Article {
     pub body: String,
     /// Byte ranges of site clutter in `body`.
     pub boilerplate: Vec<Range<usize>>,
+    /// BCP 47 language tag, when the file declared one.
+    pub language: Option<String>,
 }
 
 /// New metadata for an article: every field is replaced (`None` clears it).
@@ -98,6 +101,9 @@ impl ArticleDiff {
         ArticleDiff { left, right, diff }
     }
 }
+
+/// The most articles one comparison holds.
+pub const MAX_COMPARED: usize = 8;
 
 pub(crate) const SUMMARY_COLUMNS: &str =
     "a.id, a.title, o.name, a.author, a.published_at, a.url, a.word_count, \
@@ -174,7 +180,7 @@ impl Library {
     /// One article with its body.
     pub fn get(&self, id: ArticleId) -> Result<Article> {
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS}, a.source_path, a.body, a.boilerplate \
+            "SELECT {SUMMARY_COLUMNS}, a.source_path, a.body, a.boilerplate, a.language \
              FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id \
              WHERE a.id = ?1 AND a.deleted_at IS NULL"
         );
@@ -187,6 +193,7 @@ impl Library {
                     source_path: row.get(9)?,
                     body,
                     boilerplate,
+                    language: row.get(12)?,
                 })
             })
             .optional()?
@@ -282,6 +289,42 @@ impl Library {
             [format!("-{older_than_days} days")],
         )?;
         Ok(n)
+    }
+
+    /// Aligns 2–8 articles sentence by sentence against the pivot (an index into `ids`).
+    pub fn compare(&self, ids: &[ArticleId], pivot: usize) -> Result<(Vec<Article>, Alignment)> {
+        if !(2..=MAX_COMPARED).contains(&ids.len()) {
+            return Err(StoreError::InvalidInput(format!(
+                "compare 2 to {MAX_COMPARED} articles, not {}",
+                ids.len()
+            )));
+        }
+        let mut seen = std::collections::HashSet::new();
+        if let Some(twice) = ids.iter().find(|id| !seen.insert(**id)) {
+            return Err(StoreError::InvalidInput(format!(
+                "article {twice} is given twice"
+            )));
+        }
+        if pivot >= ids.len() {
+            return Err(StoreError::InvalidInput(
+                "the pivot must be one of the compared articles".into(),
+            ));
+        }
+        let articles = ids
+            .iter()
+            .map(|&id| self.get(id))
+            .collect::<Result<Vec<_>>>()?;
+        let inputs: Vec<AlignInput<'_>> = articles
+            .iter()
+            .map(|a| AlignInput {
+                id: a.summary.id.0 as u64,
+                body: &a.body,
+                boilerplate: &a.boilerplate,
+                language: a.language.as_deref().unwrap_or("en"),
+            })
+            .collect();
+        let alignment = align::align(&inputs, pivot, &AlignOptions::default());
+        Ok((articles, alignment))
     }
 
     /// The word diff of two articles, boilerplate left out.

@@ -12,7 +12,7 @@ pub mod sample;
 mod schema;
 mod search;
 
-pub use articles::{Article, ArticleDiff, ArticleId, ArticleSummary, MetadataEdit};
+pub use articles::{Article, ArticleDiff, ArticleId, ArticleSummary, MetadataEdit, MAX_COMPARED};
 pub use import::{
     DuplicateFile, FailedFile, ImportError, ImportEvent, ImportOutcome, ImportReport, ImportedFile,
 };
