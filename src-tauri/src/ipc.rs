@@ -411,7 +411,9 @@ impl CommandError {
 impl From<store::StoreError> for CommandError {
     fn from(e: store::StoreError) -> Self {
         let code = match &e {
-            store::StoreError::ArticleNotFound(_) => ErrorCode::NotFound,
+            store::StoreError::ArticleNotFound(_)
+            | store::StoreError::SessionNotFound(_)
+            | store::StoreError::NoteNotFound(_) => ErrorCode::NotFound,
             store::StoreError::InvalidInput(_) => ErrorCode::InvalidInput,
             store::StoreError::Io(_) => ErrorCode::Io,
             store::StoreError::Database(_) | store::StoreError::Migration(_) => ErrorCode::Database,

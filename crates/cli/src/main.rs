@@ -4,7 +4,9 @@
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use parallax_core::diff::{Run, RunKind};
-use parallax_store::{ArticleId, ImportEvent, ImportReport, Library};
+use parallax_store::{
+    ArticleId, ImportEvent, ImportReport, Library, NewNote, Note, SessionId, SessionSummary,
+};
 use serde_json::{json, Value};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -80,6 +82,86 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Comparison sessions: a named set of 2–8 articles with notes.
+    Session {
+        #[command(subcommand)]
+        command: SessionCommand,
+    },
+    /// Notes on a session or on a quoted passage of one of its articles.
+    Note {
+        #[command(subcommand)]
+        command: NoteCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum SessionCommand {
+    /// Create a session comparing 2–8 articles.
+    Create {
+        /// The session's name.
+        #[arg(long)]
+        name: String,
+        /// The article ids, in column order.
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<i64>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the sessions, most recently changed first.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one session: its articles, view state and notes.
+    Show {
+        /// The session id (see `parallax session list`).
+        id: i64,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum NoteCommand {
+    /// Add a note to a session, on a quoted passage when --article and --quote are given.
+    Add {
+        /// The session.
+        #[arg(long, value_name = "ID")]
+        session: i64,
+        /// The article the quote is from.
+        #[arg(long, value_name = "ID", requires = "quote")]
+        article: Option<i64>,
+        /// The selected text; it must be in the article (white space may differ).
+        #[arg(long, requires = "article")]
+        quote: Option<String>,
+        /// Text right before the quote, to pick among repeats.
+        #[arg(long, requires = "quote")]
+        prefix: Option<String>,
+        /// Text right after the quote.
+        #[arg(long, requires = "quote")]
+        suffix: Option<String>,
+        /// The note (Markdown).
+        #[arg(long)]
+        body: String,
+        /// A tag (repeat for more); existing tags are reused whatever their case.
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List a session's notes in reading order; orphaned ones are marked.
+    List {
+        /// The session.
+        #[arg(long, value_name = "ID")]
+        session: i64,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -144,6 +226,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Diff { left, right, json } => {
             diff(&library, ArticleId(left), ArticleId(right), json)
         }
+        Command::Session { command } => session(&mut library, command),
+        Command::Note { command } => note(&mut library, command),
     }
 }
 
@@ -504,4 +588,154 @@ fn mark(text: &str, open: &str, close: &str, ansi: &str, color: bool) -> String 
     } else {
         format!("{open}{text}{close}")
     }
+}
+
+fn session_json(s: &SessionSummary) -> Value {
+    json!({
+        "id": s.id, "name": s.name, "articles": s.articles,
+        "created_at": s.created_at, "updated_at": s.updated_at,
+    })
+}
+
+fn note_json(n: &Note) -> Value {
+    // start/end say where the passage is now; an orphan keeps the position it was written at.
+    let quote = n.anchor.as_ref().map(|a| {
+        let (start, end) = n.located.unwrap_or((a.position.start, a.position.end));
+        json!({
+            "exact": a.quote.exact, "prefix": a.quote.prefix, "suffix": a.quote.suffix,
+            "start": start, "end": end,
+        })
+    });
+    json!({
+        "id": n.id, "session": n.session_id, "article": n.article_id, "body": n.body,
+        "tags": n.tags, "quote": quote, "orphaned": n.orphaned,
+    })
+}
+
+fn ids_text(ids: &[ArticleId]) -> String {
+    let ids: Vec<String> = ids.iter().map(|id| format!("#{id}")).collect();
+    ids.join(" ")
+}
+
+fn say_note(n: &Note) -> Result<()> {
+    let tags = if n.tags.is_empty() {
+        String::new()
+    } else {
+        format!("  [{}]", n.tags.join(", "))
+    };
+    match (&n.anchor, n.article_id) {
+        (Some(anchor), article) => {
+            let place = match (article, n.located) {
+                (Some(article), Some((start, end))) => format!("#{article} @{start}-{end}"),
+                (Some(article), None) => format!("#{article} orphaned"),
+                (None, _) => "article gone, orphaned".to_string(),
+            };
+            say!("note {:>4}  {place}  “{}”{tags}", n.id, anchor.quote.exact);
+        }
+        (None, Some(article)) => say!("note {:>4}  #{article}{tags}", n.id),
+        (None, None) => say!("note {:>4}  session{tags}", n.id),
+    }
+    say!("           {}", n.body.replace('\n', "\n           "));
+    Ok(())
+}
+
+fn session(library: &mut Library, command: SessionCommand) -> Result<ExitCode> {
+    match command {
+        SessionCommand::Create { name, ids, json } => {
+            let ids: Vec<ArticleId> = ids.into_iter().map(ArticleId).collect();
+            let s = library.create_session(&name, &ids)?;
+            if json {
+                return print_json(&session_json(&s));
+            }
+            say!(
+                "created session #{} “{}” comparing {}",
+                s.id,
+                s.name,
+                ids_text(&s.articles)
+            );
+        }
+        SessionCommand::List { json } => {
+            let sessions = library.list_sessions()?;
+            if json {
+                return print_json(&Value::Array(sessions.iter().map(session_json).collect()));
+            }
+            for s in &sessions {
+                say!(
+                    "{:>5}  {}  {}  ({})",
+                    s.id,
+                    s.updated_at,
+                    s.name,
+                    ids_text(&s.articles)
+                );
+            }
+        }
+        SessionCommand::Show { id, json } => {
+            let s = library.session(SessionId(id))?;
+            let notes = library.notes(SessionId(id))?;
+            if json {
+                let mut value = session_json(&s.summary);
+                value["view_state"] = s.view_state;
+                value["notes"] = Value::Array(notes.iter().map(note_json).collect());
+                return print_json(&value);
+            }
+            say!("Session #{} “{}”", s.summary.id, s.summary.name);
+            say!(
+                "Created {}, changed {}",
+                s.summary.created_at,
+                s.summary.updated_at
+            );
+            for article in &s.summary.articles {
+                // A deleted article still belongs to the session; say so instead of failing.
+                match library.summary(*article) {
+                    Ok(a) => say!("  #{}  {}", a.id, a.title),
+                    Err(_) => say!("  #{article}  (deleted)"),
+                }
+            }
+            say!("\n{} notes", notes.len());
+            for n in &notes {
+                say_note(n)?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn note(library: &mut Library, command: NoteCommand) -> Result<ExitCode> {
+    match command {
+        NoteCommand::Add {
+            session,
+            article,
+            quote,
+            prefix,
+            suffix,
+            body,
+            tags,
+            json,
+        } => {
+            let note = library.add_note(NewNote {
+                session: Some(SessionId(session)),
+                article: article.map(ArticleId),
+                quote,
+                prefix,
+                suffix,
+                body,
+                tags,
+            })?;
+            if json {
+                return print_json(&note_json(&note));
+            }
+            say!("added note #{}", note.id);
+            say_note(&note)?;
+        }
+        NoteCommand::List { session, json } => {
+            let notes = library.notes(SessionId(session))?;
+            if json {
+                return print_json(&Value::Array(notes.iter().map(note_json).collect()));
+            }
+            for n in &notes {
+                say_note(n)?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

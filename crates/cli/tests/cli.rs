@@ -448,3 +448,197 @@ fn compare_prints_aligned_rows_with_byte_offsets_and_only_here_sentences() {
     assert_eq!(twice.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&twice.stderr).contains("given twice"));
 }
+
+fn ok(out: &Output) -> Value {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    json(out)
+}
+
+#[test]
+fn sessions_and_notes_quote_a_passage_chosen_from_the_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+
+    // Neither command may create a library: both need articles.
+    let refused = parallax(&db, &["session", "create", "--name", "x", "1", "2"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("there is no library at"));
+    let refused = parallax(&db, &["note", "list", "--session", "1", "--json"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        !db.exists(),
+        "session and note commands must not create a library"
+    );
+
+    let corpus = corpus_dir();
+    ok(&parallax(
+        &db,
+        &["import", "--json", corpus.to_str().unwrap()],
+    ));
+    let list = ok(&parallax(&db, &["list", "--json"]));
+    let ids: Vec<String> = list.as_array().unwrap()[..3]
+        .iter()
+        .map(|a| a["id"].to_string())
+        .collect();
+
+    let created = ok(&parallax(
+        &db,
+        &[
+            "session",
+            "create",
+            "--name",
+            "Three outlets",
+            &ids[0],
+            &ids[1],
+            &ids[2],
+            "--json",
+        ],
+    ));
+    let keys: Vec<&String> = created.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["articles", "created_at", "id", "name", "updated_at"]);
+    assert_eq!(created["name"], "Three outlets");
+    let articles: Vec<String> = created["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(Value::to_string)
+        .collect();
+    assert_eq!(articles, ids);
+    let session = created["id"].to_string();
+
+    // The first six words of a long line of the second article's body, picked at run time.
+    let shown = ok(&parallax(&db, &["show", &ids[1], "--json"]));
+    let body = shown["body"].as_str().unwrap();
+    let line = body
+        .lines()
+        .find(|l| l.split_whitespace().count() >= 10)
+        .expect("a line of at least ten words");
+    let phrase = line
+        .split_whitespace()
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ");
+
+    let note = ok(&parallax(
+        &db,
+        &[
+            "note",
+            "add",
+            "--session",
+            &session,
+            "--article",
+            &ids[1],
+            "--quote",
+            &phrase,
+            "--body",
+            "Worth checking.",
+            "--tag",
+            "claims",
+            "--tag",
+            "Claims",
+            "--json",
+        ],
+    ));
+    let keys: Vec<&String> = note.as_object().unwrap().keys().collect();
+    assert_eq!(
+        keys,
+        ["article", "body", "id", "orphaned", "quote", "session", "tags"]
+    );
+    assert_eq!(note["tags"], serde_json::json!(["claims"]));
+    assert_eq!(note["orphaned"], false);
+    assert_eq!(note["article"].to_string(), ids[1]);
+    let quote = &note["quote"];
+    let (start, end) = (
+        quote["start"].as_u64().unwrap() as usize,
+        quote["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(quote["exact"].as_str().unwrap(), &body[start..end]);
+    assert_eq!(
+        body[start..end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+        phrase
+    );
+
+    let session_note = ok(&parallax(
+        &db,
+        &[
+            "note",
+            "add",
+            "--session",
+            &session,
+            "--body",
+            "Overall.",
+            "--json",
+        ],
+    ));
+    assert!(session_note["quote"].is_null());
+    assert!(session_note["article"].is_null());
+
+    let notes = ok(&parallax(
+        &db,
+        &["note", "list", "--session", &session, "--json"],
+    ));
+    let notes = notes.as_array().unwrap();
+    assert_eq!(notes.len(), 2);
+    assert_eq!(notes[0], note);
+    assert_eq!(notes[1]["body"], "Overall.");
+
+    let listed = ok(&parallax(&db, &["session", "list", "--json"]));
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(listed[0], created);
+
+    let show = ok(&parallax(&db, &["session", "show", &session, "--json"]));
+    assert_eq!(show["name"], "Three outlets");
+    assert_eq!(show["view_state"], serde_json::json!({}));
+    assert_eq!(show["notes"].as_array().unwrap().len(), 2);
+    let text = parallax(&db, &["session", "show", &session]);
+    assert!(text.status.success());
+    assert!(String::from_utf8_lossy(&text.stdout).contains("Worth checking."));
+
+    // Errors: a quote not in the article, too few articles, a quote without its article.
+    let missing = parallax(
+        &db,
+        &[
+            "note",
+            "add",
+            "--session",
+            &session,
+            "--article",
+            &ids[0],
+            "--quote",
+            "zebra crossings of the moon",
+            "--body",
+            "x",
+        ],
+    );
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr)
+        .contains(&format!("the quoted text is not in article {}", ids[0])));
+    let one = parallax(&db, &["session", "create", "--name", "Solo", &ids[0]]);
+    assert_eq!(one.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&one.stderr).contains("2 to 8 articles"));
+    let usage = parallax(
+        &db,
+        &[
+            "note",
+            "add",
+            "--session",
+            &session,
+            "--quote",
+            "x",
+            "--body",
+            "x",
+        ],
+    );
+    assert_eq!(usage.status.code(), Some(2));
+    let gone = parallax(&db, &["session", "show", "999"]);
+    assert_eq!(gone.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&gone.stderr).contains("no session with id 999"));
+}

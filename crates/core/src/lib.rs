@@ -12,9 +12,12 @@
 //! - [`align`]: sentence alignment of a session's articles against a pivot (IDF-weighted
 //!   similarity of stemmed content words, monotone DP with merges, moved and only-here
 //!   sentences).
+//! - [`anchor`]: W3C Web Annotation text anchors for notes (quote + context + byte position),
+//!   re-found after edits or reported orphaned.
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod anchor;
 pub mod diff;
 pub mod ingest;
 pub mod sentences;

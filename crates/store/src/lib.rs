@@ -2,22 +2,26 @@
 //!
 //! [`Library`] opens (and migrates) the database and offers every library operation the CLI and
 //! the app need: import files and folders, list, get, full-text search, edit metadata, delete with
-//! undo, and the word diff of two articles. The text work itself lives in `parallax-core`; this
+//! undo, the word diff of two articles, comparison sessions and notes anchored to passages. The text work itself lives in `parallax-core`; this
 //! crate only reads files, stores results and answers queries.
 #![deny(missing_docs)]
 
 mod articles;
 mod import;
+mod notes;
 pub mod sample;
 mod schema;
 mod search;
+mod sessions;
 
 pub use articles::{Article, ArticleDiff, ArticleId, ArticleSummary, MetadataEdit, MAX_COMPARED};
 pub use import::{
     DuplicateFile, FailedFile, ImportError, ImportEvent, ImportOutcome, ImportReport, ImportedFile,
 };
+pub use notes::{NewNote, Note, NoteId};
 pub use schema::MIGRATIONS;
 pub use search::{SearchHit, SnippetPart};
+pub use sessions::{Session, SessionId, SessionSummary, MIN_COMPARED};
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
@@ -40,6 +44,12 @@ pub enum StoreError {
     /// No (undeleted) article has this id.
     #[error("no article with id {0}")]
     ArticleNotFound(i64),
+    /// No (undeleted) session has this id.
+    #[error("no session with id {0}")]
+    SessionNotFound(i64),
+    /// No (undeleted) note has this id.
+    #[error("no note with id {0}")]
+    NoteNotFound(i64),
     /// The caller passed something unusable (an empty title, a malformed date).
     #[error("{0}")]
     InvalidInput(String),

@@ -5,6 +5,7 @@ use rusqlite_migration::{Migrations, M};
 const MIGRATION_STEPS: &[M<'static>] = &[
     M::up(include_str!("../../../migrations/0001_library.sql")),
     M::up(include_str!("../../../migrations/0002_sessions_notes.sql")),
+    M::up(include_str!("../../../migrations/0003_notes_fts.sql")),
 ];
 
 /// Every migration, in order. Append new files; never edit a released one.

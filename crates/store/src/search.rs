@@ -31,7 +31,7 @@ const CLOSE: char = '\u{E001}';
 /// Turns what a user typed into an FTS5 query: each word quoted (so "U.S." or a stray quote mark
 /// is not query syntax), all words required, the last one also matching as a prefix so results
 /// appear while typing.
-fn fts_query(input: &str) -> Option<String> {
+pub(crate) fn fts_query(input: &str) -> Option<String> {
     let terms: Vec<String> = input
         .split(|c: char| c.is_whitespace() || c == '"')
         .filter(|t| t.chars().any(char::is_alphanumeric))

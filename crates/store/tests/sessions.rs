@@ -1,0 +1,406 @@
+//! Sessions and notes on a real SQLite file in a temporary folder.
+
+use parallax_store::{ArticleId, Library, NewNote, SessionId, StoreError};
+use serde_json::json;
+use std::path::{Path, PathBuf};
+
+const ARTICLES: [(&str, &str); 3] = [
+    (
+        "a.txt",
+        "Tide barrier closes early at Lowmarsh\n\nBy Odile Fenn\n\n\
+         The tide barrier at Lowmarsh closed two hours early on Monday after river gauges rose \
+         faster than forecast, the harbour office said.\n\n\
+         “We would rather close early than close late,” said Bram Oyelaran, the harbour master.\n",
+    ),
+    (
+        "b.txt",
+        "Lowmarsh barrier shut ahead of surge\n\nBy Kit Marrow\n\n\
+         The tide barrier at Lowmarsh shut three hours early on Monday as gauges climbed faster \
+         than expected, officials said.\n\n\
+         “We would rather close early than close late,” the harbour master said.\n",
+    ),
+    (
+        "c.txt",
+        "Surge spares Lowmarsh\n\nBy Ana Quist\n\n\
+         Nobody was hurt when the surge reached Lowmarsh on Monday night. The harbour master \
+         said the barrier held.\n",
+    ),
+];
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+    library: Library,
+    ids: Vec<ArticleId>,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<PathBuf> = ARTICLES
+        .iter()
+        .map(|(name, text)| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            path
+        })
+        .collect();
+    let path = dir.path().join("library.sqlite3");
+    let mut library = Library::open(&path).unwrap();
+    let mut ids = Vec::new();
+    // One file at a time so ids follow the ARTICLES order.
+    for file in files {
+        let report = library.import_paths(&[file], |_| {});
+        assert!(report.failed.is_empty(), "{:?}", report.failed);
+        ids.push(report.imported[0].id);
+    }
+    Fixture {
+        _dir: dir,
+        path,
+        library,
+        ids,
+    }
+}
+
+/// A second connection, as another process (or a re-import) would change the file.
+fn raw(path: &Path) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+    conn
+}
+
+fn invalid(result: Result<impl std::fmt::Debug, StoreError>) -> String {
+    match result {
+        Err(StoreError::InvalidInput(message)) => message,
+        other => panic!("expected InvalidInput, got {other:?}"),
+    }
+}
+
+#[test]
+fn sessions_round_trip() {
+    // Bound, not `..`: the temporary folder must outlive the test.
+    let Fixture {
+        mut library,
+        ids,
+        _dir,
+        ..
+    } = fixture();
+    let first = library
+        .create_session("  Barrier coverage ", &ids[..2])
+        .unwrap();
+    assert_eq!(first.name, "Barrier coverage");
+    assert_eq!(first.articles, ids[..2]);
+    let second = library
+        .create_session("All three", &[ids[2], ids[0], ids[1]])
+        .unwrap();
+    assert_eq!(second.articles, [ids[2], ids[0], ids[1]]);
+
+    let listed: Vec<SessionId> = library
+        .list_sessions()
+        .unwrap()
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(listed, [second.id, first.id]);
+
+    // Timestamps have millisecond resolution: let one pass so the rename is strictly newer.
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    let renamed = library.rename_session(first.id, "Renamed").unwrap();
+    assert_eq!(renamed.name, "Renamed");
+    assert!(renamed.updated_at >= first.updated_at);
+    // The renamed one is the most recently changed.
+    assert_eq!(library.list_sessions().unwrap()[0].id, first.id);
+
+    let view = json!({ "pivot": 1, "scroll": 420, "panel": "notes" });
+    library.save_view_state(first.id, view.clone()).unwrap();
+    let session = library.session(first.id).unwrap();
+    assert_eq!(session.view_state, view);
+    assert_eq!(library.session(second.id).unwrap().view_state, json!({}));
+
+    let set = library
+        .set_session_articles(first.id, &[ids[1], ids[2], ids[0]])
+        .unwrap();
+    assert_eq!(set.articles, [ids[1], ids[2], ids[0]]);
+
+    library
+        .add_note(NewNote {
+            session: Some(first.id),
+            body: "Compare the timings.".into(),
+            tags: vec!["timing".into()],
+            ..NewNote::default()
+        })
+        .unwrap();
+    let copy = library.duplicate_session(first.id).unwrap();
+    assert_eq!(copy.name, "Renamed (copy)");
+    assert_eq!(copy.articles, set.articles);
+    assert_eq!(library.session(copy.id).unwrap().view_state, view);
+    let copied = library.notes(copy.id).unwrap();
+    assert_eq!(copied.len(), 1);
+    assert_eq!(copied[0].body, "Compare the timings.");
+    assert_eq!(copied[0].tags, ["timing"]);
+    assert_eq!(copied[0].session_id, Some(copy.id));
+
+    library.delete_session(first.id).unwrap();
+    assert!(library
+        .list_sessions()
+        .unwrap()
+        .iter()
+        .all(|s| s.id != first.id));
+    assert!(matches!(
+        library.session(first.id),
+        Err(StoreError::SessionNotFound(_))
+    ));
+    library.restore_session(first.id).unwrap();
+    assert_eq!(library.session(first.id).unwrap().summary.name, "Renamed");
+    assert_eq!(library.notes(first.id).unwrap().len(), 1);
+    library.integrity_check().unwrap();
+}
+
+#[test]
+fn invalid_sessions_are_refused_with_a_reason() {
+    // Bound, not `..`: the temporary folder must outlive the test.
+    let Fixture {
+        mut library,
+        ids,
+        _dir,
+        ..
+    } = fixture();
+    assert!(invalid(library.create_session("One", &ids[..1])).contains("2 to 8"));
+    assert!(invalid(library.create_session("  ", &ids[..2])).contains("name"));
+    assert!(invalid(library.create_session("Twice", &[ids[0], ids[0]])).contains("twice"));
+    assert!(matches!(
+        library.create_session("Missing", &[ids[0], ArticleId(999)]),
+        Err(StoreError::ArticleNotFound(999))
+    ));
+    library.delete(&[ids[2]]).unwrap();
+    assert!(matches!(
+        library.create_session("Deleted", &[ids[0], ids[2]]),
+        Err(StoreError::ArticleNotFound(_))
+    ));
+    assert!(matches!(
+        library.rename_session(SessionId(42), "x"),
+        Err(StoreError::SessionNotFound(42))
+    ));
+    let session = library.create_session("Ok", &ids[..2]).unwrap();
+    assert!(invalid(library.set_session_articles(session.id, &ids[..1])).contains("2 to 8"));
+    assert_eq!(
+        library.session(session.id).unwrap().summary.articles,
+        ids[..2]
+    );
+    assert!(library.list_sessions().unwrap().len() == 1);
+}
+
+#[test]
+fn notes_round_trip_with_tags_reused_across_sessions() {
+    // Bound, not `..`: the temporary folder must outlive the test.
+    let Fixture {
+        mut library,
+        ids,
+        _dir,
+        ..
+    } = fixture();
+    let one = library.create_session("One", &ids[..2]).unwrap();
+    let two = library.create_session("Two", &ids[1..]).unwrap();
+
+    // The quote is in both A and B; in B it is picked, with line breaks as a page shows them.
+    let quoted = library
+        .add_note(NewNote {
+            session: Some(one.id),
+            article: Some(ids[1]),
+            quote: Some("shut three\nhours   early".into()),
+            body: "Three, not two.".into(),
+            tags: vec!["Timing".into(), "discrepancy".into(), "timing ".into()],
+            ..NewNote::default()
+        })
+        .unwrap();
+    let anchor = quoted.anchor.clone().unwrap();
+    assert_eq!(anchor.quote.exact, "shut three hours early");
+    assert!(anchor.quote.prefix.ends_with("at Lowmarsh "));
+    let body = library.get(ids[1]).unwrap().body;
+    let (start, end) = quoted.located.unwrap();
+    assert_eq!(&body[start..end], "shut three hours early");
+    assert!(!quoted.orphaned);
+    assert_eq!(quoted.tags, ["discrepancy", "Timing"]);
+
+    // An earlier passage of the first column, added later, lists first.
+    let earlier = library
+        .add_note(NewNote {
+            session: Some(one.id),
+            article: Some(ids[0]),
+            quote: Some("two hours early".into()),
+            body: "Two.".into(),
+            ..NewNote::default()
+        })
+        .unwrap();
+    let session_note = library
+        .add_note(NewNote {
+            session: Some(one.id),
+            body: "Overall the accounts agree.".into(),
+            ..NewNote::default()
+        })
+        .unwrap();
+    let order: Vec<_> = library
+        .notes(one.id)
+        .unwrap()
+        .iter()
+        .map(|n| n.id)
+        .collect();
+    assert_eq!(order, [earlier.id, quoted.id, session_note.id]);
+
+    // The other session reuses the tag whatever its case.
+    let other = library
+        .add_note(NewNote {
+            session: Some(two.id),
+            article: Some(ids[2]),
+            quote: Some("the barrier held".into()),
+            body: "Held.".into(),
+            tags: vec!["TIMING".into()],
+            ..NewNote::default()
+        })
+        .unwrap();
+    assert_eq!(other.tags, ["Timing"]);
+    assert_eq!(
+        library.tags().unwrap(),
+        [("Timing".to_string(), 2), ("discrepancy".to_string(), 1)]
+    );
+
+    let updated = library
+        .update_note(quoted.id, "Three hours, says B.", &["sources".into()])
+        .unwrap();
+    assert_eq!(updated.body, "Three hours, says B.");
+    assert_eq!(updated.tags, ["sources"]);
+    assert!(updated.anchor.is_some());
+
+    let found = library.search_notes("says").unwrap();
+    assert_eq!(found.iter().map(|n| n.id).collect::<Vec<_>>(), [quoted.id]);
+    assert!(library.search_notes("three").unwrap().len() == 1);
+    assert!(library.search_notes("  ").unwrap().is_empty());
+
+    library.delete_note(quoted.id).unwrap();
+    assert_eq!(library.notes(one.id).unwrap().len(), 2);
+    assert!(library.search_notes("says").unwrap().is_empty());
+    library.restore_note(quoted.id).unwrap();
+    assert_eq!(library.notes(one.id).unwrap().len(), 3);
+    assert!(matches!(
+        library.delete_note(parallax_store::NoteId(999)),
+        Err(StoreError::NoteNotFound(999))
+    ));
+    library.integrity_check().unwrap();
+}
+
+#[test]
+fn invalid_notes_are_refused_with_a_reason() {
+    // Bound, not `..`: the temporary folder must outlive the test.
+    let Fixture {
+        mut library,
+        ids,
+        _dir,
+        ..
+    } = fixture();
+    let session = library.create_session("One", &ids[..2]).unwrap();
+    let message = invalid(library.add_note(NewNote {
+        session: Some(session.id),
+        article: Some(ids[0]),
+        quote: Some("the barrier was breached".into()),
+        body: "x".into(),
+        ..NewNote::default()
+    }));
+    assert_eq!(
+        message,
+        format!("the quoted text is not in article {}", ids[0])
+    );
+    assert!(invalid(library.add_note(NewNote {
+        session: Some(session.id),
+        quote: Some("closed".into()),
+        body: "x".into(),
+        ..NewNote::default()
+    }))
+    .contains("needs the article"));
+    assert!(invalid(library.add_note(NewNote {
+        session: Some(session.id),
+        article: Some(ids[2]),
+        body: "x".into(),
+        ..NewNote::default()
+    }))
+    .contains("not in session"));
+    assert!(invalid(library.add_note(NewNote {
+        session: Some(session.id),
+        body: "   ".into(),
+        ..NewNote::default()
+    }))
+    .contains("needs a body"));
+    assert!(matches!(
+        library.add_note(NewNote {
+            session: Some(SessionId(77)),
+            body: "x".into(),
+            ..NewNote::default()
+        }),
+        Err(StoreError::SessionNotFound(77))
+    ));
+    assert!(library.notes(session.id).unwrap().is_empty());
+}
+
+#[test]
+fn notes_survive_edits_and_purges_as_orphans() {
+    let Fixture {
+        mut library,
+        ids,
+        path,
+        _dir,
+    } = fixture();
+    let session = library.create_session("One", &ids).unwrap();
+    let add = |library: &mut Library, article: ArticleId, quote: &str| {
+        library
+            .add_note(NewNote {
+                session: Some(session.id),
+                article: Some(article),
+                quote: Some(quote.into()),
+                body: format!("on “{quote}”"),
+                ..NewNote::default()
+            })
+            .unwrap()
+    };
+    let moved = add(&mut library, ids[0], "river gauges rose");
+    let edited = add(&mut library, ids[0], "faster than forecast");
+    let purged = add(&mut library, ids[2], "Nobody was hurt");
+
+    // The article is edited behind the library's back: a new paragraph moves one passage and the
+    // other's text is gone.
+    let body = library.get(ids[0]).unwrap().body;
+    let new_body = format!("Update: the barrier reopened.\n\n{body}")
+        .replace("faster than forecast", "quicker than predicted");
+    let conn = raw(&path);
+    conn.execute(
+        "UPDATE articles SET body = ?2 WHERE id = ?1",
+        rusqlite::params![ids[0].0, new_body],
+    )
+    .unwrap();
+
+    let notes = library.notes(session.id).unwrap();
+    let get = |id| notes.iter().find(|n| n.id == id).unwrap();
+    let (start, end) = get(moved.id).located.unwrap();
+    assert_eq!(&new_body[start..end], "river gauges rose");
+    assert!(start > moved.located.unwrap().0);
+    assert!(get(edited.id).orphaned && get(edited.id).located.is_none());
+    assert_eq!(
+        get(edited.id).anchor.as_ref().unwrap().quote.exact,
+        "faster than forecast"
+    );
+
+    // Purging the article (as a later purge or another tool would) keeps the note, orphaned.
+    conn.execute(
+        "DELETE FROM session_articles WHERE article_id = ?1",
+        [ids[2].0],
+    )
+    .unwrap();
+    conn.execute("DELETE FROM articles WHERE id = ?1", [ids[2].0])
+        .unwrap();
+    let notes = library.notes(session.id).unwrap();
+    assert_eq!(notes.len(), 3);
+    let kept = notes.iter().find(|n| n.id == purged.id).unwrap();
+    assert_eq!(kept.article_id, None);
+    assert!(kept.orphaned);
+    assert_eq!(kept.anchor.as_ref().unwrap().quote.exact, "Nobody was hurt");
+    // Orphans sort after located notes.
+    assert_eq!(notes[0].id, moved.id);
+    library.integrity_check().unwrap();
+}
