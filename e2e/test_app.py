@@ -32,8 +32,9 @@ def screenshot(driver, artifacts: Path, name: str) -> None:
     subprocess.run(["import", "-window", "root", str(artifacts / f"{name}-screen.png")], check=False)
 
 
-def native_drop(paths: list[Path], target=(640, 420)) -> None:
-    """Drags real files from a GTK drag source onto the app, as a file manager does."""
+def native_drop(paths: list[Path], target=(640, 420), while_over=None) -> None:
+    """Drags real files from a GTK drag source onto the app, as a file manager does.
+    `while_over` runs while the files hover over the window, before they are dropped."""
     if not DRAG_SOURCE.exists():
         pytest.fail(f"the drag source tool is missing: expected {DRAG_SOURCE}")
     source = subprocess.Popen(
@@ -53,6 +54,8 @@ def native_drop(paths: list[Path], target=(640, 420)) -> None:
             time.sleep(0.05)
         subprocess.run(["xdotool", "mousemove", str(target[0]), str(target[1])], check=True)
         time.sleep(0.3)
+        if while_over is not None:
+            while_over()
         subprocess.run(["xdotool", "mouseup", "1"], check=True)
         assert source.stdout.readline().strip() == "drag-end"
     finally:
@@ -99,7 +102,13 @@ def drop_batch(tmp_path_factory, corpus):
 
 def test_native_drop_imports_files_and_a_folder(app, artifacts, drop_batch):
     before = len(article_rows(app))
-    native_drop(drop_batch)
+
+    def overlay_is_shown():
+        overlay = wait(app, 10).until(EC.visibility_of_element_located(by_testid("drop-overlay")))
+        assert "Drop" in text_of(overlay)
+        screenshot(app, artifacts, "02a-drop-overlay")
+
+    native_drop(drop_batch, while_over=overlay_is_shown)
     result = wait(app, 60).until(EC.visibility_of_element_located(by_testid("import-result")))
     screenshot(app, artifacts, "02-import-result")
     imported = app.find_elements(*by_testid("import-imported"))
