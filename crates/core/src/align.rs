@@ -580,8 +580,13 @@ impl Session {
         let right_pair_norms: Vec<f32> =
             (0..m.saturating_sub(1)).map(|k| pair_norm(rv, k)).collect();
         // Left i against right j, j+1 merged.
+        // A merge joins sentences of one kind: two bullet points are not one sentence of prose
+        // (and a prose sentence is not two bullet points), however many words they share.
         let sim12 = |i: usize, j: usize| {
             if heading(&ls[i]) || heading(&rs[j]) || heading(&rs[j + 1]) {
+                return f32::NEG_INFINITY;
+            }
+            if ls[i].kind != rs[j].kind || rs[j].kind != rs[j + 1].kind {
                 return f32::NEG_INFINITY;
             }
             if sim(i, j) < options.merge_part_min || sim(i, j + 1) < options.merge_part_min {
@@ -591,6 +596,9 @@ impl Session {
         };
         let sim21 = |i: usize, j: usize| {
             if heading(&ls[i]) || heading(&ls[i + 1]) || heading(&rs[j]) {
+                return f32::NEG_INFINITY;
+            }
+            if ls[i].kind != rs[j].kind || ls[i].kind != ls[i + 1].kind {
                 return f32::NEG_INFINITY;
             }
             if sim(i, j) < options.merge_part_min || sim(i + 1, j) < options.merge_part_min {

@@ -318,3 +318,41 @@ fn corpus_pairs_a_careful_reader_would_align() {
     );
     assert!(!a.only_here.contains(&at(1, "launched an")));
 }
+
+#[test]
+fn bullet_points_never_merge_into_one_prose_sentence() {
+    let pivot = "Harbour officials named floodwater pressure and cargo delays as the reasons for closing the Tessel lock.\n\nThe lock reopens on Friday.";
+    let other = "Reasons for closing the Tessel lock:\n- Floodwater pressure on the lock gates\n- Cargo delays at the harbour\n\nThe lock reopens on Friday.";
+    let bodies = [pivot, other];
+    let alignment = align(
+        &[input(1, pivot), input(2, other)],
+        0,
+        &AlignOptions::default(),
+    );
+    for row in &alignment.rows {
+        if let (Some(left), Some(right)) = (&row.cells[0], &row.cells[1]) {
+            let kinds: Vec<_> = right
+                .iter()
+                .map(|&i| alignment.sentences[1][i].kind)
+                .collect();
+            let left_kind = alignment.sentences[0][left[0]].kind;
+            assert!(
+                right.len() == 1 || kinds.iter().all(|k| *k == left_kind),
+                "a merge across kinds: {:?} with {:?}",
+                left.iter()
+                    .map(|&i| &pivot[alignment.sentences[0][i].range()])
+                    .collect::<Vec<_>>(),
+                right
+                    .iter()
+                    .map(|&i| &bodies[1][alignment.sentences[1][i].range()])
+                    .collect::<Vec<_>>()
+            );
+        }
+    }
+    let reopen = find(&alignment, &bodies, 1, "reopens on Friday");
+    assert!(aligned(
+        &alignment,
+        (0, find(&alignment, &bodies, 0, "reopens on Friday")),
+        (1, reopen)
+    ));
+}
