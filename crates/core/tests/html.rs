@@ -169,3 +169,30 @@ fn truncated_and_random_html_does_not_panic() {
         let _ = ingest("noise.html", &bytes);
     }
 }
+
+#[test]
+fn absurdly_deep_nesting_is_refused_before_parsing() {
+    let depth = 200_000;
+    let page = format!(
+        "<html><body>{}<p>Deep text.</p>{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    match ingest("deep.html", page.as_bytes()) {
+        Err(IngestError::Corrupt { format, detail }) => {
+            assert_eq!(format, "HTML");
+            assert!(detail.contains("nested"), "{detail}");
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    // Ordinary pages, with sloppy unclosed <p> and <li>, scripts full of "<div>" and comments,
+    // are far from the limit.
+    let sloppy = format!(
+        "<html><body><script>var s = '{}';</script><!-- {} --><article><h1>Quay works</h1>{}</article></body></html>",
+        "<div>".repeat(10_000),
+        "<div>".repeat(10_000),
+        "<p>The quay works went on through the night, the harbour office said.".repeat(6_000)
+    );
+    let doc = ingest("sloppy.html", sloppy.as_bytes()).expect("a real page imports");
+    assert!(doc.body.contains("quay works went on"));
+}
