@@ -125,6 +125,25 @@ fn every_article_imports_with_a_normalised_body_and_modest_boilerplate() {
     }
 }
 
+/// Exactly the `clutter` paragraphs are boilerplate, and the `content` ones are not.
+fn assert_boilerplate(doc: &Document, clutter: &[&str], content: &[&str]) {
+    for paragraph in clutter {
+        assert!(
+            is_boilerplate(doc, paragraph),
+            "{paragraph:?} should be boilerplate"
+        );
+    }
+    assert_eq!(
+        doc.boilerplate.len(),
+        clutter.len(),
+        "{:?}",
+        boilerplate_paragraphs(doc)
+    );
+    for paragraph in content {
+        assert!(!is_boilerplate(doc, paragraph), "{paragraph:?} is content");
+    }
+}
+
 /// The second non-empty line of a corpus file, as written.
 fn byline_line(prefix: &str) -> String {
     let text = std::fs::read_to_string(corpus_file(prefix)).unwrap();
@@ -165,37 +184,26 @@ fn article_000_headline_name_byline_glued_dateline_and_tail_clutter() {
 
     // The tail: "About Us" and the paper's description, share button, author bio, logo, prompt.
     let bio = format!("{byline} is a former diplomat");
-    for clutter in [
-        "About Us",
-        "Brussels Morning is a daily online newspaper",
-        "Share This Article",
-        bio.as_str(),
-        "The Brussels Morning Newspaper Logo",
-        "Subscribe for Latest Updates",
-    ] {
-        assert!(
-            is_boilerplate(&doc, clutter),
-            "{clutter:?} should be boilerplate"
-        );
-    }
-    assert_eq!(
-        doc.boilerplate.len(),
-        6,
-        "{:?}",
-        boilerplate_paragraphs(&doc)
+    assert_boilerplate(
+        &doc,
+        &[
+            "About Us",
+            "Brussels Morning is a daily online newspaper",
+            "Share This Article",
+            bio.as_str(),
+            "The Brussels Morning Newspaper Logo",
+            "Subscribe for Latest Updates",
+        ],
+        // Article headings, the pull quote and the last paragraph are content.
+        &[
+            "Background Why US Venezuela Relations Are Being Reassessed",
+            "What Triggered the Shift Toward Cooperation",
+            "One senior official involved in the process said,",
+            "“Durable diplomacy is built",
+            "Why This Moment Matters for Long Term Relations",
+            "Whether this approach delivers durable stability",
+        ],
     );
-
-    // Article headings, the pull quote and the last paragraph are content.
-    for content in [
-        "Background Why US Venezuela Relations Are Being Reassessed",
-        "What Triggered the Shift Toward Cooperation",
-        "One senior official involved in the process said,",
-        "“Durable diplomacy is built",
-        "Why This Moment Matters for Long Term Relations",
-        "Whether this approach delivers durable stability",
-    ] {
-        assert!(!is_boilerplate(&doc, content), "{content:?} is content");
-    }
 }
 
 #[test]
@@ -258,27 +266,17 @@ fn article_003_byline_faq_and_trailing_prompts() {
         .body
         .starts_with("Venezuela and the US: A Thaw in Relations"));
 
-    for clutter in ["Want to learn more", "You may also like", "Leave a Comment"] {
-        assert!(
-            is_boilerplate(&doc, clutter),
-            "{clutter:?} should be boilerplate"
-        );
-    }
-    assert_eq!(
-        doc.boilerplate.len(),
-        3,
-        "{:?}",
-        boilerplate_paragraphs(&doc)
+    assert_boilerplate(
+        &doc,
+        &["Want to learn more", "You may also like", "Leave a Comment"],
+        &[
+            "FAQ",
+            "Q: What is the main reason",
+            "A: While less likely",
+            "Pro Tip:",
+            "Did you know?",
+        ],
     );
-    for content in [
-        "FAQ",
-        "Q: What is the main reason",
-        "A: While less likely",
-        "Pro Tip:",
-        "Did you know?",
-    ] {
-        assert!(!is_boilerplate(&doc, content), "{content:?} is content");
-    }
 }
 
 #[test]

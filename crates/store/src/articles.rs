@@ -329,20 +329,7 @@ impl Library {
 
     /// The word diff of two articles, boilerplate left out.
     pub fn diff(&self, left: ArticleId, right: ArticleId) -> Result<ArticleDiff> {
-        let left = self.get(left)?;
-        let right = self.get(right)?;
-        let diff = diff::word_diff_excluding(
-            DiffSide {
-                text: &left.body,
-                excluded: &left.boilerplate,
-            },
-            DiffSide {
-                text: &right.body,
-                excluded: &right.boilerplate,
-            },
-            DiffOptions::default(),
-        );
-        Ok(ArticleDiff { left, right, diff })
+        Ok(ArticleDiff::compute(self.get(left)?, self.get(right)?))
     }
 }
 
