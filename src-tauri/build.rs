@@ -11,7 +11,21 @@ const COMMANDS: &[&str] = &[
     "restore_articles",
     "import_paths",
     "import_sample",
-    "compare_articles",
+    "list_sessions",
+    "create_session",
+    "open_session",
+    "rename_session",
+    "duplicate_session",
+    "delete_session",
+    "restore_session",
+    "set_session_articles",
+    "save_view_state",
+    "add_note",
+    "update_note",
+    "delete_note",
+    "restore_note",
+    "search_notes",
+    "list_tags",
 ];
 
 fn main() {

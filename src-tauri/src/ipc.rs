@@ -5,7 +5,6 @@
 //! fails when the two drift (run it with `UPDATE_BINDINGS=1` to rewrite them). Numbers are `u32`
 //! so that TypeScript sees `number`, not `bigint`.
 
-use parallax_core::diff::{RunKind, WordDiff};
 use parallax_store as store;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -259,74 +258,6 @@ impl From<store::ImportReport> for ImportReport {
     }
 }
 
-/// What a run of diffed text is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum DiffRunKind {
-    Equal,
-    Deleted,
-    Inserted,
-    Boilerplate,
-}
-
-/// A run of text in one column of the side-by-side view.
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct DiffRun {
-    pub text: String,
-    pub kind: DiffRunKind,
-    /// Index of the change this run belongs to; the same on both sides.
-    pub change: Option<u32>,
-}
-
-/// One column: the article and its runs, grouped by paragraph.
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct DiffColumn {
-    pub article: ArticleSummary,
-    pub paragraphs: Vec<Vec<DiffRun>>,
-}
-
-/// Word counts of a diff.
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct DiffCounts {
-    pub equal_words: u32,
-    pub deleted_words: u32,
-    pub inserted_words: u32,
-    pub changes: u32,
-}
-
-/// Two articles side by side with their word diff.
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct SideBySide {
-    pub left: DiffColumn,
-    pub right: DiffColumn,
-    pub counts: DiffCounts,
-}
-
-impl From<store::ArticleDiff> for SideBySide {
-    fn from(d: store::ArticleDiff) -> Self {
-        let WordDiff {
-            left,
-            right,
-            counts,
-            ..
-        } = d.diff;
-        SideBySide {
-            left: column(d.left, &left),
-            right: column(d.right, &right),
-            counts: DiffCounts {
-                equal_words: counts.equal_words as u32,
-                deleted_words: counts.deleted_words as u32,
-                inserted_words: counts.inserted_words as u32,
-                changes: counts.changes as u32,
-            },
-        }
-    }
-}
-
 /// Byte ranges of the paragraphs of a body (separated by blank lines).
 fn paragraph_ranges(body: &str) -> Vec<std::ops::Range<usize>> {
     let mut ranges = Vec::new();
@@ -338,36 +269,276 @@ fn paragraph_ranges(body: &str) -> Vec<std::ops::Range<usize>> {
     ranges
 }
 
-/// Cuts runs at paragraph breaks so the UI renders paragraphs without touching offsets.
-fn column(article: store::Article, runs: &[parallax_core::diff::Run]) -> DiffColumn {
-    let mut paragraphs = Vec::new();
-    for paragraph in paragraph_ranges(&article.body) {
-        let pieces: Vec<DiffRun> = runs
-            .iter()
-            .filter(|r| r.start < paragraph.end && r.end > paragraph.start)
-            .filter_map(|run| {
-                let (start, end) = (run.start.max(paragraph.start), run.end.min(paragraph.end));
-                let text = article.body.get(start..end)?;
-                let kind = match run.kind {
-                    RunKind::Equal => DiffRunKind::Equal,
-                    RunKind::Deleted => DiffRunKind::Deleted,
-                    RunKind::Inserted => DiffRunKind::Inserted,
-                    RunKind::Boilerplate => DiffRunKind::Boilerplate,
-                };
-                Some(DiffRun {
-                    text: text.to_string(),
-                    kind,
-                    change: run.change.map(|c| c as u32),
-                })
-            })
-            .collect();
-        if !pieces.is_empty() {
-            paragraphs.push(pieces);
+/// A comparison session as lists show it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionSummary {
+    pub id: u32,
+    pub name: String,
+    pub created_at: String,
+    pub updated_at: String,
+    /// The compared articles' ids in column order (deleted ones included).
+    pub articles: Vec<u32>,
+}
+
+impl From<store::SessionSummary> for SessionSummary {
+    fn from(s: store::SessionSummary) -> Self {
+        SessionSummary {
+            id: s.id.0 as u32,
+            name: s.name,
+            created_at: s.created_at,
+            updated_at: s.updated_at,
+            articles: s.articles.iter().map(|a| a.0 as u32).collect(),
         }
     }
-    DiffColumn {
-        article: article.summary.into(),
-        paragraphs,
+}
+
+/// What a sentence is by its place in the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum SentenceKind {
+    Prose,
+    Heading,
+    ListItem,
+}
+
+impl From<parallax_core::sentences::SentenceKind> for SentenceKind {
+    fn from(k: parallax_core::sentences::SentenceKind) -> Self {
+        use parallax_core::sentences::SentenceKind as Core;
+        match k {
+            Core::Prose => SentenceKind::Prose,
+            Core::Heading => SentenceKind::Heading,
+            Core::ListItem => SentenceKind::ListItem,
+        }
+    }
+}
+
+/// A stretch of a sentence with one look.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TextRun {
+    pub text: String,
+    /// Words the row's other sentences do not share.
+    pub changed: bool,
+    /// Ids of the notes whose passage covers this run.
+    pub notes: Vec<u32>,
+}
+
+/// A counterpart of a sentence in another row (reordered text, a second partner).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SentenceLink {
+    /// Column index of the counterpart's article.
+    pub column: u32,
+    pub sentence: u32,
+    pub row: u32,
+    pub similarity: f32,
+}
+
+/// One sentence in a column.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AlignedSentence {
+    /// Its index among its article's sentences.
+    pub index: u32,
+    /// Byte offset in the body: handed back as a hint when a note is made on it.
+    pub start: u32,
+    pub kind: SentenceKind,
+    pub opens_paragraph: bool,
+    pub only_here: bool,
+    pub links: Vec<SentenceLink>,
+    pub runs: Vec<TextRun>,
+}
+
+/// One row of aligned sentences: a cell per column, null where that article has none.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AlignedRow {
+    pub cells: Vec<Option<Vec<AlignedSentence>>>,
+    pub similarity: f32,
+    /// Some column is empty or has changed words.
+    pub differs: bool,
+    /// Some sentence here is found in no other article.
+    pub only_here: bool,
+}
+
+/// Counts per article of a session.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ArticleFacts {
+    pub sentences: u32,
+    pub only_here: u32,
+}
+
+/// The articles of a session aligned sentence by sentence; columns in the session's order.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Alignment {
+    /// Column index of the pivot.
+    pub pivot: u32,
+    pub rows: Vec<AlignedRow>,
+    pub facts: Vec<ArticleFacts>,
+    /// `coverage[a][b]`: the share of column a's sentences with a counterpart in column b.
+    pub coverage: Vec<Vec<f32>>,
+}
+
+impl From<parallax_core::side_by_side::SideBySide> for Alignment {
+    fn from(v: parallax_core::side_by_side::SideBySide) -> Self {
+        let sentence = |s: parallax_core::side_by_side::SideSentence| AlignedSentence {
+            index: s.index as u32,
+            start: s.start as u32,
+            kind: s.kind.into(),
+            opens_paragraph: s.opens_paragraph,
+            only_here: s.only_here,
+            links: s
+                .links
+                .into_iter()
+                .map(|l| SentenceLink {
+                    column: l.article as u32,
+                    sentence: l.sentence as u32,
+                    row: l.row as u32,
+                    similarity: l.similarity,
+                })
+                .collect(),
+            runs: s
+                .runs
+                .into_iter()
+                .map(|r| TextRun {
+                    text: r.text,
+                    changed: r.changed,
+                    notes: r.marks.into_iter().map(|m| m as u32).collect(),
+                })
+                .collect(),
+        };
+        Alignment {
+            pivot: v.pivot as u32,
+            rows: v
+                .rows
+                .into_iter()
+                .map(|row| AlignedRow {
+                    cells: row
+                        .cells
+                        .into_iter()
+                        .map(|c| c.map(|c| c.into_iter().map(sentence).collect()))
+                        .collect(),
+                    similarity: row.similarity,
+                    differs: row.differs,
+                    only_here: row.only_here,
+                })
+                .collect(),
+            facts: v
+                .facts
+                .into_iter()
+                .map(|f| ArticleFacts {
+                    sentences: f.sentences as u32,
+                    only_here: f.only_here as u32,
+                })
+                .collect(),
+            coverage: v.coverage,
+        }
+    }
+}
+
+/// A note: on the session, or on a passage of one of its articles.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Note {
+    pub id: u32,
+    pub session_id: Option<u32>,
+    pub article_id: Option<u32>,
+    /// Markdown.
+    pub body: String,
+    pub tags: Vec<String>,
+    /// The passage as it was when the note was written.
+    pub quote: Option<String>,
+    /// The passage can no longer be found in the article: shown apart, never dropped.
+    pub orphaned: bool,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl From<store::Note> for Note {
+    fn from(n: store::Note) -> Self {
+        Note {
+            id: n.id.0 as u32,
+            session_id: n.session_id.map(|s| s.0 as u32),
+            article_id: n.article_id.map(|a| a.0 as u32),
+            body: n.body,
+            tags: n.tags,
+            quote: n.anchor.map(|a| a.quote.exact),
+            orphaned: n.orphaned,
+            created_at: n.created_at,
+            updated_at: n.updated_at,
+        }
+    }
+}
+
+/// A new note. With a quote, `article` is required; `prefix`, `suffix` and `near` (a byte
+/// offset the UI was given, such as the sentence's start) tell repeated quotes apart.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NewNote {
+    pub session: u32,
+    pub article: Option<u32>,
+    pub quote: Option<String>,
+    pub prefix: Option<String>,
+    pub suffix: Option<String>,
+    pub near: Option<u32>,
+    pub body: String,
+    pub tags: Vec<String>,
+}
+
+impl From<NewNote> for store::NewNote {
+    fn from(n: NewNote) -> Self {
+        store::NewNote {
+            session: Some(store::SessionId(n.session.into())),
+            article: n.article.map(|a| store::ArticleId(a.into())),
+            quote: n.quote,
+            prefix: n.prefix,
+            suffix: n.suffix,
+            near: n.near.map(|n| n as usize),
+            body: n.body,
+            tags: n.tags,
+        }
+    }
+}
+
+/// A tag and how many notes carry it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TagCount {
+    pub name: String,
+    pub notes: u32,
+}
+
+/// A session opened for reading.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionView {
+    pub session: SessionSummary,
+    /// The UI's own JSON (columns, pivot, scroll, open panel), as it saved it.
+    pub view_state: String,
+    /// The articles still in the library, in column order.
+    pub articles: Vec<ArticleSummary>,
+    /// Articles of the session deleted from the library since.
+    pub missing: Vec<u32>,
+    pub pivot: Option<u32>,
+    /// Null when fewer than two articles are left.
+    pub alignment: Option<Alignment>,
+    pub notes: Vec<Note>,
+}
+
+impl From<store::SessionView> for SessionView {
+    fn from(v: store::SessionView) -> Self {
+        SessionView {
+            session: v.session.summary.into(),
+            view_state: v.session.view_state.to_string(),
+            articles: v.articles.into_iter().map(|a| a.summary.into()).collect(),
+            missing: v.missing.iter().map(|a| a.0 as u32).collect(),
+            pivot: v.pivot.map(|p| p.0 as u32),
+            alignment: v.layout.map(Into::into),
+            notes: v.notes.into_iter().map(Into::into).collect(),
+        }
     }
 }
 
@@ -434,7 +605,10 @@ pub(crate) fn export_all(dir: &std::path::Path) -> Result<(), ts_rs::ExportError
     MetadataEdit::export_all(&config)?;
     ImportProgress::export_all(&config)?;
     ImportReport::export_all(&config)?;
-    SideBySide::export_all(&config)?;
+    SessionSummary::export_all(&config)?;
+    SessionView::export_all(&config)?;
+    NewNote::export_all(&config)?;
+    TagCount::export_all(&config)?;
     LibraryInfo::export_all(&config)?;
     CommandError::export_all(&config)?;
     Ok(())

@@ -37,7 +37,21 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) {
             commands::library::restore_articles,
             commands::import::import_paths,
             commands::import::import_sample,
-            commands::compare::compare_articles,
+            commands::sessions::list_sessions,
+            commands::sessions::create_session,
+            commands::sessions::open_session,
+            commands::sessions::rename_session,
+            commands::sessions::duplicate_session,
+            commands::sessions::delete_session,
+            commands::sessions::restore_session,
+            commands::sessions::set_session_articles,
+            commands::sessions::save_view_state,
+            commands::notes::add_note,
+            commands::notes::update_note,
+            commands::notes::delete_note,
+            commands::notes::restore_note,
+            commands::notes::search_notes,
+            commands::notes::list_tags,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Parallax");

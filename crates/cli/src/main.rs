@@ -718,6 +718,7 @@ fn note(library: &mut Library, command: NoteCommand) -> Result<ExitCode> {
                 quote,
                 prefix,
                 suffix,
+                near: None,
                 body,
                 tags,
             })?;

@@ -130,6 +130,10 @@ pub struct Alignment {
     pub moved: Vec<Link>,
     /// `(article index, sentence index)` of sentences with no counterpart in any other article.
     pub only_here: Vec<(usize, usize)>,
+    /// `coverage[a][b]`: the share of article `a`'s sentences with a counterpart in article `b`
+    /// (aligned or linked when the two are aligned with each other); 1 on the diagonal. Not
+    /// symmetric: a short wire story can be wholly inside a long report that is mostly its own.
+    pub coverage: Vec<Vec<f32>>,
 }
 
 /// One row of the alignment.
@@ -210,18 +214,29 @@ pub fn align(inputs: &[AlignInput<'_>], pivot: usize, options: &AlignOptions) ->
         .map(|s| vec![false; s.len()])
         .collect();
     let mut pivot_pairs: Vec<Option<PairAlignment>> = vec![None; count];
+    let mut coverage = vec![vec![1.0f32; count]; count];
     for a in 0..count {
         for b in a + 1..count {
             let (left, right) = if b == pivot { (b, a) } else { (a, b) };
             let pair = session.align_pair(left, right, options);
+            let mut in_pair = (BTreeSet::new(), BTreeSet::new());
             for step in &pair.steps {
-                step.left.iter().for_each(|&i| matched[left][i] = true);
-                step.right.iter().for_each(|&j| matched[right][j] = true);
+                in_pair.0.extend(step.left.iter().copied());
+                in_pair.1.extend(step.right.iter().copied());
             }
             for link in &pair.links {
-                matched[left][link.0] = true;
-                matched[right][link.1] = true;
+                in_pair.0.insert(link.0);
+                in_pair.1.insert(link.1);
             }
+            for &i in &in_pair.0 {
+                matched[left][i] = true;
+            }
+            for &j in &in_pair.1 {
+                matched[right][j] = true;
+            }
+            let share = |found: usize, of: usize| if of == 0 { 0.0 } else { found as f32 / of as f32 };
+            coverage[left][right] = share(in_pair.0.len(), session.sentences[left].len());
+            coverage[right][left] = share(in_pair.1.len(), session.sentences[right].len());
             if left == pivot {
                 pivot_pairs[right] = Some(pair);
             }
@@ -318,6 +333,7 @@ pub fn align(inputs: &[AlignInput<'_>], pivot: usize, options: &AlignOptions) ->
         rows,
         moved,
         only_here,
+        coverage,
     }
 }
 

@@ -12,6 +12,8 @@
 //! - [`align`]: sentence alignment of a session's articles against a pivot (IDF-weighted
 //!   similarity of stemmed content words, monotone DP with merges, moved and only-here
 //!   sentences).
+//! - [`side_by_side`]: an alignment laid out for reading: sentences cut into runs (changed
+//!   words, marked passages), links to counterparts, counts per article.
 //! - [`anchor`]: W3C Web Annotation text anchors for notes (quote + context + byte position),
 //!   re-found after edits or reported orphaned.
 #![deny(missing_docs)]
@@ -21,4 +23,5 @@ pub mod anchor;
 pub mod diff;
 pub mod ingest;
 pub mod sentences;
+pub mod side_by_side;
 pub mod text;

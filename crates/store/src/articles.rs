@@ -314,16 +314,7 @@ impl Library {
             .iter()
             .map(|&id| self.get(id))
             .collect::<Result<Vec<_>>>()?;
-        let inputs: Vec<AlignInput<'_>> = articles
-            .iter()
-            .map(|a| AlignInput {
-                id: a.summary.id.0 as u64,
-                body: &a.body,
-                boilerplate: &a.boilerplate,
-                language: a.language.as_deref().unwrap_or("en"),
-            })
-            .collect();
-        let alignment = align::align(&inputs, pivot, &AlignOptions::default());
+        let alignment = align_articles(&articles, pivot);
         Ok((articles, alignment))
     }
 
@@ -445,4 +436,18 @@ fn outlet_id(conn: &Connection, name: &str) -> Result<i64> {
     Ok(conn
         .prepare_cached("SELECT id FROM outlets WHERE name = ?1")?
         .query_row([name], |r| r.get(0))?)
+}
+
+/// Aligns `articles` against `articles[pivot]` with the default options.
+pub(crate) fn align_articles(articles: &[Article], pivot: usize) -> Alignment {
+    let inputs: Vec<AlignInput<'_>> = articles
+        .iter()
+        .map(|a| AlignInput {
+            id: a.summary.id.0 as u64,
+            body: &a.body,
+            boilerplate: &a.boilerplate,
+            language: a.language.as_deref().unwrap_or("en"),
+        })
+        .collect();
+    align::align(&inputs, pivot, &AlignOptions::default())
 }

@@ -12,6 +12,7 @@ mod notes;
 pub mod sample;
 mod schema;
 mod search;
+mod session_view;
 mod sessions;
 
 pub use articles::{Article, ArticleDiff, ArticleId, ArticleSummary, MetadataEdit, MAX_COMPARED};
@@ -21,6 +22,7 @@ pub use import::{
 pub use notes::{NewNote, Note, NoteId};
 pub use schema::MIGRATIONS;
 pub use search::{SearchHit, SnippetPart};
+pub use session_view::SessionView;
 pub use sessions::{Session, SessionId, SessionSummary, MIN_COMPARED};
 
 use rusqlite::Connection;

@@ -62,6 +62,9 @@ pub struct NewNote {
     pub prefix: Option<String>,
     /// Text right after the selection.
     pub suffix: Option<String>,
+    /// A byte offset of the body near the selection (say, the start of the sentence it was
+    /// made in): among equally good matches of a repeated quote, the nearest wins.
+    pub near: Option<usize>,
     /// Markdown.
     pub body: String,
     /// Tag names; new ones are created, existing ones reused whatever their case.
@@ -164,7 +167,7 @@ impl Library {
                 let hint = Hint {
                     prefix: new.prefix.as_deref(),
                     suffix: new.suffix.as_deref(),
-                    near: None,
+                    near: new.near,
                 };
                 let range = anchor::locate(&body, quote, Some(hint)).map_err(|e| match e {
                     LocateError::NotFound => StoreError::InvalidInput(format!(
@@ -309,8 +312,8 @@ impl Library {
         Ok(())
     }
 
-    /// Notes whose body matches `query` (FTS5 over note bodies, migration 0003: all words, the
-    /// last also as a prefix), best first. Deleted notes and notes of deleted sessions are left
+    /// Notes whose body, quoted passage or tags match `query` (FTS5, migration 0004: all
+    /// words, the last also as a prefix), best first. Deleted notes and notes of deleted sessions are left
     /// out.
     pub fn search_notes(&self, query: &str) -> Result<Vec<Note>> {
         let Some(fts) = fts_query(query) else {

@@ -404,3 +404,112 @@ fn notes_survive_edits_and_purges_as_orphans() {
     assert_eq!(notes[0].id, moved.id);
     library.integrity_check().unwrap();
 }
+
+#[test]
+fn a_session_view_aligns_its_articles_and_marks_the_notes() {
+    let Fixture { mut library, ids, .. } = fixture();
+    let session = library
+        .create_session("Barrier", &[ids[0], ids[1], ids[2]])
+        .unwrap();
+    let note = library
+        .add_note(NewNote {
+            session: Some(session.id),
+            article: Some(ids[1]),
+            quote: Some("three hours early".into()),
+            body: "Two hours in the other report.".into(),
+            ..NewNote::default()
+        })
+        .unwrap();
+
+    // No pivot asked for and none saved: the first column.
+    let view = library.session_view(session.id, None).unwrap();
+    assert_eq!(view.pivot, Some(ids[0]));
+    assert!(view.missing.is_empty());
+    let layout = view.layout.as_ref().expect("three articles align");
+    assert_eq!(layout.pivot, 0);
+    assert_eq!(layout.articles.len(), 3);
+    // The barrier sentences of the first two articles share a row.
+    let row = layout
+        .rows
+        .iter()
+        .find(|r| {
+            r.cells[0].as_ref().is_some_and(|c| {
+                c.iter()
+                    .any(|s| view.articles[0].body[s.start..s.end].contains("two hours early"))
+            })
+        })
+        .expect("the barrier row");
+    let partner = row.cells[1].as_ref().expect("the second article's barrier sentence");
+    let marked: String = partner
+        .iter()
+        .flat_map(|s| &s.runs)
+        .filter(|r| r.marks == vec![note.id.0])
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(marked, "three hours early");
+
+    // The pivot saved in the view state is used when none is asked for; an asked one wins.
+    library
+        .save_view_state(session.id, json!({ "pivot": ids[1].0 }))
+        .unwrap();
+    let view = library.session_view(session.id, None).unwrap();
+    assert_eq!(view.pivot, Some(ids[1]));
+    assert_eq!(view.layout.unwrap().pivot, 1);
+    let view = library.session_view(session.id, Some(ids[2])).unwrap();
+    assert_eq!(view.pivot, Some(ids[2]));
+    // A pivot that is not in the session falls back to the first column.
+    let view = library
+        .session_view(session.id, Some(ArticleId(9_999)))
+        .unwrap();
+    assert_eq!(view.pivot, Some(ids[0]));
+}
+
+#[test]
+fn a_session_with_deleted_articles_opens_with_what_is_left() {
+    let Fixture { mut library, ids, .. } = fixture();
+    let session = library.create_session("Two", &[ids[0], ids[1]]).unwrap();
+    library.delete(&[ids[1]]).unwrap();
+    let view = library.session_view(session.id, Some(ids[1])).unwrap();
+    assert_eq!(view.missing, vec![ids[1]]);
+    assert_eq!(view.articles.len(), 1);
+    assert_eq!(view.pivot, Some(ids[0]));
+    assert!(view.layout.is_none(), "one article has nothing to align with");
+    // The session still lists both: restoring the article brings the comparison back.
+    assert_eq!(view.session.summary.articles, vec![ids[0], ids[1]]);
+    library.restore(&[ids[1]]).unwrap();
+    assert!(library.session_view(session.id, None).unwrap().layout.is_some());
+}
+
+#[test]
+fn notes_are_found_by_their_quote_and_their_tags() {
+    let Fixture { mut library, ids, .. } = fixture();
+    let session = library.create_session("Search", &[ids[0], ids[1]]).unwrap();
+    let quoted = library
+        .add_note(NewNote {
+            session: Some(session.id),
+            article: Some(ids[0]),
+            quote: Some("river gauges rose".into()),
+            body: "Check the gauge data.".into(),
+            tags: vec!["hydrology".into()],
+            ..NewNote::default()
+        })
+        .unwrap();
+    let found = |library: &Library, query: &str| -> Vec<i64> {
+        library
+            .search_notes(query)
+            .unwrap()
+            .iter()
+            .map(|n| n.id.0)
+            .collect()
+    };
+    assert_eq!(found(&library, "rose"), vec![quoted.id.0], "by the quote");
+    assert_eq!(found(&library, "hydrolo"), vec![quoted.id.0], "by a tag prefix");
+    // Tags changed later are searchable at once; removed ones no longer match.
+    library
+        .update_note(quoted.id, "Check the gauge data.", &["levels".into()])
+        .unwrap();
+    assert!(found(&library, "hydrology").is_empty());
+    assert_eq!(found(&library, "levels"), vec![quoted.id.0]);
+    library.delete_note(quoted.id).unwrap();
+    assert!(found(&library, "levels").is_empty());
+}

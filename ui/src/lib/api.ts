@@ -14,7 +14,11 @@ import type { ImportReport } from './bindings/ImportReport';
 import type { LibraryInfo } from './bindings/LibraryInfo';
 import type { MetadataEdit } from './bindings/MetadataEdit';
 import type { SearchHit } from './bindings/SearchHit';
-import type { SideBySide } from './bindings/SideBySide';
+import type { NewNote } from './bindings/NewNote';
+import type { Note } from './bindings/Note';
+import type { SessionSummary } from './bindings/SessionSummary';
+import type { SessionView } from './bindings/SessionView';
+import type { TagCount } from './bindings/TagCount';
 import { CommandFailure, toCommandError } from './errors';
 
 /** The file types the importer reads; used for the file picker's filter. */
@@ -39,7 +43,23 @@ export interface Backend {
   restoreArticles(ids: number[]): Promise<number>;
   importPaths(paths: string[], onProgress: (event: ImportProgress) => void): Promise<ImportReport>;
   importSample(): Promise<ImportReport>;
-  compareArticles(left: number, right: number): Promise<SideBySide>;
+  listSessions(): Promise<SessionSummary[]>;
+  createSession(name: string, articles: number[]): Promise<SessionSummary>;
+  /** The session aligned against `pivot` (an article id; null: the first column), with notes. */
+  openSession(id: number, pivot: number | null): Promise<SessionView>;
+  renameSession(id: number, name: string): Promise<SessionSummary>;
+  duplicateSession(id: number): Promise<SessionSummary>;
+  deleteSession(id: number): Promise<void>;
+  restoreSession(id: number): Promise<void>;
+  setSessionArticles(id: number, articles: number[]): Promise<SessionSummary>;
+  saveViewState(id: number, viewState: string): Promise<void>;
+  addNote(note: NewNote): Promise<Note>;
+  updateNote(id: number, body: string, tags: string[]): Promise<Note>;
+  deleteNote(id: number): Promise<void>;
+  restoreNote(id: number): Promise<void>;
+  /** Notes of every session matching the words (body, quoted passage, tags), best first. */
+  searchNotes(query: string): Promise<Note[]>;
+  listTags(): Promise<TagCount[]>;
   /** Resolves to the chosen paths; an empty list when the person cancels. */
   pickFiles(): Promise<string[]>;
   pickFolders(): Promise<string[]>;
@@ -100,7 +120,21 @@ export const backend: Backend = {
     return call('import_paths', { paths, onProgress: channel });
   },
   importSample: () => call('import_sample'),
-  compareArticles: (left, right) => call('compare_articles', { left, right }),
+  listSessions: () => call('list_sessions'),
+  createSession: (name, articles) => call('create_session', { name, articles }),
+  openSession: (id, pivot) => call('open_session', { id, pivot }),
+  renameSession: (id, name) => call('rename_session', { id, name }),
+  duplicateSession: (id) => call('duplicate_session', { id }),
+  deleteSession: (id) => call('delete_session', { id }),
+  restoreSession: (id) => call('restore_session', { id }),
+  setSessionArticles: (id, articles) => call('set_session_articles', { id, articles }),
+  saveViewState: (id, viewState) => call('save_view_state', { id, viewState }),
+  addNote: (note) => call('add_note', { note }),
+  updateNote: (id, body, tags) => call('update_note', { id, body, tags }),
+  deleteNote: (id) => call('delete_note', { id }),
+  restoreNote: (id) => call('restore_note', { id }),
+  searchNotes: (query) => call('search_notes', { query }),
+  listTags: () => call('list_tags'),
   pickFiles: () => pick(false),
   pickFolders: () => pick(true),
   onDragDrop: async (handler) => {

@@ -24,23 +24,36 @@ describe('actionFor', () => {
     expect(actionFor(key('O', { ctrlKey: true, shiftKey: true }), 'library', 'other')).toBe('importFolder');
   });
 
+  it('maps the session keys: differences, only-here sentences, notes, overview', () => {
+    expect(actionFor(key('o'), 'session', 'other')).toBe('nextOnlyHere');
+    expect(actionFor(key('O', { shiftKey: true }), 'session', 'other')).toBe('previousOnlyHere');
+    expect(actionFor(key('a'), 'session', 'other')).toBe('addNote');
+    expect(actionFor(key('A', { shiftKey: true }), 'session', 'other')).toBe('sessionNote');
+    expect(actionFor(key('N', { shiftKey: true }), 'session', 'other')).toBe('toggleNotes');
+    expect(actionFor(key('v'), 'session', 'other')).toBe('toggleOverview');
+    expect(actionFor(key('z', { ctrlKey: true }), 'session', 'other')).toBe('undo');
+    // Typing a note must not jump around.
+    expect(actionFor(key('a'), 'session', 'field')).toBeNull();
+    expect(actionFor(key('n'), 'session', 'field')).toBeNull();
+  });
+
   it('maps the side-by-side keys', () => {
-    for (const k of ['n', 'j', 'ArrowDown', ']']) expect(actionFor(key(k), 'compare', 'other')).toBe('nextChange');
-    for (const k of ['p', 'k', 'ArrowUp', '[']) expect(actionFor(key(k), 'compare', 'other')).toBe('previousChange');
-    expect(actionFor(key('Escape'), 'compare', 'other')).toBe('back');
-    expect(actionFor(key(' ', { shiftKey: true }), 'compare', 'other')).toBe('pageUp');
+    for (const k of ['n', 'j', 'ArrowDown', ']']) expect(actionFor(key(k), 'session', 'other')).toBe('nextChange');
+    for (const k of ['p', 'k', 'ArrowUp', '[']) expect(actionFor(key(k), 'session', 'other')).toBe('previousChange');
+    expect(actionFor(key('Escape'), 'session', 'other')).toBe('back');
+    expect(actionFor(key(' ', { shiftKey: true }), 'session', 'other')).toBe('pageUp');
   });
 
   it('takes punctuation with or without Shift (German layouts type / as Shift+7)', () => {
     expect(actionFor(key('/', { shiftKey: true }), 'library', 'other')).toBe('focusSearch');
-    expect(actionFor(key(']', { shiftKey: true }), 'compare', 'other')).toBe('nextChange');
-    expect(actionFor(key('[', { shiftKey: true }), 'compare', 'other')).toBe('previousChange');
+    expect(actionFor(key(']', { shiftKey: true }), 'session', 'other')).toBe('nextChange');
+    expect(actionFor(key('[', { shiftKey: true }), 'session', 'other')).toBe('previousChange');
   });
 
   it('keeps view keys in their view', () => {
     expect(actionFor(key('n'), 'library', 'other')).toBeNull();
-    expect(actionFor(key('c'), 'compare', 'other')).toBeNull();
-    expect(actionFor(key('?', { shiftKey: true }), 'compare', 'other')).toBe('help');
+    expect(actionFor(key('c'), 'session', 'other')).toBeNull();
+    expect(actionFor(key('?', { shiftKey: true }), 'session', 'other')).toBe('help');
   });
 
   it('leaves typing to text fields, except the import shortcuts and Ctrl+Enter', () => {
@@ -58,7 +71,7 @@ describe('actionFor', () => {
   });
 
   it('ignores Alt combinations and unbound keys', () => {
-    expect(actionFor(key('n', { altKey: true }), 'compare', 'other')).toBeNull();
+    expect(actionFor(key('n', { altKey: true }), 'session', 'other')).toBeNull();
     expect(actionFor(key('q'), 'library', 'other')).toBeNull();
     expect(actionFor(key('a'), 'library', 'other')).toBeNull();
   });

@@ -27,12 +27,20 @@ export type Action =
   | 'dismiss'
   | 'nextChange'
   | 'previousChange'
+  | 'nextOnlyHere'
+  | 'previousOnlyHere'
+  | 'addNote'
+  | 'toggleNotes'
+  | 'toggleOverview'
+  | 'sessionNote'
+  | 'columnsLeft'
+  | 'columnsRight'
   | 'pageDown'
   | 'pageUp'
   | 'back';
 
 /** Where a binding applies: always, or only in one view. */
-export type Scope = 'global' | 'library' | 'compare';
+export type Scope = 'global' | 'library' | 'session';
 
 type Binding = {
   action: Action;
@@ -77,19 +85,28 @@ const BINDINGS: readonly Binding[] = [
   { action: 'undo', scope: 'library', key: 'z', mod: true },
   { action: 'dismiss', scope: 'library', key: 'Escape' },
 
-  { action: 'nextChange', scope: 'compare', key: 'n' },
-  { action: 'nextChange', scope: 'compare', key: 'j' },
-  { action: 'nextChange', scope: 'compare', key: 'ArrowDown' },
-  { action: 'nextChange', scope: 'compare', key: ']', shift: 'any' },
-  { action: 'previousChange', scope: 'compare', key: 'p' },
-  { action: 'previousChange', scope: 'compare', key: 'k' },
-  { action: 'previousChange', scope: 'compare', key: 'ArrowUp' },
-  { action: 'previousChange', scope: 'compare', key: '[', shift: 'any' },
-  { action: 'pageDown', scope: 'compare', key: 'PageDown' },
-  { action: 'pageDown', scope: 'compare', key: ' ' },
-  { action: 'pageUp', scope: 'compare', key: 'PageUp' },
-  { action: 'pageUp', scope: 'compare', key: ' ', shift: true },
-  { action: 'back', scope: 'compare', key: 'Escape' },
+  { action: 'nextChange', scope: 'session', key: 'n' },
+  { action: 'nextChange', scope: 'session', key: 'j' },
+  { action: 'nextChange', scope: 'session', key: 'ArrowDown' },
+  { action: 'nextChange', scope: 'session', key: ']', shift: 'any' },
+  { action: 'previousChange', scope: 'session', key: 'p' },
+  { action: 'previousChange', scope: 'session', key: 'k' },
+  { action: 'previousChange', scope: 'session', key: 'ArrowUp' },
+  { action: 'previousChange', scope: 'session', key: '[', shift: 'any' },
+  { action: 'nextOnlyHere', scope: 'session', key: 'o' },
+  { action: 'previousOnlyHere', scope: 'session', key: 'o', shift: true },
+  { action: 'addNote', scope: 'session', key: 'a' },
+  { action: 'sessionNote', scope: 'session', key: 'a', shift: true },
+  { action: 'toggleNotes', scope: 'session', key: 'n', shift: true },
+  { action: 'toggleOverview', scope: 'session', key: 'v' },
+  { action: 'columnsLeft', scope: 'session', key: 'ArrowLeft' },
+  { action: 'columnsRight', scope: 'session', key: 'ArrowRight' },
+  { action: 'undo', scope: 'session', key: 'z', mod: true },
+  { action: 'pageDown', scope: 'session', key: 'PageDown' },
+  { action: 'pageDown', scope: 'session', key: ' ' },
+  { action: 'pageUp', scope: 'session', key: 'PageUp' },
+  { action: 'pageUp', scope: 'session', key: ' ', shift: true },
+  { action: 'back', scope: 'session', key: 'Escape' },
 ];
 
 export type KeyInput = {
@@ -142,6 +159,8 @@ const KEY_NAMES: Record<string, string> = {
   ' ': 'Space',
   ArrowDown: '↓',
   ArrowUp: '↑',
+  ArrowLeft: '←',
+  ArrowRight: '→',
   Escape: 'Esc',
   Delete: 'Delete',
   Backspace: isMac ? '⌫' : 'Backspace',
@@ -193,17 +212,26 @@ export const CHEAT_SHEET: readonly { title: string; rows: readonly { action: Act
       { action: 'toggleRow', text: 'Add or remove the row from the selection' },
       { action: 'selectAll', text: 'Select all' },
       { action: 'edit', text: 'Edit title, outlet, author, date, URL' },
-      { action: 'compare', text: 'Compare the two selected articles' },
+      { action: 'compare', text: 'Compare the selected articles (2–8) in a new session' },
       { action: 'delete', text: 'Delete the selected articles' },
       { action: 'undo', text: 'Undo the delete' },
       { action: 'dismiss', text: 'Close the import report, clear the selection' },
     ],
   },
   {
-    title: 'Side by side',
+    title: 'Comparison session',
     rows: [
-      { action: 'nextChange', text: 'Next change' },
-      { action: 'previousChange', text: 'Previous change' },
+      { action: 'nextChange', text: 'Next difference' },
+      { action: 'previousChange', text: 'Previous difference' },
+      { action: 'nextOnlyHere', text: 'Next sentence found in one article only' },
+      { action: 'previousOnlyHere', text: 'Previous sentence found in one article only' },
+      { action: 'addNote', text: 'Add a note on the selected text' },
+      { action: 'sessionNote', text: 'Add a note on the whole session' },
+      { action: 'toggleNotes', text: 'Show or hide the notes' },
+      { action: 'toggleOverview', text: 'Switch between side by side and overview' },
+      { action: 'columnsLeft', text: 'Show the columns to the left' },
+      { action: 'columnsRight', text: 'Show the columns to the right' },
+      { action: 'undo', text: 'Undo the last delete or removal' },
       { action: 'pageDown', text: 'Scroll down a page' },
       { action: 'pageUp', text: 'Scroll up a page' },
       { action: 'back', text: 'Back to the library' },

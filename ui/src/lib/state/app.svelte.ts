@@ -1,11 +1,21 @@
 import type { Backend, Unsubscribe } from '../api';
 import type { Action } from '../keys';
 import { Banner } from './banner.svelte';
-import { Comparison } from './compare.svelte';
 import { Importer } from './importer.svelte';
 import { Library, type LibraryOptions } from './library.svelte';
+import { OpenSession, type OpenSessionOptions } from './session.svelte';
+import { MAX_ARTICLES, MIN_ARTICLES, Sessions } from './sessions.svelte';
+import { UndoOffer } from './undo.svelte';
 
-export type View = 'library' | 'compare';
+export type View = 'library' | 'session';
+
+export type AppOptions = LibraryOptions & OpenSessionOptions & { undoMs?: number };
+
+/** A default name for a new session: the first article's title, shortened. */
+export function defaultSessionName(titles: string[]): string {
+  const first = (titles[0] ?? '').trim() || 'Comparison';
+  return first.length > 70 ? `${first.slice(0, 69).trimEnd()}…` : first;
+}
 
 /**
  * The whole app's state: the views' states plus which view is on screen. Keyboard actions come
@@ -19,18 +29,22 @@ export class AppState {
   hint = $state<string | null>(null);
 
   readonly banner = new Banner();
+  readonly undo: UndoOffer;
   readonly library: Library;
   readonly importer: Importer;
-  readonly comparison: Comparison;
+  readonly sessions: Sessions;
+  readonly session: OpenSession;
 
   readonly #backend: Backend;
   #hintTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(backend: Backend, options: LibraryOptions = {}) {
+  constructor(backend: Backend, options: AppOptions = {}) {
     this.#backend = backend;
-    this.library = new Library(backend, this.banner, options);
+    this.undo = new UndoOffer(options.undoMs);
+    this.library = new Library(backend, this.banner, this.undo, options);
     this.importer = new Importer(backend, this.banner, () => this.library.refresh());
-    this.comparison = new Comparison(backend);
+    this.sessions = new Sessions(backend, this.banner, this.undo);
+    this.session = new OpenSession(backend, this.banner, this.undo, this.sessions, options);
   }
 
   /** Loads the library and listens for drops; returns what stops the listening. */
@@ -45,7 +59,7 @@ export class AppState {
     } catch (error) {
       this.banner.report('Drag and drop is not available; use Import files… instead', error);
     }
-    await this.library.refresh();
+    await Promise.all([this.library.refresh(), this.sessions.refresh()]);
     return unsubscribe;
   }
 
@@ -55,32 +69,45 @@ export class AppState {
     this.#hintTimer = setTimeout(() => (this.hint = null), 4000);
   }
 
-  /** Opens the side-by-side view for the two selected articles (first shown on the left). */
+  /** Starts a new session on the selected articles (2–8): the naming dialog opens. */
   compareSelected(): boolean {
     const ids = this.library.selectedIds;
-    if (ids.length !== 2) {
+    if (ids.length < MIN_ARTICLES || ids.length > MAX_ARTICLES) {
       this.flash(
-        ids.length < 2
-          ? 'Select two articles to compare (Ctrl/Shift-click or Space).'
-          : `Compare works on exactly two articles; ${ids.length} are selected.`,
+        ids.length < MIN_ARTICLES
+          ? `Select ${MIN_ARTICLES} to ${MAX_ARTICLES} articles to compare (Ctrl/Shift-click or Space).`
+          : `A session compares at most ${MAX_ARTICLES} articles; ${ids.length} are selected.`,
       );
       return false;
     }
-    const [left, right] = ids as [number, number];
     // Leaving the library closes the inline edit: never with typing in it that wasn't saved.
     if (this.library.hasUnsavedEdit) {
       this.flash('Save the edit (Enter) or cancel it (Esc) first.');
       return false;
     }
-    this.library.cancelEdit();
-    this.view = 'compare';
-    void this.comparison.open(left, right);
+    const titles = ids.map((id) => this.library.byId(id)?.title ?? '');
+    this.sessions.startDraft(ids, defaultSessionName(titles));
     return true;
   }
 
-  /** Back to the library; the selection is kept. */
+  /** Creates the session named in the dialog and opens it. */
+  async createSession(): Promise<boolean> {
+    const created = await this.sessions.createDraft();
+    if (!created) return false;
+    await this.openSession(created.id);
+    return true;
+  }
+
+  /** Opens a saved session as it was left. */
+  async openSession(id: number): Promise<void> {
+    this.library.cancelEdit();
+    this.view = 'session';
+    await this.session.open(id);
+  }
+
+  /** Back to the library; the selection is kept, the session's place saved. */
   back(): void {
-    this.comparison.close();
+    void this.session.close();
     this.view = 'library';
   }
 
@@ -103,7 +130,7 @@ export class AppState {
 
   /** Runs a keyboard action; false if it is not handled here (or not possible right now). */
   perform(action: Action): boolean {
-    const { library, importer, comparison } = this;
+    const { library, importer, session } = this;
     switch (action) {
       case 'help':
         this.toggleHelp();
@@ -147,8 +174,8 @@ export class AppState {
         void library.deleteSelected();
         return true;
       case 'undo':
-        if (!library.pendingUndo) return false;
-        void library.undoDelete();
+        if (!this.undo.pending) return false;
+        void this.undo.undo();
         return true;
       case 'compare':
         this.compareSelected();
@@ -160,10 +187,24 @@ export class AppState {
         else return false;
         return true;
       case 'nextChange':
-        comparison.next();
-        return true;
       case 'previousChange':
-        comparison.previous();
+        session.step('difference', action === 'nextChange' ? 1 : -1);
+        return true;
+      case 'nextOnlyHere':
+      case 'previousOnlyHere':
+        session.step('onlyHere', action === 'nextOnlyHere' ? 1 : -1);
+        return true;
+      case 'addNote':
+        void session.addNoteOnSelection();
+        return true;
+      case 'sessionNote':
+        session.startSessionNote();
+        return true;
+      case 'toggleNotes':
+        session.toggleNotes();
+        return true;
+      case 'toggleOverview':
+        session.toggleOverview();
         return true;
       case 'back':
         this.back();
@@ -171,6 +212,8 @@ export class AppState {
       case 'focusSearch':
       case 'pageDown':
       case 'pageUp':
+      case 'columnsLeft':
+      case 'columnsRight':
         return false;
     }
   }

@@ -1,82 +1,128 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DragDropEvent } from '../api';
-import type { SideBySide } from '../bindings/SideBySide';
-import { article, backendWith, column, deferred, run, sideBySide } from '../testing/factories';
-import { AppState } from './app.svelte';
+import type { SessionView } from '../bindings/SessionView';
+import {
+  alignedRow,
+  article,
+  backendWith,
+  deferred,
+  sentence,
+  sessionSummary,
+  sessionView,
+} from '../testing/factories';
+import { AppState, defaultSessionName } from './app.svelte';
 
-const a = article({ id: 1, published: '2024-01-03' });
+const a = article({ id: 1, published: '2024-01-03', title: 'Port strike ends after talks' });
 const b = article({ id: 2, published: '2024-01-02' });
 const c = article({ id: 3, published: '2024-01-01' });
 
-function diff(): SideBySide {
-  return sideBySide(
-    column([[run('Police', 'deleted', 0), run(' said.')]], a),
-    column([[run('Officials', 'inserted', 0), run(' said.'), run(' Two were hurt.', 'inserted', 1)]], b),
-    2,
+function view(): SessionView {
+  return sessionView(
+    [a, b],
+    [
+      alignedRow([
+        [sentence(0, 'Dockers return.', { runs: [{ text: 'Dockers return.', changed: true, notes: [] }] })],
+        [sentence(0, 'Dockers go back.')],
+      ]),
+      alignedRow([[sentence(1, 'Police said.', { onlyHere: true })], null]),
+      alignedRow([[sentence(2, 'Talks ended.')], [sentence(1, 'Talks are over.')]], { differs: false }),
+    ],
   );
 }
 
 describe('AppState', () => {
-  it('opens the side-by-side view for two selected articles and comes back with the selection', async () => {
-    const answer = deferred<SideBySide>();
-    const asked: [number, number][] = [];
+  it('names a session for the selected articles, creates and opens it, and comes back with the selection', async () => {
+    const answer = deferred<SessionView>();
+    const created: [string, number[]][] = [];
     const app = new AppState(
       backendWith({
         listArticles: async () => [a, b, c],
         libraryInfo: async () => ({ articleCount: 3, databasePath: '', logPath: '' }),
-        compareArticles: (left, right) => {
-          asked.push([left, right]);
-          return answer.promise;
+        createSession: async (name, articles) => {
+          created.push([name, articles]);
+          return sessionSummary({ id: 7, name, articles });
         },
+        openSession: () => answer.promise,
+        listTags: async () => [],
+        saveViewState: async () => {},
       }),
     );
     await app.start();
     app.perform('cursorDown');
     app.perform('extendDown');
     expect(app.perform('compare')).toBe(true);
-    expect(app.view).toBe('compare');
-    expect(asked).toEqual([[1, 2]]);
-    expect(app.comparison.loading).toBe(true);
+    expect(app.sessions.draft).toEqual({ name: 'Port strike ends after talks', articles: [1, 2] });
+    expect(app.view).toBe('library');
+    const opening = app.createSession();
+    await vi.waitFor(() => expect(app.view).toBe('session'));
+    expect(created).toEqual([['Port strike ends after talks', [1, 2]]]);
+    expect(app.view).toBe('session');
+    expect(app.session.loading).toBe(true);
+    expect(app.sessions.list.map((s) => s.id)).toEqual([7]);
 
-    answer.resolve(diff());
-    await Promise.resolve();
-    await Promise.resolve();
-    expect(app.comparison.total).toBe(2);
+    answer.resolve(view());
+    await opening;
+    expect(app.session.differences.total).toBe(2);
     app.perform('nextChange');
     app.perform('nextChange');
     app.perform('nextChange');
-    expect(app.comparison.current).toBe(1);
+    expect(app.session.state.currentRow).toBe(1);
     app.perform('previousChange');
-    expect(app.comparison.current).toBe(0);
+    expect(app.session.state.currentRow).toBe(0);
+    app.perform('nextOnlyHere');
+    expect(app.session.state.currentRow).toBe(1);
 
     app.perform('back');
     expect(app.view).toBe('library');
-    expect(app.comparison.result).toBeNull();
+    expect(app.session.view).toBeNull();
     expect(app.library.selectedIds).toEqual([1, 2]);
   });
 
-  it('explains why Compare needs exactly two articles', async () => {
-    const app = new AppState(backendWith({ listArticles: async () => [a, b, c] }));
+  it('explains why Compare needs two to eight articles', async () => {
+    const many = Array.from({ length: 9 }, (_, i) => article({ id: 10 + i }));
+    const app = new AppState(backendWith({ listArticles: async () => many }));
     await app.start();
+    app.library.selectOnly([10]);
+    expect(app.compareSelected()).toBe(false);
+    expect(app.hint).toContain('Select 2 to 8 articles');
     app.perform('selectAll');
-    app.compareSelected();
-    expect(app.view).toBe('library');
-    expect(app.hint).toContain('exactly two');
+    expect(app.compareSelected()).toBe(false);
+    expect(app.hint).toContain('at most 8');
+    expect(app.sessions.draft).toBeNull();
   });
 
-  it('shows a comparison error inside the view, and a late answer after Back is dropped', async () => {
-    const answer = deferred<SideBySide>();
+  it('suggests the first title as the session name, shortened', () => {
+    expect(defaultSessionName(['  Floodgate fails  ', 'Other'])).toBe('Floodgate fails');
+    expect(defaultSessionName([''])).toBe('Comparison');
+    expect(defaultSessionName(['x'.repeat(100)])).toHaveLength(70);
+  });
+
+  it('keeps the dialog open with the reason when creating fails', async () => {
     const app = new AppState(
-      backendWith({ listArticles: async () => [a, b], compareArticles: () => answer.promise }),
+      backendWith({
+        listArticles: async () => [a, b],
+        createSession: () => Promise.reject({ code: 'not_found', message: 'no article with id 2' }),
+      }),
     );
     await app.start();
     app.perform('selectAll');
     app.compareSelected();
+    expect(await app.createSession()).toBe(false);
+    expect(app.view).toBe('library');
+    expect(app.sessions.createError).toContain('no article with id 2');
+    expect(app.sessions.draft).not.toBeNull();
+  });
+
+  it('drops a late answer after Back', async () => {
+    const answer = deferred<SessionView>();
+    const app = new AppState(backendWith({ listArticles: async () => [a, b], openSession: () => answer.promise }));
+    await app.start();
+    const opening = app.openSession(1);
     app.back();
-    answer.resolve(diff());
-    await Promise.resolve();
-    expect(app.comparison.result).toBeNull();
-    expect(app.comparison.loading).toBe(false);
+    answer.resolve(view());
+    await opening;
+    expect(app.session.view).toBeNull();
+    expect(app.session.loading).toBe(false);
   });
 
   it('Esc closes the import report first, then clears the selection', async () => {
@@ -122,28 +168,37 @@ describe('AppState', () => {
     expect(app.library.selection.ids.has(2)).toBe(false);
   });
 
-  it('won’t leave unsaved typing in an inline edit for the side-by-side view', async () => {
-    const app = new AppState(backendWith({ listArticles: async () => [a, b], compareArticles: async () => diff() }));
+  it('won’t leave unsaved typing in an inline edit for a session', async () => {
+    const app = new AppState(
+      backendWith({
+        listArticles: async () => [a, b],
+        createSession: async (name, articles) => sessionSummary({ name, articles }),
+        openSession: async () => view(),
+        listTags: async () => [],
+      }),
+    );
     await app.start();
     app.perform('selectAll');
     await app.library.startEdit(1);
     app.library.editing!.draft.title = 'Typed but not saved';
     expect(app.compareSelected()).toBe(false);
-    expect(app.view).toBe('library');
     expect(app.hint).toContain('Save the edit');
     expect(app.library.editing?.draft.title).toBe('Typed but not saved');
     app.library.editing!.draft.title = a.title;
     expect(app.compareSelected()).toBe(true);
+    expect(await app.createSession()).toBe(true);
+    expect(app.view).toBe('session');
     expect(app.library.editing).toBeNull();
   });
 
-  it('takes a drop made over the side-by-side view back to the library, where its progress shows', async () => {
+  it('takes a drop made over a session back to the library, where its progress shows', async () => {
     let drop: (event: DragDropEvent) => void = () => {};
     const imported: string[][] = [];
     const app = new AppState(
       backendWith({
         listArticles: async () => [a, b],
-        compareArticles: async () => diff(),
+        openSession: async () => view(),
+        listTags: async () => [],
         importPaths: async (paths) => {
           imported.push(paths);
           return { imported: [], duplicates: [], failed: [] };
@@ -155,11 +210,10 @@ describe('AppState', () => {
       }),
     );
     await app.start();
-    app.perform('selectAll');
-    app.compareSelected();
+    await app.openSession(1);
     drop({ type: 'enter', paths: ['/n/x.txt'] });
     expect(app.importer.dragging).toBe(true);
-    expect(app.view).toBe('compare');
+    expect(app.view).toBe('session');
     drop({ type: 'drop', paths: ['/n/x.txt'] });
     expect(app.view).toBe('library');
     expect(imported).toEqual([['/n/x.txt']]);

@@ -9,6 +9,7 @@ import { rememberOutlets } from '../outlets';
 import * as select from '../selection';
 import { DEFAULT_SORT, nextSort, sortArticles, type SortKey, type SortSpec } from '../sort';
 import type { Banner } from './banner.svelte';
+import { UndoOffer } from './undo.svelte';
 
 export type LibraryBackend = Pick<
   Backend,
@@ -27,14 +28,9 @@ export type Edit = {
   errorField: DraftField | null;
 };
 
-/** A delete that can still be undone. */
-export type PendingUndo = { ids: number[]; label: string };
-
 export type LibraryOptions = {
   /** Wait this long after the last keystroke before searching. */
   searchDelayMs?: number;
-  /** How long the Undo toast stays. */
-  undoMs?: number;
 };
 
 /**
@@ -61,9 +57,6 @@ export class Library {
   selection = $state.raw<select.Selection>(select.EMPTY_SELECTION);
   editing = $state<Edit | null>(null);
   deleting = $state(false);
-  pendingUndo = $state.raw<PendingUndo | null>(null);
-  /** The Undo offer's countdown is paused (pointer or focus on the toast). */
-  undoHeld = $state(false);
 
   /** The rows on screen, in display order. */
   readonly rows: ArticleSummary[] = $derived.by(() => {
@@ -80,7 +73,7 @@ export class Library {
   );
   /** Selected ids among the rows on screen, in display order: what actions act on. */
   readonly selectedIds: number[] = $derived(select.selectedInOrder(this.selection, this.order));
-  readonly canCompare: boolean = $derived(this.selectedIds.length === 2);
+  readonly canCompare: boolean = $derived(this.selectedIds.length >= 2 && this.selectedIds.length <= 8);
   readonly isEmpty: boolean = $derived(this.loaded && this.loadError === null && this.articles.length === 0);
   readonly isSearching: boolean = $derived(this.query.trim() !== '');
   /** The keyboard cursor, if its row is on screen (a search may hide it). */
@@ -98,8 +91,6 @@ export class Library {
   readonly #backend: LibraryBackend;
   readonly #banner: Banner;
   readonly #searchDelayMs: number;
-  /** How long the Undo toast stays (the toast's countdown bar uses it too). */
-  readonly undoMs: number;
   /** Set while a search waits for typing to stop. */
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   /** The latest search started, for flushSearch() to wait on. */
@@ -111,17 +102,14 @@ export class Library {
    * answer fetched while it changed may predate the change, so it is fetched again.
    */
   #mutations = 0;
-  #undoTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Undo countdown: time left, and when the current stretch of it started. */
-  #undoLeftMs = 0;
-  #undoSince = 0;
+  readonly #undo: UndoOffer;
   #sortBeforeSearch = $state.raw<SortSpec>(DEFAULT_SORT);
 
-  constructor(backend: LibraryBackend, banner: Banner, options: LibraryOptions = {}) {
+  constructor(backend: LibraryBackend, banner: Banner, undo: UndoOffer = new UndoOffer(), options: LibraryOptions = {}) {
     this.#backend = backend;
     this.#banner = banner;
+    this.#undo = undo;
     this.#searchDelayMs = options.searchDelayMs ?? 150;
-    this.undoMs = options.undoMs ?? 10_000;
   }
 
   byId(id: number): ArticleSummary | undefined {
@@ -370,7 +358,10 @@ export class Library {
       const after = this.order;
       const cursor = after.length === 0 ? null : (after[Math.min(firstGone, after.length - 1)] ?? null);
       this.selection = select.cursorOnly(cursor);
-      this.#offerUndo(ids, ids.length === 1 ? `Deleted “${titles[0]}”` : `Deleted ${ids.length} articles`);
+      this.#undo.offer({
+        label: ids.length === 1 ? `Deleted “${titles[0]}”` : `Deleted ${ids.length} articles`,
+        undo: () => this.restore(ids),
+      });
     } catch (error) {
       this.#banner.report('Couldn’t delete', error);
     } finally {
@@ -378,47 +369,13 @@ export class Library {
     }
   }
 
-  #offerUndo(ids: number[], label: string): void {
-    clearTimeout(this.#undoTimer);
-    this.pendingUndo = { ids, label };
-    // A new toast starts its own countdown; the toast pauses it again if it needs to.
-    this.undoHeld = false;
-    this.#undoLeftMs = this.undoMs;
-    this.#runUndoTimer();
-  }
-
-  #runUndoTimer(): void {
-    this.#undoSince = Date.now();
-    this.#undoTimer = setTimeout(() => (this.pendingUndo = null), this.#undoLeftMs);
-  }
-
-  /** Pauses (true) or resumes the Undo countdown, while the toast is pointed at or focused. */
-  holdUndo(held: boolean): void {
-    if (held === this.undoHeld || !this.pendingUndo) return;
-    this.undoHeld = held;
-    if (held) {
-      clearTimeout(this.#undoTimer);
-      this.#undoLeftMs -= Date.now() - this.#undoSince;
-    } else {
-      this.#runUndoTimer();
-    }
-  }
-
-  dismissUndo(): void {
-    clearTimeout(this.#undoTimer);
-    this.pendingUndo = null;
-    this.undoHeld = false;
-  }
-
-  async undoDelete(): Promise<void> {
-    const pending = this.pendingUndo;
-    if (!pending) return;
-    this.dismissUndo();
+  /** Brings deleted articles back, selected (what the Undo offer of a delete runs). */
+  async restore(ids: number[]): Promise<void> {
     try {
-      await this.#backend.restoreArticles(pending.ids);
+      await this.#backend.restoreArticles(ids);
       this.#mutations++;
       await this.refresh();
-      this.selection = select.selectOnly(pending.ids.filter((id) => this.order.includes(id)));
+      this.selection = select.selectOnly(ids.filter((id) => this.order.includes(id)));
     } catch (error) {
       this.#banner.report('Couldn’t undo the delete', error);
     }

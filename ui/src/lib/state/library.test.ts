@@ -5,6 +5,7 @@ import { CommandFailure } from '../errors';
 import { article, backendWith, deferred, hit, part } from '../testing/factories';
 import { Banner } from './banner.svelte';
 import { Library } from './library.svelte';
+import { UndoOffer } from './undo.svelte';
 
 /** An in-memory library with soft delete, enough to drive the state class through its paces. */
 function memoryBackend(initial: ArticleSummary[]) {
@@ -149,7 +150,7 @@ describe('Library', () => {
     it('searches again when a delete lands while the search is on its way', async () => {
       const memory = memoryBackend([planet, gazette, bugle]);
       const searches = held(async () => (await memory.listArticles()).map((a) => hit(a)));
-      const library = new Library({ ...memory, searchArticles: searches.call }, new Banner(), { searchDelayMs: 0 });
+      const library = new Library({ ...memory, searchArticles: searches.call }, new Banner(), new UndoOffer(), { searchDelayMs: 0 });
       await library.refresh();
       library.setQuery('strike');
       await settle(); // the search read all three
@@ -182,6 +183,7 @@ describe('Library', () => {
           searchArticles: async () => [hit(planet, [part('port ', true)]), hit(gazette)],
         },
         new Banner(),
+        new UndoOffer(),
         { searchDelayMs: 100 },
       );
       await library.refresh();
@@ -210,6 +212,7 @@ describe('Library', () => {
           },
         }),
         new Banner(),
+        new UndoOffer(),
         { searchDelayMs: 100 },
       );
       library.setQuery('s');
@@ -236,6 +239,7 @@ describe('Library', () => {
       const library = new Library(
         backendWith({ searchArticles: (query) => answers.get(query)!.promise }),
         new Banner(),
+        new UndoOffer(),
         { searchDelayMs: 100 },
       );
       library.setQuery('port');
@@ -262,6 +266,7 @@ describe('Library', () => {
           },
         }),
         new Banner(),
+        new UndoOffer(),
         { searchDelayMs: 100 },
       );
       library.setQuery('questions');
@@ -277,6 +282,7 @@ describe('Library', () => {
       const library = new Library(
         { ...memoryBackend([planet, gazette, bugle]), searchArticles: () => answer.promise },
         new Banner(),
+        new UndoOffer(),
         { searchDelayMs: 0 },
       );
       await library.refresh();
@@ -293,6 +299,7 @@ describe('Library', () => {
       const library = new Library(
         backendWith({ searchArticles: async () => [hit(planet), hit(bugle)] }),
         new Banner(),
+        new UndoOffer(),
         { searchDelayMs: 0 },
       );
       library.setQuery('strike');
@@ -383,6 +390,7 @@ describe('Library', () => {
       const library = new Library(
         { ...memoryBackend([planet, gazette, bugle]), searchArticles: async () => [hit(gazette)] },
         new Banner(),
+        new UndoOffer(),
         { searchDelayMs: 0 },
       );
       await library.refresh();
@@ -410,55 +418,60 @@ describe('Library', () => {
 
   describe('delete and undo', () => {
     it('deletes the selection, offers Undo for 10 s, and Undo brings the rows back selected', async () => {
-      const library = new Library(memoryBackend([planet, gazette, bugle]), new Banner());
+      const undo = new UndoOffer();
+      const library = new Library(memoryBackend([planet, gazette, bugle]), new Banner(), undo);
       await library.refresh();
       library.click(3, { shift: false, toggle: false });
       library.click(1, { shift: true, toggle: false });
       await library.deleteSelected();
       expect(library.order).toEqual([2]);
-      expect(library.pendingUndo).toEqual({ ids: [3, 1], label: 'Deleted 2 articles' });
+      expect(undo.pending?.label).toBe('Deleted 2 articles');
       // The cursor lands on the row that took the deleted rows' place.
       expect(library.selection.cursor).toBe(2);
       expect(library.selectedIds).toEqual([]);
 
       await vi.advanceTimersByTimeAsync(9_000);
-      await library.undoDelete();
-      expect(library.pendingUndo).toBeNull();
+      expect(await undo.undo()).toBe(true);
+      expect(undo.pending).toBeNull();
       expect(library.order).toEqual([2, 3, 1]);
       expect(library.selectedIds).toEqual([3, 1]);
     });
 
     it('lets the Undo offer lapse after its time', async () => {
-      const library = new Library(memoryBackend([planet]), new Banner(), { undoMs: 10_000 });
+      const undo = new UndoOffer(10_000);
+      const library = new Library(memoryBackend([planet]), new Banner(), undo);
       await library.refresh();
       library.selectOnly([1]);
       await library.deleteSelected();
-      expect(library.pendingUndo?.label).toBe('Deleted “Port strike ends”');
+      expect(undo.pending?.label).toBe('Deleted “Port strike ends”');
       await vi.advanceTimersByTimeAsync(10_001);
-      expect(library.pendingUndo).toBeNull();
+      expect(undo.pending).toBeNull();
+      expect(await undo.undo()).toBe(false);
       expect(library.isEmpty).toBe(true);
     });
 
     it('pauses the Undo countdown while the toast is held', async () => {
-      const library = new Library(memoryBackend([planet]), new Banner(), { undoMs: 10_000 });
+      const undo = new UndoOffer(10_000);
+      const library = new Library(memoryBackend([planet]), new Banner(), undo);
       await library.refresh();
       library.selectOnly([1]);
       await library.deleteSelected();
       await vi.advanceTimersByTimeAsync(6_000);
-      library.holdUndo(true);
+      undo.hold(true);
       await vi.advanceTimersByTimeAsync(20_000);
-      expect(library.pendingUndo).not.toBeNull();
-      library.holdUndo(false);
+      expect(undo.pending).not.toBeNull();
+      undo.hold(false);
       await vi.advanceTimersByTimeAsync(3_999);
-      expect(library.pendingUndo).not.toBeNull();
+      expect(undo.pending).not.toBeNull();
       await vi.advanceTimersByTimeAsync(2);
-      expect(library.pendingUndo).toBeNull();
+      expect(undo.pending).toBeNull();
     });
 
     it('deletes only what is on screen when a search hides some selected rows', async () => {
       const library = new Library(
         { ...memoryBackend([planet, gazette, bugle]), searchArticles: async () => [hit(gazette)] },
         new Banner(),
+        new UndoOffer(),
         { searchDelayMs: 0 },
       );
       await library.refresh();

@@ -1,12 +1,13 @@
 /** Small builders for test data; every field has a plain default that a test can override. */
 import type { Backend } from '../api';
+import type { AlignedRow } from '../bindings/AlignedRow';
+import type { AlignedSentence } from '../bindings/AlignedSentence';
 import type { ArticleSummary } from '../bindings/ArticleSummary';
-import type { DiffColumn } from '../bindings/DiffColumn';
-import type { DiffRun } from '../bindings/DiffRun';
-import type { DiffRunKind } from '../bindings/DiffRunKind';
 import type { ImportReport } from '../bindings/ImportReport';
+import type { Note } from '../bindings/Note';
 import type { SearchHit } from '../bindings/SearchHit';
-import type { SideBySide } from '../bindings/SideBySide';
+import type { SessionSummary } from '../bindings/SessionSummary';
+import type { SessionView } from '../bindings/SessionView';
 import type { SnippetPart } from '../bindings/SnippetPart';
 
 let nextId = 1000;
@@ -35,16 +36,77 @@ export function hit(summary: ArticleSummary, snippet: SnippetPart[] = [part('som
   return { article: summary, snippet };
 }
 
-export function run(text: string, kind: DiffRunKind = 'equal', change: number | null = null): DiffRun {
-  return { text, kind, change };
+/** A sentence of an aligned column; `changed` marks every word, `notes` marks it noted. */
+export function sentence(index: number, text: string, overrides: Partial<AlignedSentence> = {}): AlignedSentence {
+  return {
+    index,
+    start: index * 100,
+    kind: 'prose',
+    opensParagraph: false,
+    onlyHere: false,
+    links: [],
+    runs: [{ text, changed: false, notes: [] }],
+    ...overrides,
+  };
 }
 
-export function column(paragraphs: DiffRun[][], summary: ArticleSummary = article()): DiffColumn {
-  return { article: summary, paragraphs };
+/** A row of an alignment; `differs` and `onlyHere` follow from the cells unless given. */
+export function alignedRow(cells: (AlignedSentence[] | null)[], overrides: Partial<AlignedRow> = {}): AlignedRow {
+  const sentences = cells.flatMap((c) => c ?? []);
+  return {
+    cells,
+    similarity: 0.4,
+    differs: cells.some((c) => c === null) || sentences.some((s) => s.runs.some((r) => r.changed)),
+    onlyHere: sentences.some((s) => s.onlyHere),
+    ...overrides,
+  };
 }
 
-export function sideBySide(left: DiffColumn, right: DiffColumn, changes: number): SideBySide {
-  return { left, right, counts: { equalWords: 0, deletedWords: 0, insertedWords: 0, changes } };
+export function sessionSummary(overrides: Partial<SessionSummary> = {}): SessionSummary {
+  return {
+    id: 1,
+    name: 'Port strike',
+    createdAt: '2024-03-06T10:00:00.000Z',
+    updatedAt: '2024-03-06T10:00:00.000Z',
+    articles: [1, 2],
+    ...overrides,
+  };
+}
+
+/** A session view over `articles` (pivot: the first unless given) with these rows. */
+export function sessionView(articles: ArticleSummary[], rows: AlignedRow[], overrides: Partial<SessionView> = {}): SessionView {
+  const pivot = overrides.pivot ?? articles[0]?.id ?? null;
+  return {
+    session: sessionSummary({ articles: articles.map((a) => a.id) }),
+    viewState: '{}',
+    articles,
+    missing: [],
+    pivot,
+    alignment: {
+      pivot: Math.max(0, articles.findIndex((a) => a.id === pivot)),
+      rows,
+      facts: articles.map(() => ({ sentences: rows.length, onlyHere: 0 })),
+      coverage: articles.map((_, i) => articles.map((__, j) => (i === j ? 1 : 0.5))),
+    },
+    notes: [],
+    ...overrides,
+  };
+}
+
+export function note(overrides: Partial<Note> = {}): Note {
+  const id = overrides.id ?? nextId++;
+  return {
+    id,
+    sessionId: 1,
+    articleId: 1,
+    body: 'Check this.',
+    tags: [],
+    quote: 'the quoted words',
+    orphaned: false,
+    createdAt: '2024-03-06T10:00:00.000Z',
+    updatedAt: '2024-03-06T10:00:00.000Z',
+    ...overrides,
+  };
 }
 
 export function report(overrides: Partial<ImportReport> = {}): ImportReport {
@@ -67,7 +129,21 @@ export function backendWith(overrides: Partial<Backend>): Backend {
     restoreArticles: missing('restoreArticles'),
     importPaths: missing('importPaths'),
     importSample: missing('importSample'),
-    compareArticles: missing('compareArticles'),
+    listSessions: () => Promise.resolve([]),
+    createSession: missing('createSession'),
+    openSession: missing('openSession'),
+    renameSession: missing('renameSession'),
+    duplicateSession: missing('duplicateSession'),
+    deleteSession: missing('deleteSession'),
+    restoreSession: missing('restoreSession'),
+    setSessionArticles: missing('setSessionArticles'),
+    saveViewState: missing('saveViewState'),
+    addNote: missing('addNote'),
+    updateNote: missing('updateNote'),
+    deleteNote: missing('deleteNote'),
+    restoreNote: missing('restoreNote'),
+    searchNotes: missing('searchNotes'),
+    listTags: missing('listTags'),
     pickFiles: missing('pickFiles'),
     pickFolders: missing('pickFolders'),
     onDragDrop: () => Promise.resolve(() => {}),

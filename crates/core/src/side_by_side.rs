@@ -1,0 +1,383 @@
+//! The side-by-side reading of an [`Alignment`]: every row's cells as sentences cut into text
+//! runs (changed words, marked passages such as notes), the links from a sentence to its
+//! counterparts in other rows, and counts per article.
+//!
+//! The UI renders runs and never computes offsets (DESIGN.md §4), so everything it needs to
+//! draw a sentence is here: its text in runs, whether it opens a paragraph, whether only its
+//! article says it, and where its counterparts are.
+//!
+//! Changed words come from a word diff inside each row: a non-pivot cell against the pivot's
+//! cell marks the words the pivot does not have; the pivot's cell marks the words that none of
+//! the row's other cells repeats (with two articles, exactly the pair's word diff).
+
+use crate::align::Alignment;
+use crate::diff::{word_diff, DiffOptions, RunKind};
+use crate::sentences::SentenceKind;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// A passage to show marked in the text, such as the passage of a note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mark {
+    /// The caller's id for it, returned in [`TextRun::marks`].
+    pub id: i64,
+    /// Byte range in the article body.
+    pub range: Range<usize>,
+}
+
+/// The side-by-side reading of a session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SideBySide {
+    /// The article ids in input order; "article index" below indexes this.
+    pub articles: Vec<u64>,
+    /// Index of the pivot article.
+    pub pivot: usize,
+    /// The rows in reading order (the pivot's order).
+    pub rows: Vec<SideRow>,
+    /// Per article, in input order.
+    pub facts: Vec<ArticleFacts>,
+    /// `coverage[a][b]`: the share of article `a`'s sentences with a counterpart in `b`.
+    pub coverage: Vec<Vec<f32>>,
+}
+
+/// One row: the sentences of each article that say the same thing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SideRow {
+    /// Per article (input order): its sentences in this row, `None` when it has none here.
+    pub cells: Vec<Option<Vec<SideSentence>>>,
+    /// Mean similarity of the non-pivot cells to the pivot's cell (0 with one cell).
+    pub similarity: f32,
+    /// The articles disagree here: some article has no sentence in the row, or a cell has
+    /// changed words.
+    pub differs: bool,
+    /// Some sentence in the row has no counterpart in any other article.
+    pub only_here: bool,
+}
+
+/// One sentence as the reader sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SideSentence {
+    /// Its index among the article's sentences.
+    pub index: usize,
+    /// Byte range in the body.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+    /// Prose, heading or list item.
+    pub kind: SentenceKind,
+    /// It is the first sentence of its paragraph (or list item).
+    pub opens_paragraph: bool,
+    /// No other article of the session has a counterpart.
+    pub only_here: bool,
+    /// Counterparts outside this row (reordered text, second partners).
+    pub links: Vec<SentenceLink>,
+    /// The text, cut into runs; concatenated they give the body's bytes `start..end`.
+    pub runs: Vec<TextRun>,
+}
+
+/// Where a counterpart of a sentence sits.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct SentenceLink {
+    /// The counterpart's article index.
+    pub article: usize,
+    /// Its sentence index in that article.
+    pub sentence: usize,
+    /// The row it is shown in.
+    pub row: usize,
+    /// How similar the two are.
+    pub similarity: f32,
+}
+
+/// A stretch of a sentence with one look.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextRun {
+    /// The text.
+    pub text: String,
+    /// Byte offset of the text in the body.
+    pub start: usize,
+    /// Words the row's other cells do not share (see the module docs).
+    pub changed: bool,
+    /// Ids of the [`Mark`]s covering this run.
+    pub marks: Vec<i64>,
+}
+
+/// Counts for one article of the session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleFacts {
+    /// Its sentences (boilerplate excluded).
+    pub sentences: usize,
+    /// Sentences with no counterpart in any other article.
+    pub only_here: usize,
+}
+
+/// Lays out `alignment` for reading. `bodies` are the article bodies and `marks` the passages
+/// to mark in each (both in the alignment's article order; `marks` may be shorter).
+///
+/// # Panics
+/// When `bodies` does not have one body per aligned article.
+pub fn side_by_side(alignment: &Alignment, bodies: &[&str], marks: &[Vec<Mark>]) -> SideBySide {
+    let count = alignment.articles.len();
+    assert_eq!(bodies.len(), count, "one body per aligned article");
+    let pivot = alignment.pivot;
+    let only_here: HashSet<(usize, usize)> = alignment.only_here.iter().copied().collect();
+
+    // Which row shows each sentence, for links.
+    let mut row_of: Vec<Vec<usize>> = alignment
+        .sentences
+        .iter()
+        .map(|s| vec![usize::MAX; s.len()])
+        .collect();
+    for (r, row) in alignment.rows.iter().enumerate() {
+        for (a, cell) in row.cells.iter().enumerate() {
+            for &s in cell.iter().flatten() {
+                row_of[a][s] = r;
+            }
+        }
+    }
+    let mut links: Vec<Vec<Vec<SentenceLink>>> = alignment
+        .sentences
+        .iter()
+        .map(|s| vec![Vec::new(); s.len()])
+        .collect();
+    for link in &alignment.moved {
+        links[link.article][link.sentence].push(SentenceLink {
+            article: pivot,
+            sentence: link.pivot_sentence,
+            row: row_of[pivot][link.pivot_sentence],
+            similarity: link.similarity,
+        });
+        links[pivot][link.pivot_sentence].push(SentenceLink {
+            article: link.article,
+            sentence: link.sentence,
+            row: row_of[link.article][link.sentence],
+            similarity: link.similarity,
+        });
+    }
+
+    let rows = alignment
+        .rows
+        .iter()
+        .map(|row| {
+            let cells: Vec<Option<Cell>> = row
+                .cells
+                .iter()
+                .enumerate()
+                .map(|(a, cell)| cell.as_ref().map(|c| Cell::new(alignment, bodies[a], a, c)))
+                .collect();
+            let changed = changed_ranges(&cells, pivot);
+            let cells: Vec<Option<Vec<SideSentence>>> = cells
+                .iter()
+                .enumerate()
+                .map(|(a, cell)| {
+                    let cell = cell.as_ref()?;
+                    let article_marks = marks.get(a).map_or(&[][..], Vec::as_slice);
+                    Some(
+                        cell.parts
+                            .iter()
+                            .map(|part| {
+                                let sentence = &alignment.sentences[a][part.index];
+                                SideSentence {
+                                    index: part.index,
+                                    start: sentence.start,
+                                    end: sentence.end,
+                                    kind: sentence.kind,
+                                    opens_paragraph: opens_paragraph(bodies[a], sentence.start),
+                                    only_here: only_here.contains(&(a, part.index)),
+                                    links: links[a][part.index].clone(),
+                                    runs: runs(
+                                        bodies[a],
+                                        sentence.range(),
+                                        &changed[a],
+                                        article_marks,
+                                    ),
+                                }
+                            })
+                            .collect(),
+                    )
+                })
+                .collect();
+            let differs = cells.iter().any(Option::is_none)
+                || cells
+                    .iter()
+                    .flatten()
+                    .flatten()
+                    .any(|s| s.runs.iter().any(|r| r.changed));
+            let only_here = cells.iter().flatten().flatten().any(|s| s.only_here);
+            SideRow {
+                cells,
+                similarity: row.similarity,
+                differs,
+                only_here,
+            }
+        })
+        .collect();
+
+    let mut facts: Vec<ArticleFacts> = alignment
+        .sentences
+        .iter()
+        .map(|s| ArticleFacts {
+            sentences: s.len(),
+            only_here: 0,
+        })
+        .collect();
+    for &(a, _) in &alignment.only_here {
+        facts[a].only_here += 1;
+    }
+    SideBySide {
+        articles: alignment.articles.clone(),
+        pivot,
+        rows,
+        facts,
+        coverage: alignment.coverage.clone(),
+    }
+}
+
+/// A cell's sentences joined by a space (the text its word diff runs over).
+struct Cell {
+    text: String,
+    parts: Vec<CellPart>,
+}
+
+/// One sentence of a cell.
+struct CellPart {
+    /// Its index among the article's sentences.
+    index: usize,
+    /// Where it starts in the cell's joined text.
+    offset: usize,
+    /// Where it is in the body.
+    body: Range<usize>,
+}
+
+impl Cell {
+    fn new(alignment: &Alignment, body: &str, article: usize, indices: &[usize]) -> Cell {
+        let mut text = String::new();
+        let mut parts = Vec::with_capacity(indices.len());
+        for &index in indices {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            let range = alignment.sentences[article][index].range();
+            parts.push(CellPart {
+                index,
+                offset: text.len(),
+                body: range.clone(),
+            });
+            text.push_str(&body[range]);
+        }
+        Cell { text, parts }
+    }
+
+    /// The body byte ranges of `range` of the joined text (split where it spans sentences;
+    /// the joining spaces belong to no sentence).
+    fn to_body(&self, range: &Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+        let range = range.clone();
+        self.parts.iter().filter_map(move |part| {
+            let len = part.body.len();
+            let (from, to) = (range.start.max(part.offset), range.end.min(part.offset + len));
+            (from < to).then(|| part.body.start + from - part.offset..part.body.start + to - part.offset)
+        })
+    }
+}
+
+/// Per article: body byte ranges of the words the row's other cells do not share.
+fn changed_ranges(cells: &[Option<Cell>], pivot: usize) -> Vec<Vec<Range<usize>>> {
+    let mut changed = vec![Vec::new(); cells.len()];
+    let Some(pivot_cell) = cells.get(pivot).and_then(Option::as_ref) else {
+        return changed;
+    };
+    // Ranges of the pivot's joined text that some partner shares (Equal in that pair's diff).
+    let mut shared: Vec<Range<usize>> = Vec::new();
+    let mut partners = 0;
+    for (a, cell) in cells.iter().enumerate() {
+        let Some(cell) = cell.as_ref().filter(|_| a != pivot) else {
+            continue;
+        };
+        partners += 1;
+        let diff = word_diff(&pivot_cell.text, &cell.text, DiffOptions::default());
+        shared.extend(
+            diff.left
+                .iter()
+                .filter(|r| r.kind == RunKind::Equal)
+                .map(|r| r.start..r.end),
+        );
+        changed[a] = diff
+            .right
+            .iter()
+            .filter(|r| r.kind == RunKind::Inserted)
+            .flat_map(|r| cell.to_body(&(r.start..r.end)))
+            .collect();
+    }
+    if partners > 0 {
+        changed[pivot] = unshared(&pivot_cell.text, shared)
+            .iter()
+            .flat_map(|r| pivot_cell.to_body(r))
+            .collect();
+    }
+    changed
+}
+
+/// The stretches of `text` outside every `shared` range that hold a word, with the gaps
+/// between two of them folded in when the gap holds no word (a lone shared space or comma
+/// between two changed words is not shared text).
+fn unshared(text: &str, mut shared: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    shared.sort_by_key(|r| (r.start, r.end));
+    let mut gaps = Vec::new();
+    let mut cursor = 0;
+    for range in shared.iter().chain(std::iter::once(&(text.len()..text.len()))) {
+        if range.start > cursor {
+            gaps.push(cursor..range.start);
+        }
+        cursor = cursor.max(range.end);
+    }
+    let has_word = |r: &Range<usize>| text[r.clone()].chars().any(char::is_alphanumeric);
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for gap in gaps.into_iter().filter(has_word) {
+        match out.last_mut() {
+            Some(last) if !has_word(&(last.end..gap.start)) => last.end = gap.end,
+            _ => out.push(gap),
+        }
+    }
+    out
+}
+
+/// A sentence starts a paragraph when only spaces stand between it and a line start.
+fn opens_paragraph(body: &str, start: usize) -> bool {
+    body[..start]
+        .trim_end_matches([' ', '\t'])
+        .chars()
+        .next_back()
+        .is_none_or(|c| c == '\n')
+}
+
+/// The runs of `sentence`: cut wherever a changed range or a mark starts or ends.
+fn runs(body: &str, sentence: Range<usize>, changed: &[Range<usize>], marks: &[Mark]) -> Vec<TextRun> {
+    let overlapping = |r: &Range<usize>| r.start < sentence.end && r.end > sentence.start;
+    let mut cuts = vec![sentence.start, sentence.end];
+    for range in changed.iter().chain(marks.iter().map(|m| &m.range)) {
+        if overlapping(range) {
+            cuts.extend([range.start, range.end]);
+        }
+    }
+    cuts.retain(|&c| c >= sentence.start && c <= sentence.end && body.is_char_boundary(c));
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out: Vec<TextRun> = Vec::with_capacity(cuts.len());
+    for pair in cuts.windows(2) {
+        let (from, to) = (pair[0], pair[1]);
+        let inside = |r: &Range<usize>| r.start <= from && to <= r.end;
+        let run = TextRun {
+            text: body[from..to].to_string(),
+            start: from,
+            changed: changed.iter().any(inside),
+            marks: marks.iter().filter(|m| inside(&m.range)).map(|m| m.id).collect(),
+        };
+        match out.last_mut() {
+            Some(last) if last.changed == run.changed && last.marks == run.marks => {
+                last.text.push_str(&run.text)
+            }
+            _ => out.push(run),
+        }
+    }
+    out
+}

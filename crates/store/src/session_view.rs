@@ -1,0 +1,110 @@
+//! Everything the reader of a session sees, in one value: the session, its articles, their
+//! alignment laid out side by side with the notes' passages marked, and the notes.
+//!
+//! Loading ([`Library::load_session_view`]) reads the database; laying out
+//! ([`SessionView::lay_out`]) is pure computation, so a caller holding a shared connection can
+//! release it before the alignment runs.
+
+use crate::articles::{align_articles, Article, ArticleId};
+use crate::notes::Note;
+use crate::sessions::{Session, SessionId};
+use crate::{Library, Result, StoreError};
+use parallax_core::side_by_side::{side_by_side, Mark, SideBySide};
+
+/// A session ready to read.
+#[derive(Debug, Clone)]
+pub struct SessionView {
+    /// The session with its view state.
+    pub session: Session,
+    /// Its articles still in the library, in column order.
+    pub articles: Vec<Article>,
+    /// Its articles that were deleted from the library since (they can be restored).
+    pub missing: Vec<ArticleId>,
+    /// The pivot: the one asked for when it is one of `articles`, else the first of them.
+    pub pivot: Option<ArticleId>,
+    /// The session's notes, anchors resolved (see [`Library::notes`]).
+    pub notes: Vec<Note>,
+    /// The alignment, once [`SessionView::lay_out`] ran, when at least two articles remain.
+    pub layout: Option<SideBySide>,
+}
+
+impl Library {
+    /// Reads what [`SessionView::lay_out`] needs. `pivot` is a wish: `None` takes the one the
+    /// session was left with (the `pivot` key of its view state, the one key of it the store
+    /// reads), and an article not in the session (or deleted) falls back to the first column.
+    pub fn load_session_view(
+        &self,
+        id: SessionId,
+        pivot: Option<ArticleId>,
+    ) -> Result<SessionView> {
+        let session = self.session(id)?;
+        let mut articles = Vec::new();
+        let mut missing = Vec::new();
+        for &article in &session.summary.articles {
+            match self.get(article) {
+                Ok(a) => articles.push(a),
+                Err(StoreError::ArticleNotFound(_)) => missing.push(article),
+                Err(e) => return Err(e),
+            }
+        }
+        let saved_pivot = session.view_state["pivot"].as_i64().map(ArticleId);
+        let pivot = pivot
+            .or(saved_pivot)
+            .filter(|p| articles.iter().any(|a| a.summary.id == *p))
+            .or_else(|| articles.first().map(|a| a.summary.id));
+        let notes = self.notes(id)?;
+        Ok(SessionView {
+            session,
+            articles,
+            missing,
+            pivot,
+            notes,
+            layout: None,
+        })
+    }
+
+    /// [`Library::load_session_view`] and [`SessionView::lay_out`] in one call.
+    pub fn session_view(&self, id: SessionId, pivot: Option<ArticleId>) -> Result<SessionView> {
+        let mut view = self.load_session_view(id, pivot)?;
+        view.lay_out();
+        Ok(view)
+    }
+}
+
+impl SessionView {
+    /// Aligns the articles against the pivot and lays them out with the notes' passages
+    /// marked. With fewer than two articles left there is nothing to align: `layout` stays
+    /// `None`.
+    pub fn lay_out(&mut self) {
+        let Some(pivot) = self.pivot else { return };
+        if self.articles.len() < 2 {
+            self.layout = None;
+            return;
+        }
+        let pivot = self
+            .articles
+            .iter()
+            .position(|a| a.summary.id == pivot)
+            .unwrap_or(0);
+        let alignment = align_articles(&self.articles, pivot);
+        let marks: Vec<Vec<Mark>> = self
+            .articles
+            .iter()
+            .map(|article| {
+                self.notes
+                    .iter()
+                    .filter(|n| n.article_id == Some(article.summary.id))
+                    .filter_map(|n| {
+                        let (start, end) = n.located?;
+                        Some(Mark {
+                            id: n.id.0,
+                            range: start..end,
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        let bodies: Vec<&str> = self.articles.iter().map(|a| a.body.as_str()).collect();
+        self.layout = Some(side_by_side(&alignment, &bodies, &marks));
+    }
+}

@@ -1,0 +1,559 @@
+import type { Backend } from '../api';
+import type { Alignment } from '../bindings/Alignment';
+import type { ArticleSummary } from '../bindings/ArticleSummary';
+import type { Note } from '../bindings/Note';
+import type { SessionView } from '../bindings/SessionView';
+import type { TagCount } from '../bindings/TagCount';
+import { counterparts, displayOrder, notePlaces, rankOf, sentenceKey, stepRow, type RowKind } from '../alignment';
+import { errorMessage } from '../errors';
+import { rememberOutlets } from '../outlets';
+import {
+  DEFAULT_VIEW_STATE,
+  MAX_VISIBLE,
+  MIN_VISIBLE,
+  parseViewState,
+  serializeViewState,
+  type ScrollPosition,
+  type SessionTab,
+  type ViewState,
+} from '../viewState';
+import type { Banner } from './banner.svelte';
+import { MAX_ARTICLES, MIN_ARTICLES, type Sessions } from './sessions.svelte';
+import type { UndoOffer } from './undo.svelte';
+
+export type OpenSessionBackend = Pick<
+  Backend,
+  | 'openSession'
+  | 'saveViewState'
+  | 'setSessionArticles'
+  | 'addNote'
+  | 'updateNote'
+  | 'deleteNote'
+  | 'restoreNote'
+  | 'searchNotes'
+  | 'listTags'
+>;
+
+/** Text selected inside one column, with what tells it apart from repeats of the same words. */
+export type TextSelection = {
+  column: number;
+  quote: string;
+  /** Text right before and after the selection within its sentence(s). */
+  prefix: string;
+  suffix: string;
+  /** Byte offset of the sentence the selection starts in (the backend gave it). */
+  near: number;
+};
+
+/** The sentence under the pointer or keyboard focus. */
+export type HoveredSentence = { row: number; column: number; sentence: number };
+
+/** Where the text view should go: set by navigation and jumps, carried out by the view. */
+export type ScrollRequest = {
+  row: number;
+  /** Pixels into the row (restoring a saved position); null: put the row in reading position. */
+  offset: number | null;
+  /** The column to bring into view, when columns scroll sideways. */
+  column: number | null;
+  /** A note to flash once there. */
+  note: number | null;
+  seq: number;
+};
+
+export type OpenSessionOptions = {
+  /** Wait this long after the last change before saving the view state. */
+  saveDelayMs?: number;
+  searchDelayMs?: number;
+};
+
+const NO_KEYS: ReadonlySet<string> = new Set();
+const NO_PLACES: ReadonlyMap<number, { row: number; column: number }> = new Map();
+
+/**
+ * The session on screen: its aligned articles and notes as the backend sent them, how the
+ * person is looking at it (tab, pivot, columns, scroll, panel: saved as they change, so the
+ * session reopens as it was left), the sentence under the pointer, and every change they make
+ * (notes, articles, pivot).
+ */
+export class OpenSession {
+  id = $state<number | null>(null);
+  view = $state.raw<SessionView | null>(null);
+  loading = $state(false);
+  error = $state<string | null>(null);
+  state = $state<ViewState>({ ...DEFAULT_VIEW_STATE });
+  hovered = $state.raw<HoveredSentence | null>(null);
+  selection = $state.raw<TextSelection | null>(null);
+  scrollRequest = $state.raw<ScrollRequest | null>(null);
+  tags = $state.raw<TagCount[]>([]);
+  /** The note whose editor is open; 'session' for a new note on the session itself. */
+  editing = $state<number | 'session' | null>(null);
+  noteQuery = $state('');
+  /** Null when not searching notes. */
+  noteHits = $state.raw<Note[] | null>(null);
+  /** A short message for the status area (why a key did nothing). */
+  hint = $state<string | null>(null);
+
+  readonly alignment: Alignment | null = $derived(this.view?.alignment ?? null);
+  readonly articles: ArticleSummary[] = $derived(this.view?.articles ?? []);
+  readonly pivotColumn: number = $derived(this.alignment?.pivot ?? 0);
+  /** Column indices in display order (pivot first). */
+  readonly order: number[] = $derived(displayOrder(this.articles.length, this.pivotColumn));
+  /** Keys (see `sentenceKey`) of the hovered sentence's counterparts. */
+  readonly highlighted: ReadonlySet<string> = $derived.by(() => {
+    const hovered = this.hovered;
+    const alignment = this.alignment;
+    if (!hovered || !alignment) return NO_KEYS;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- rebuilt whole, never mutated
+    return new Set(counterparts(alignment, hovered.row, hovered.column, hovered.sentence).map(sentenceKey));
+  });
+  readonly notePlaces: ReadonlyMap<number, { row: number; column: number }> = $derived(
+    this.alignment ? notePlaces(this.alignment) : NO_PLACES,
+  );
+  readonly differences = $derived(rankOf(this.alignment?.rows ?? [], this.state.currentRow, 'difference'));
+  readonly onlyHere = $derived(rankOf(this.alignment?.rows ?? [], this.state.currentRow, 'onlyHere'));
+  /** Every article id of the session in column order, deleted ones included. */
+  readonly memberIds: number[] = $derived(this.view?.session.articles ?? []);
+
+  readonly #backend: OpenSessionBackend;
+  readonly #banner: Banner;
+  readonly #undo: UndoOffer;
+  readonly #sessions: Sessions;
+  readonly #saveDelayMs: number;
+  readonly #searchDelayMs: number;
+  #seq = 0;
+  #scrollSeq = 0;
+  #saveTimer: ReturnType<typeof setTimeout> | undefined;
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  #searchSeq = 0;
+  #hintTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Note saves in flight or waiting, per note, so they run in order (not state: no one reads it). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #noteSaves = new Map<number, Promise<unknown>>();
+
+  constructor(backend: OpenSessionBackend, banner: Banner, undo: UndoOffer, sessions: Sessions, options: OpenSessionOptions = {}) {
+    this.#backend = backend;
+    this.#banner = banner;
+    this.#undo = undo;
+    this.#sessions = sessions;
+    this.#saveDelayMs = options.saveDelayMs ?? 400;
+    this.#searchDelayMs = options.searchDelayMs ?? 150;
+  }
+
+  /** Opens a session as it was left. */
+  async open(id: number): Promise<void> {
+    // The session left behind keeps its place (the save starts before anything changes here).
+    const saving = this.flush();
+    const seq = ++this.#seq;
+    this.id = id;
+    this.view = null;
+    this.error = null;
+    this.loading = true;
+    this.hovered = null;
+    this.selection = null;
+    this.editing = null;
+    this.noteQuery = '';
+    this.noteHits = null;
+    this.state = { ...DEFAULT_VIEW_STATE };
+    await saving;
+    try {
+      // Null pivot: the backend reads the pivot the session was left with.
+      const view = await this.#backend.openSession(id, null);
+      if (seq !== this.#seq) return;
+      const saved = parseViewState(view.viewState);
+      this.#show(view);
+      this.state = { ...saved, pivot: view.pivot };
+      this.#requestScroll(saved.scroll.row, saved.scroll.offset, saved.scroll.column, null);
+      void this.#loadTags();
+    } catch (error) {
+      if (seq === this.#seq) this.error = errorMessage(error);
+    } finally {
+      if (seq === this.#seq) this.loading = false;
+    }
+  }
+
+  /** Fetches the session again (after its notes or articles changed), keeping the view. */
+  async reload(): Promise<void> {
+    const id = this.id;
+    if (id === null) return;
+    const seq = ++this.#seq;
+    this.loading = true;
+    try {
+      const view = await this.#backend.openSession(id, this.state.pivot);
+      if (seq !== this.#seq) return;
+      this.#show(view);
+      this.error = null;
+      if (view.pivot !== this.state.pivot) this.#change({ pivot: view.pivot });
+    } catch (error) {
+      if (seq === this.#seq) this.#banner.report('Couldn’t refresh the session', error);
+    } finally {
+      if (seq === this.#seq) this.loading = false;
+    }
+  }
+
+  retry(): Promise<void> {
+    return this.id === null ? Promise.resolve() : this.open(this.id);
+  }
+
+  /** Leaves the session; a view-state change not saved yet is saved on the way out. */
+  async close(): Promise<void> {
+    // The save reads the session before its first await, so the view can go at once.
+    const saving = this.flush();
+    this.#seq++;
+    clearTimeout(this.#searchTimer);
+    this.id = null;
+    this.view = null;
+    this.error = null;
+    this.loading = false;
+    this.hovered = null;
+    this.selection = null;
+    this.editing = null;
+    this.scrollRequest = null;
+    await saving;
+  }
+
+  #show(view: SessionView): void {
+    rememberOutlets(view.articles.map((a) => a.outlet));
+    this.view = view;
+    this.#sessions.updated(view.session);
+  }
+
+  flash(message: string): void {
+    clearTimeout(this.#hintTimer);
+    this.hint = message;
+    this.#hintTimer = setTimeout(() => (this.hint = null), 4000);
+  }
+
+  // --- view state ----------------------------------------------------------------------------
+
+  #change(patch: Partial<ViewState>): void {
+    this.state = { ...this.state, ...patch };
+    this.#scheduleSave();
+  }
+
+  #scheduleSave(): void {
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(() => {
+      this.#saveTimer = undefined;
+      void this.#save();
+    }, this.#saveDelayMs);
+  }
+
+  async #save(): Promise<void> {
+    const id = this.id;
+    if (id === null || !this.view) return;
+    try {
+      await this.#backend.saveViewState(id, serializeViewState(this.state));
+    } catch (error) {
+      this.#banner.report('Couldn’t save where you are in the session', error);
+    }
+  }
+
+  /** Saves a pending view-state change now. */
+  async flush(): Promise<void> {
+    if (this.#saveTimer === undefined) return;
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = undefined;
+    await this.#save();
+  }
+
+  setTab(tab: SessionTab): void {
+    if (tab !== this.state.tab) this.#change({ tab });
+  }
+
+  toggleOverview(): void {
+    this.setTab(this.state.tab === 'side' ? 'overview' : 'side');
+  }
+
+  toggleNotes(): void {
+    this.#change({ panel: this.state.panel === 'notes' ? null : 'notes' });
+  }
+
+  setVisibleColumns(count: number): void {
+    const visible = Math.min(MAX_VISIBLE, Math.max(MIN_VISIBLE, count));
+    if (visible !== this.state.visibleColumns) this.#change({ visibleColumns: visible });
+  }
+
+  /** The text view was scrolled (by the person or by us). */
+  recordScroll(scroll: ScrollPosition): void {
+    const old = this.state.scroll;
+    if (old.row === scroll.row && old.offset === scroll.offset && old.column === scroll.column) return;
+    this.#change({ scroll });
+  }
+
+  /** Reads the session against another article; the rows follow its order. */
+  async setPivot(articleId: number): Promise<void> {
+    if (articleId === this.state.pivot || !this.articles.some((a) => a.id === articleId)) return;
+    this.#change({ pivot: articleId, currentRow: null });
+    this.hovered = null;
+    await this.reload();
+    this.#requestScroll(0, 0, 0, null);
+  }
+
+  // --- navigation ----------------------------------------------------------------------------
+
+  /**
+   * Moves to the next or previous row of a kind (with a column: an only-here sentence of that
+   * column); false when there is none that way.
+   */
+  step(kind: RowKind, direction: 1 | -1, column: number | null = null): boolean {
+    const rows = this.alignment?.rows;
+    if (!rows) return false;
+    if (this.state.tab !== 'side') this.#change({ tab: 'side' });
+    // Before the first jump, start from the row at the top of the view.
+    const from = this.state.currentRow ?? (direction === 1 ? this.state.scroll.row - 1 : this.state.scroll.row + 1);
+    const row = stepRow(rows, from, direction, kind, column);
+    if (row === null) {
+      const what = kind === 'difference' ? 'difference' : '“only here” sentence';
+      this.flash(direction === 1 ? `No ${what} below.` : `No ${what} above.`);
+      return false;
+    }
+    this.#change({ currentRow: row });
+    const cells = rows[row]!.cells;
+    // Bring an only-here sentence's column into view (it may be scrolled off to the side).
+    const shown = column ?? (kind === 'onlyHere' ? cells.findIndex((c) => c?.some((s) => s.onlyHere)) : -1);
+    this.#requestScroll(row, null, shown === -1 ? null : shown, null);
+    return true;
+  }
+
+  /** Makes a row current (a click on it). */
+  pickRow(row: number): void {
+    if (row !== this.state.currentRow) this.#change({ currentRow: row });
+  }
+
+  goToRow(row: number, column: number | null = null): void {
+    this.#change({ currentRow: row });
+    this.#requestScroll(row, null, column, null);
+  }
+
+  #requestScroll(row: number, offset: number | null, column: number | null, note: number | null): void {
+    this.scrollRequest = { row, offset, column, note, seq: ++this.#scrollSeq };
+  }
+
+  hover(sentence: HoveredSentence | null): void {
+    const old = this.hovered;
+    if (old === sentence) return;
+    if (old && sentence && old.row === sentence.row && old.column === sentence.column && old.sentence === sentence.sentence) {
+      return;
+    }
+    this.hovered = sentence;
+  }
+
+  // --- articles ------------------------------------------------------------------------------
+
+  async addArticles(ids: number[]): Promise<boolean> {
+    const members = this.memberIds;
+    const added = ids.filter((id) => !members.includes(id));
+    if (added.length === 0) return false;
+    if (members.length + added.length > MAX_ARTICLES) {
+      this.flash(`A session compares at most ${MAX_ARTICLES} articles.`);
+      return false;
+    }
+    return this.#setArticles([...members, ...added], 'Couldn’t add the article');
+  }
+
+  /** Takes an article out of the session (its notes stay, and come back with it); Undo. */
+  async removeArticle(id: number): Promise<boolean> {
+    const before = this.memberIds;
+    if (!before.includes(id)) return false;
+    const after = before.filter((a) => a !== id);
+    if (after.length < MIN_ARTICLES) {
+      this.flash(`A session compares at least ${MIN_ARTICLES} articles; add another one first.`);
+      return false;
+    }
+    const title = this.articles.find((a) => a.id === id)?.title ?? `article ${id}`;
+    if (!(await this.#setArticles(after, 'Couldn’t remove the article'))) return false;
+    const session = this.id;
+    this.#undo.offer({
+      label: `Removed “${title}” from the session`,
+      undo: async () => {
+        if (this.id === session) await this.#setArticles(before, 'Couldn’t put the article back');
+      },
+    });
+    return true;
+  }
+
+  async #setArticles(ids: number[], failure: string): Promise<boolean> {
+    const id = this.id;
+    if (id === null) return false;
+    try {
+      const summary = await this.#backend.setSessionArticles(id, ids);
+      this.#sessions.updated(summary);
+    } catch (error) {
+      this.#banner.report(failure, error);
+      return false;
+    }
+    await this.reload();
+    return true;
+  }
+
+  // --- notes ---------------------------------------------------------------------------------
+
+  select(selection: TextSelection | null): void {
+    this.selection = selection;
+  }
+
+  /** A note on the selected text: made at once (empty), then edited in the notes panel. */
+  async addNoteOnSelection(): Promise<Note | null> {
+    const selection = this.selection;
+    const id = this.id;
+    const article = selection ? this.articles[selection.column] : undefined;
+    if (!selection || id === null || !article) {
+      this.flash('Select some text in a column first, then add a note to it.');
+      return null;
+    }
+    try {
+      const note = await this.#backend.addNote({
+        session: id,
+        article: article.id,
+        quote: selection.quote,
+        prefix: selection.prefix,
+        suffix: selection.suffix,
+        near: selection.near,
+        body: '',
+        tags: [],
+      });
+      this.selection = null;
+      this.#change({ panel: 'notes' });
+      this.editing = note.id;
+      await this.reload();
+      return note;
+    } catch (error) {
+      this.#banner.report('Couldn’t add the note', error);
+      return null;
+    }
+  }
+
+  /** Opens the editor for a new note on the session itself. */
+  startSessionNote(): void {
+    this.#change({ panel: 'notes' });
+    this.editing = 'session';
+  }
+
+  /**
+   * Saves a note's text and tags. A new session note is created on its first save with text.
+   * Saves of one note run in order; resolves to the saved note, or null when nothing was saved.
+   */
+  async saveNote(id: number | 'session', body: string, tags: string[]): Promise<Note | null> {
+    const session = this.id;
+    if (session === null) return null;
+    if (id === 'session') {
+      if (body.trim() === '') return null;
+      try {
+        const note = await this.#backend.addNote({
+          session,
+          article: null,
+          quote: null,
+          prefix: null,
+          suffix: null,
+          near: null,
+          body,
+          tags,
+        });
+        if (this.editing === 'session') this.editing = note.id;
+        this.#putNote(note);
+        void this.#loadTags();
+        return note;
+      } catch (error) {
+        this.#banner.report('Couldn’t save the note', error);
+        return null;
+      }
+    }
+    const previous = this.#noteSaves.get(id) ?? Promise.resolve();
+    const run = previous.then(async () => {
+      try {
+        const note = await this.#backend.updateNote(id, body, tags);
+        this.#putNote(note);
+        void this.#loadTags();
+        return note;
+      } catch (error) {
+        this.#banner.report('Couldn’t save the note', error);
+        return null;
+      }
+    });
+    this.#noteSaves.set(id, run);
+    void run.finally(() => {
+      if (this.#noteSaves.get(id) === run) this.#noteSaves.delete(id);
+    });
+    return run;
+  }
+
+  #putNote(note: Note): void {
+    const view = this.view;
+    if (!view || note.sessionId !== this.id) return;
+    const exists = view.notes.some((n) => n.id === note.id);
+    const notes = exists ? view.notes.map((n) => (n.id === note.id ? note : n)) : [...view.notes, note];
+    this.view = { ...view, notes };
+  }
+
+  /** Deletes a note; Undo brings it back, anchored where it was. */
+  async deleteNote(id: number): Promise<void> {
+    const note = this.view?.notes.find((n) => n.id === id);
+    await this.#noteSaves.get(id);
+    try {
+      await this.#backend.deleteNote(id);
+    } catch (error) {
+      this.#banner.report('Couldn’t delete the note', error);
+      return;
+    }
+    if (this.editing === id) this.editing = null;
+    await this.reload();
+    const session = this.id;
+    const quote = note?.quote ? `“${note.quote.slice(0, 40)}${note.quote.length > 40 ? '…' : ''}”` : 'the session';
+    this.#undo.offer({
+      label: `Deleted a note on ${quote}`,
+      undo: async () => {
+        try {
+          await this.#backend.restoreNote(id);
+          if (this.id === session) await this.reload();
+        } catch (error) {
+          this.#banner.report('Couldn’t undo the delete', error);
+        }
+      },
+    });
+  }
+
+  /** Shows a note's passage in the text: its row, its column, the mark flashing. */
+  jumpToNote(id: number): boolean {
+    const place = this.notePlaces.get(id);
+    if (!place) {
+      this.flash('This note’s passage is no longer in the text (the article changed).');
+      return false;
+    }
+    if (this.state.tab !== 'side') this.#change({ tab: 'side' });
+    this.#change({ currentRow: place.row });
+    this.#requestScroll(place.row, null, place.column, id);
+    return true;
+  }
+
+  /** Opens a note in the panel (a click on its mark in the text). */
+  showNote(id: number): void {
+    this.#change({ panel: 'notes' });
+    this.editing = id;
+  }
+
+  setNoteQuery(query: string): void {
+    this.noteQuery = query;
+    clearTimeout(this.#searchTimer);
+    const seq = ++this.#searchSeq;
+    if (query.trim() === '') {
+      this.noteHits = null;
+      return;
+    }
+    this.#searchTimer = setTimeout(async () => {
+      try {
+        const hits = await this.#backend.searchNotes(query);
+        if (seq === this.#searchSeq) this.noteHits = hits;
+      } catch (error) {
+        if (seq === this.#searchSeq) this.#banner.report('Couldn’t search the notes', error);
+      }
+    }, this.#searchDelayMs);
+  }
+
+  async #loadTags(): Promise<void> {
+    try {
+      this.tags = await this.#backend.listTags();
+    } catch {
+      // Suggestions are a convenience; typing a tag still works without them.
+    }
+  }
+}
