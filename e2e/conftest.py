@@ -9,7 +9,9 @@ import time
 from pathlib import Path
 
 import pytest
+import urllib3
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.options import ArgOptions
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,6 +63,18 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
+def start_session():
+    """A WebDriver session on the app. tauri-driver listens before the WebKitWebDriver it starts
+    does; on a cold machine the first request can find nothing behind it, so it is tried again."""
+    for attempt in range(3):
+        try:
+            return webdriver.Remote(f"http://127.0.0.1:{DRIVER_PORT}", options=TauriOptions(app_binary()))
+        except (WebDriverException, urllib3.exceptions.ProtocolError):
+            if attempt == 2:
+                raise
+            time.sleep(2)
+
+
 @contextlib.contextmanager
 def running_app(home: Path, artifacts: Path, name: str):
     """A WebDriver session on the real app whose data lives under `home`."""
@@ -80,7 +94,7 @@ def running_app(home: Path, artifacts: Path, name: str):
     )
     try:
         wait_for_port(DRIVER_PORT)
-        driver = webdriver.Remote(f"http://127.0.0.1:{DRIVER_PORT}", options=TauriOptions(app_binary()))
+        driver = start_session()
         driver.implicitly_wait(0)
         try:
             yield driver

@@ -146,14 +146,20 @@ def test_two_articles_side_by_side_with_diff_highlights(app, artifacts):
     wire.find_element(By.CSS_SELECTOR, "td.title").click()
     ctrl_click(app, ledger.find_element(By.CSS_SELECTOR, "td.title"))
     wait(app).until(EC.element_to_be_clickable(by_testid("compare-button"))).click()
-    view = wait(app).until(EC.visibility_of_element_located(by_testid("compare-view")))
-    # The view shows at once; the columns come when the backend's diff arrives.
-    left = text_of(wait(app).until(EC.presence_of_element_located(by_testid("diff-left"))))
-    right = text_of(wait(app).until(EC.presence_of_element_located(by_testid("diff-right"))))
+    # The new session's name is suggested; Enter accepts it.
+    name = wait(app).until(EC.visibility_of_element_located(by_testid("new-session-name")))
+    assert name.get_attribute("value")
+    name.send_keys(Keys.ENTER)
+    view = wait(app).until(EC.visibility_of_element_located(by_testid("session-view")))
+    # The view shows at once; the columns come when the backend's alignment arrives.
+    wait(app, 30).until(lambda d: len(d.find_elements(*by_testid("session-column"))) == 2)
+    left, right = (text_of(c) for c in app.find_elements(*by_testid("session-column")))
     assert "Greywater" in left and "Greywater" in right, titles
-    changes = app.find_elements(*by_testid("diff-change"))
-    assert len(changes) > 10
-    app.find_element(*by_testid("next-change")).click()
+    # Changed words are marked inside aligned pairs, on both sides.
+    assert len(app.find_elements(By.CSS_SELECTOR, ".changed.pivot")) > 3
+    assert len(app.find_elements(By.CSS_SELECTOR, ".changed:not(.pivot)")) > 3
+    app.find_element(*by_testid("next-difference")).click()
+    wait(app).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".cell.current"))
     screenshot(app, artifacts, "04-side-by-side")
     assert view.is_displayed()
 

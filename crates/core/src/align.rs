@@ -215,6 +215,8 @@ pub fn align(inputs: &[AlignInput<'_>], pivot: usize, options: &AlignOptions) ->
         .collect();
     let mut pivot_pairs: Vec<Option<PairAlignment>> = vec![None; count];
     let mut coverage = vec![vec![1.0f32; count]; count];
+    // Partners in the alignments of two non-pivot articles: (similarity, article, sentence).
+    let mut partners: BTreeMap<(usize, usize), Vec<(f32, usize, usize)>> = BTreeMap::new();
     for a in 0..count {
         for b in a + 1..count {
             let (left, right) = if b == pivot { (b, a) } else { (a, b) };
@@ -239,6 +241,15 @@ pub fn align(inputs: &[AlignInput<'_>], pivot: usize, options: &AlignOptions) ->
             coverage[right][left] = share(in_pair.1.len(), session.sentences[right].len());
             if left == pivot {
                 pivot_pairs[right] = Some(pair);
+            } else {
+                for step in &pair.steps {
+                    for &i in &step.left {
+                        for &j in &step.right {
+                            partners.entry((left, i)).or_default().push((step.similarity, right, j));
+                            partners.entry((right, j)).or_default().push((step.similarity, left, i));
+                        }
+                    }
+                }
             }
         }
     }
@@ -313,6 +324,7 @@ pub fn align(inputs: &[AlignInput<'_>], pivot: usize, options: &AlignOptions) ->
         rows.push(row);
         take_extras(Some(i), &mut rows);
     }
+    join_partners(&mut rows, partners, pivot);
 
     let only_here = matched
         .iter()
@@ -335,6 +347,58 @@ pub fn align(inputs: &[AlignInput<'_>], pivot: usize, options: &AlignOptions) ->
         only_here,
         coverage,
     }
+}
+
+/// Sentences without a pivot partner start in rows of their own. One that the alignment of its
+/// article with another non-pivot article pairs with a sentence there moves into that
+/// sentence's row, when the row has no cell for its article yet and its article's sentences
+/// stay in order: then what several outlets say and the pivot does not also reads side by side.
+fn join_partners(
+    rows: &mut Vec<Row>,
+    mut partners: BTreeMap<(usize, usize), Vec<(f32, usize, usize)>>,
+    pivot: usize,
+) {
+    for list in partners.values_mut() {
+        // Best partner first; ties by article and sentence, so the result is deterministic.
+        list.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    }
+    let row_of = |rows: &[Row], a: usize, j: usize| {
+        rows.iter()
+            .position(|r| r.cells[a].as_ref().is_some_and(|c| c.contains(&j)))
+    };
+    for r in 0..rows.len() {
+        let filled: Vec<usize> = (0..rows[r].cells.len())
+            .filter(|&a| rows[r].cells[a].is_some())
+            .collect();
+        let [a] = filled[..] else { continue };
+        if a == pivot {
+            continue;
+        }
+        let Some(&[j]) = rows[r].cells[a].as_deref() else {
+            continue;
+        };
+        for &(_, b, k) in partners.get(&(a, j)).map_or(&[][..], Vec::as_slice) {
+            let Some(target) = row_of(rows, b, k) else {
+                continue;
+            };
+            if target == r || rows[target].cells[a].is_some() {
+                continue;
+            }
+            // Article a's sentences before j must sit above the target row, those after below.
+            let keeps_order = rows.iter().enumerate().all(|(t, row)| {
+                row.cells[a].as_ref().is_none_or(|cell| {
+                    t == r
+                        || cell.iter().all(|&s| (s < j && t < target) || (s > j && t > target))
+                })
+            });
+            if keeps_order {
+                rows[target].cells[a] = Some(vec![j]);
+                rows[r].cells[a] = None;
+                break;
+            }
+        }
+    }
+    rows.retain(|row| row.cells.iter().any(Option::is_some));
 }
 
 /// The cosine similarity of two texts' content terms, weighted with IDF over the two texts'

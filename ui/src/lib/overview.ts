@@ -36,7 +36,7 @@ export function percent(share: number): number {
  * Rows are "from" articles, columns "found in"; each cell is labelled with its number, so
  * colour is never the only cue.
  */
-export function heatmapOption(labels: string[], coverage: number[][], colours: ChartColours) {
+export function heatmapOption(labels: string[], coverage: number[][], colours: ChartColours, width = 600) {
   const data: [number, number, number | null][] = [];
   coverage.forEach((row, a) =>
     row.forEach((share, b) => {
@@ -44,6 +44,8 @@ export function heatmapOption(labels: string[], coverage: number[][], colours: C
       data.push([b, a, a === b ? null : percent(share)]);
     }),
   );
+  // Column labels wrap within their column; row labels have the left margin.
+  const columnWidth = Math.max(48, Math.floor((width - 136) / Math.max(1, labels.length)) - 6);
   const axis = {
     type: 'category' as const,
     data: labels,
@@ -62,8 +64,14 @@ export function heatmapOption(labels: string[], coverage: number[][], colours: C
         return `${value}% of ${labels[a]}’s sentences have a counterpart in ${labels[b]}`;
       },
     },
-    grid: { left: 120, right: 16, top: 40, bottom: 40, containLabel: false },
-    xAxis: { ...axis, position: 'top' as const, name: 'found in', nameLocation: 'middle' as const, nameGap: 26, nameTextStyle: { color: colours.muted } },
+    grid: { left: 128, right: 8, top: 56, bottom: 8, containLabel: false },
+    xAxis: {
+      ...axis,
+      axisLabel: { ...axis.axisLabel, overflow: 'break', width: columnWidth, lineHeight: 14 },
+      position: 'top' as const, name: 'found in', nameLocation: 'middle' as const,
+      nameGap: 40,
+      nameTextStyle: { color: colours.muted },
+    },
     yAxis: { ...axis, inverse: true, name: 'sentences of', nameLocation: 'middle' as const, nameGap: 100, nameTextStyle: { color: colours.muted } },
     visualMap: {
       show: false,

@@ -11,6 +11,27 @@ export type View = 'library' | 'session';
 
 export type AppOptions = LibraryOptions & OpenSessionOptions & { undoMs?: number };
 
+/** Where the id of the session on screen is kept, so a restart reopens it. */
+const OPEN_SESSION_KEY = 'parallax.openSession.v1';
+
+function rememberOpenSession(id: number | null): void {
+  try {
+    if (id === null) globalThis.localStorage?.removeItem(OPEN_SESSION_KEY);
+    else globalThis.localStorage?.setItem(OPEN_SESSION_KEY, String(id));
+  } catch {
+    // Without storage the app simply starts in the library.
+  }
+}
+
+function openSessionAtQuit(): number | null {
+  try {
+    const id = Number(globalThis.localStorage?.getItem(OPEN_SESSION_KEY));
+    return Number.isInteger(id) && id > 0 ? id : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A default name for a new session: the first article's title, shortened. */
 export function defaultSessionName(titles: string[]): string {
   const first = (titles[0] ?? '').trim() || 'Comparison';
@@ -60,6 +81,9 @@ export class AppState {
       this.banner.report('Drag and drop is not available; use Import files… instead', error);
     }
     await Promise.all([this.library.refresh(), this.sessions.refresh()]);
+    // Quit with a session open: it opens again, as it was left.
+    const reopen = openSessionAtQuit();
+    if (reopen !== null && this.view === 'library' && this.sessions.byId(reopen)) void this.openSession(reopen);
     return unsubscribe;
   }
 
@@ -102,12 +126,14 @@ export class AppState {
   async openSession(id: number): Promise<void> {
     this.library.cancelEdit();
     this.view = 'session';
+    rememberOpenSession(id);
     await this.session.open(id);
   }
 
   /** Back to the library; the selection is kept, the session's place saved. */
   back(): void {
     void this.session.close();
+    rememberOpenSession(null);
     this.view = 'library';
   }
 

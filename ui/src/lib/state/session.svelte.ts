@@ -416,6 +416,8 @@ export class OpenSession {
       this.#change({ panel: 'notes' });
       this.editing = note.id;
       await this.reload();
+      // The panel took room from the columns and the text reflowed: bring the passage back.
+      this.jumpToNote(note.id);
       return note;
     } catch (error) {
       this.#banner.report('Couldn’t add the note', error);
