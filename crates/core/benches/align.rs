@@ -3,6 +3,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use parallax_core::align::{align, AlignInput, AlignOptions};
+use parallax_core::side_by_side::side_by_side;
 use std::hint::black_box;
 
 /// A small linear congruential generator: reproducible everywhere, no dependency.
@@ -112,6 +113,18 @@ fn bench(c: &mut Criterion) {
     c.bench_function("align 5 articles x 1,500 words", |b| {
         b.iter(|| align(black_box(&inputs), 0, &options))
     });
+    // What opening a session computes: the alignment, then the word diffs inside every row and
+    // the runs the app draws.
+    let texts: Vec<&str> = bodies.iter().map(String::as_str).collect();
+    c.bench_function(
+        "align and lay out 5 articles x 1,500 words side by side",
+        |b| {
+            b.iter(|| {
+                let alignment = align(black_box(&inputs), 0, &options);
+                side_by_side(&alignment, &texts, &[])
+            })
+        },
+    );
 }
 
 criterion_group!(benches, bench);

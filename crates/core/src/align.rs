@@ -12,12 +12,18 @@
 //!    topical ones ("Venezuela", "relations") must not.
 //! 3. Similarity = cosine of the weighted vectors. A merge (two consecutive sentences against
 //!    one) is the cosine against the sum of their vectors, computed from dot products only.
-//! 4. Each other article is aligned to the pivot by a monotone dynamic programme over sentences
-//!    with 1–1, 1–2 and 2–1 steps and free skips; a step scores similarity minus the threshold,
-//!    so only steps above the threshold pay. Headings pair only with headings.
-//! 5. Sentences left out of the monotone path get a best-match link when their best partner is
-//!    above a higher threshold: that is reordered text ([`Alignment::moved`]).
-//! 6. "Only here" checks every pair of articles, not only against the pivot.
+//! 4. Every pair of articles is aligned by a monotone dynamic programme over sentences with
+//!    1–1, 1–2 and 2–1 steps and free skips; a step scores similarity minus the threshold, so
+//!    only steps above the threshold pay. Headings pair only with headings. These pairwise
+//!    alignments decide "only here" (a sentence no other article pairs) and the coverage.
+//! 5. The rows are built progressively: the pivot's sentences first, then each other article
+//!    aligned by the same kind of programme against the rows so far, where a sentence's
+//!    similarity to a row is its best similarity to any cell already in it. A sentence two
+//!    non-pivot articles share but the pivot lacks thus gets one row, and a 2–1 step fuses two
+//!    rows instead of showing one sentence twice.
+//! 6. Pairs of the pivot's pairwise alignments that the rows put apart, and best matches outside
+//!    the monotone path above a higher threshold, become links: reordered text and second
+//!    partners ([`Alignment::moved`]).
 //!
 //! Everything is deterministic: terms are numbered by first occurrence, sums run in a fixed
 //! order and ties go to the lowest index.
@@ -122,8 +128,9 @@ pub struct Alignment {
     pub pivot: usize,
     /// The sentences of each article (byte ranges into its body).
     pub sentences: Vec<Vec<Sentence>>,
-    /// Rows in pivot order: one per pivot sentence, with rows for other articles' sentences
-    /// without a pivot partner placed after the row of their preceding aligned sentence.
+    /// Rows in reading order: every sentence of every article in exactly one row, each
+    /// article's sentences in their order, the pivot's rows in the pivot's order. A row holds
+    /// the sentences that say the same thing (one or two consecutive sentences per article).
     pub rows: Vec<Row>,
     /// Best-match links outside the monotone alignment: reordered text, and second partners of
     /// a sentence whose claim the other article repeats elsewhere.
@@ -215,8 +222,6 @@ pub fn align(inputs: &[AlignInput<'_>], pivot: usize, options: &AlignOptions) ->
         .collect();
     let mut pivot_pairs: Vec<Option<PairAlignment>> = vec![None; count];
     let mut coverage = vec![vec![1.0f32; count]; count];
-    // Partners in the alignments of two non-pivot articles: (similarity, article, sentence).
-    let mut partners: BTreeMap<(usize, usize), Vec<(f32, usize, usize)>> = BTreeMap::new();
     for a in 0..count {
         for b in a + 1..count {
             let (left, right) = if b == pivot { (b, a) } else { (a, b) };
@@ -236,26 +241,25 @@ pub fn align(inputs: &[AlignInput<'_>], pivot: usize, options: &AlignOptions) ->
             for &j in &in_pair.1 {
                 matched[right][j] = true;
             }
-            let share = |found: usize, of: usize| if of == 0 { 0.0 } else { found as f32 / of as f32 };
+            let share = |found: usize, of: usize| {
+                if of == 0 {
+                    0.0
+                } else {
+                    found as f32 / of as f32
+                }
+            };
             coverage[left][right] = share(in_pair.0.len(), session.sentences[left].len());
             coverage[right][left] = share(in_pair.1.len(), session.sentences[right].len());
             if left == pivot {
                 pivot_pairs[right] = Some(pair);
-            } else {
-                for step in &pair.steps {
-                    for &i in &step.left {
-                        for &j in &step.right {
-                            partners.entry((left, i)).or_default().push((step.similarity, right, j));
-                            partners.entry((right, j)).or_default().push((step.similarity, left, i));
-                        }
-                    }
-                }
             }
         }
     }
 
-    let pivot_len = session.sentences[pivot].len();
-    let mut pivot_rows: Vec<Row> = (0..pivot_len)
+    // Rows: the pivot's sentences, then each other article aligned in turn against the rows
+    // built so far (progressive alignment), so sentences several articles share sit in one
+    // row even where the pivot has nothing for them.
+    let mut rows: Vec<Row> = (0..session.sentences[pivot].len())
         .map(|i| {
             let mut cells = vec![None; count];
             cells[pivot] = Some(vec![i]);
@@ -265,66 +269,55 @@ pub fn align(inputs: &[AlignInput<'_>], pivot: usize, options: &AlignOptions) ->
             }
         })
         .collect();
-    let mut similarity_sums = vec![(0.0f32, 0u32); pivot_len];
-    // Sentences without a pivot partner, keyed by the pivot row they follow (None: before all).
-    let mut extras: BTreeMap<Option<usize>, Vec<(usize, usize)>> = BTreeMap::new();
-    let mut moved = Vec::new();
-    for (a, pair) in pivot_pairs.iter().enumerate() {
-        let Some(pair) = pair else { continue };
-        let mut anchor_of = vec![None; session.sentences[a].len()];
-        for step in &pair.steps {
-            for &i in &step.left {
-                pivot_rows[i].cells[a] = Some(step.right.clone());
-                similarity_sums[i].0 += step.similarity;
-                similarity_sums[i].1 += 1;
-            }
-            for &j in &step.right {
-                anchor_of[j] = step.left.iter().copied().max();
-            }
-        }
-        let mut anchor = None;
-        for (j, found) in anchor_of.iter().enumerate() {
-            match found {
-                Some(i) => anchor = Some(*i),
-                None => extras.entry(anchor).or_default().push((a, j)),
-            }
-        }
-        for &(i, j, similarity) in &pair.links {
-            moved.push(Link {
-                article: a,
-                sentence: j,
-                pivot_sentence: i,
-                similarity,
-            });
-        }
+    for a in (0..count).filter(|&a| a != pivot) {
+        rows = session.add_to_rows(rows, a, options);
     }
-    for (row, (sum, n)) in pivot_rows.iter_mut().zip(&similarity_sums) {
-        if *n > 0 {
-            row.similarity = sum / *n as f32;
-        }
+    for row in &mut rows {
+        row.similarity = session.row_similarity(row, pivot);
     }
 
-    let extra_row = |(a, j): (usize, usize)| {
-        let mut cells = vec![None; count];
-        cells[a] = Some(vec![j]);
-        Row {
-            cells,
-            similarity: 0.0,
+    // Links: best matches outside the path of each pivot pair, and pairs of that path the rows
+    // put apart (another article's sentence was a closer partner); never two sentences that
+    // share a row.
+    let mut row_of: Vec<Vec<usize>> = session
+        .sentences
+        .iter()
+        .map(|s| vec![usize::MAX; s.len()])
+        .collect();
+    for (r, row) in rows.iter().enumerate() {
+        for (a, cell) in row.cells.iter().enumerate() {
+            for &j in cell.iter().flatten() {
+                row_of[a][j] = r;
+            }
         }
-    };
-    let mut rows = Vec::with_capacity(pivot_len + extras.values().map(Vec::len).sum::<usize>());
-    let mut take_extras = |key: Option<usize>, rows: &mut Vec<Row>| {
-        if let Some(mut list) = extras.remove(&key) {
-            list.sort_unstable();
-            rows.extend(list.into_iter().map(extra_row));
-        }
-    };
-    take_extras(None, &mut rows);
-    for (i, row) in pivot_rows.into_iter().enumerate() {
-        rows.push(row);
-        take_extras(Some(i), &mut rows);
     }
-    join_partners(&mut rows, partners, pivot);
+    let mut links: BTreeMap<(usize, usize, usize), f32> = BTreeMap::new();
+    for (a, pair) in pivot_pairs.iter().enumerate() {
+        let Some(pair) = pair else { continue };
+        let path = pair
+            .steps
+            .iter()
+            .filter(|s| s.similarity >= options.threshold)
+            .flat_map(|step| {
+                step.left
+                    .iter()
+                    .flat_map(move |&i| step.right.iter().map(move |&j| (i, j, step.similarity)))
+            });
+        for (i, j, similarity) in pair.links.iter().copied().chain(path) {
+            if row_of[pivot][i] != row_of[a][j] {
+                links.entry((a, j, i)).or_insert(similarity);
+            }
+        }
+    }
+    let moved = links
+        .into_iter()
+        .map(|((article, sentence, pivot_sentence), similarity)| Link {
+            article,
+            sentence,
+            pivot_sentence,
+            similarity,
+        })
+        .collect();
 
     let only_here = matched
         .iter()
@@ -347,58 +340,6 @@ pub fn align(inputs: &[AlignInput<'_>], pivot: usize, options: &AlignOptions) ->
         only_here,
         coverage,
     }
-}
-
-/// Sentences without a pivot partner start in rows of their own. One that the alignment of its
-/// article with another non-pivot article pairs with a sentence there moves into that
-/// sentence's row, when the row has no cell for its article yet and its article's sentences
-/// stay in order: then what several outlets say and the pivot does not also reads side by side.
-fn join_partners(
-    rows: &mut Vec<Row>,
-    mut partners: BTreeMap<(usize, usize), Vec<(f32, usize, usize)>>,
-    pivot: usize,
-) {
-    for list in partners.values_mut() {
-        // Best partner first; ties by article and sentence, so the result is deterministic.
-        list.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
-    }
-    let row_of = |rows: &[Row], a: usize, j: usize| {
-        rows.iter()
-            .position(|r| r.cells[a].as_ref().is_some_and(|c| c.contains(&j)))
-    };
-    for r in 0..rows.len() {
-        let filled: Vec<usize> = (0..rows[r].cells.len())
-            .filter(|&a| rows[r].cells[a].is_some())
-            .collect();
-        let [a] = filled[..] else { continue };
-        if a == pivot {
-            continue;
-        }
-        let Some(&[j]) = rows[r].cells[a].as_deref() else {
-            continue;
-        };
-        for &(_, b, k) in partners.get(&(a, j)).map_or(&[][..], Vec::as_slice) {
-            let Some(target) = row_of(rows, b, k) else {
-                continue;
-            };
-            if target == r || rows[target].cells[a].is_some() {
-                continue;
-            }
-            // Article a's sentences before j must sit above the target row, those after below.
-            let keeps_order = rows.iter().enumerate().all(|(t, row)| {
-                row.cells[a].as_ref().is_none_or(|cell| {
-                    t == r
-                        || cell.iter().all(|&s| (s < j && t < target) || (s > j && t > target))
-                })
-            });
-            if keeps_order {
-                rows[target].cells[a] = Some(vec![j]);
-                rows[r].cells[a] = None;
-                break;
-            }
-        }
-    }
-    rows.retain(|row| row.cells.iter().any(Option::is_some));
 }
 
 /// The cosine similarity of two texts' content terms, weighted with IDF over the two texts'
@@ -628,6 +569,258 @@ impl Session {
             sentences: all_sentences,
             vectors,
             soft,
+        }
+    }
+
+    /// Aligns article `a` against `rows` (which hold the articles added so far) by a monotone
+    /// programme: a sentence joins a row (1–1), two consecutive sentences join one row (2–1),
+    /// one sentence joins two consecutive rows, which fuse (1–2), or a sentence gets a row of
+    /// its own; rows may be left without a cell of `a`. Returns the new rows.
+    fn add_to_rows(&self, rows: Vec<Row>, a: usize, options: &AlignOptions) -> Vec<Row> {
+        let vectors = &self.vectors[a];
+        let sentences = &self.sentences[a];
+        let (n, m) = (rows.len(), vectors.len());
+        let soft = self.soft;
+        let t = options.threshold;
+        // Each row's cells as (article, kind of its first sentence, summed vector).
+        let cells: Vec<Vec<(usize, SentenceKind, Vector)>> = rows
+            .iter()
+            .map(|row| {
+                row.cells
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(b, cell)| {
+                        let cell = cell.as_ref()?;
+                        let parts: Vec<Vector> =
+                            cell.iter().map(|&k| self.vectors[b][k].clone()).collect();
+                        Some((b, self.sentences[b][cell[0]].kind, Vector::sum(&parts)))
+                    })
+                    .collect()
+            })
+            .collect();
+        // dots[r][c][j]: cell c of row r against sentence j.
+        let dots: Vec<Vec<Vec<f32>>> = cells
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|(_, _, v)| vectors.iter().map(|w| dot(&v.terms, &w.terms)).collect())
+                    .collect()
+            })
+            .collect();
+        let heading = |k: SentenceKind| k == SentenceKind::Heading;
+        let pair_norm = |j: usize| {
+            let (x, y) = (&vectors[j], &vectors[j + 1]);
+            (x.norm * x.norm + y.norm * y.norm + 2.0 * dot(&x.terms, &y.terms)).sqrt()
+        };
+        let cosine_cell = |r: usize, c: usize, j: usize| {
+            let (_, kind, v) = &cells[r][c];
+            if heading(*kind) != heading(sentences[j].kind) {
+                f32::NEG_INFINITY
+            } else {
+                cosine(dots[r][c][j], v.norm, vectors[j].norm, soft)
+            }
+        };
+        // 1–1: the best cell of the row.
+        let sim = |r: usize, j: usize| {
+            (0..cells[r].len())
+                .map(|c| cosine_cell(r, c, j))
+                .fold(f32::NEG_INFINITY, f32::max)
+        };
+        // 2–1: sentences j and j+1 of `a` (one kind, not headings) against the best cell.
+        let sim_merge = |r: usize, j: usize| {
+            let kind = sentences[j].kind;
+            if heading(kind) || sentences[j + 1].kind != kind {
+                return f32::NEG_INFINITY;
+            }
+            let norm = pair_norm(j);
+            (0..cells[r].len())
+                .filter(|&c| cells[r][c].1 == kind)
+                .filter(|&c| {
+                    cosine_cell(r, c, j) >= options.merge_part_min
+                        && cosine_cell(r, c, j + 1) >= options.merge_part_min
+                })
+                .map(|c| {
+                    cosine(
+                        dots[r][c][j] + dots[r][c][j + 1],
+                        cells[r][c].2.norm,
+                        norm,
+                        soft,
+                    )
+                })
+                .fold(f32::NEG_INFINITY, f32::max)
+        };
+        // 1–2: sentence j against rows r and r+1 taken together, through an article with a
+        // cell in both (its cells are consecutive sentences, so the rows can fuse).
+        let sim_fuse = |r: usize, j: usize| {
+            let kind = sentences[j].kind;
+            if heading(kind) {
+                return f32::NEG_INFINITY;
+            }
+            let mut best = f32::NEG_INFINITY;
+            for (c, (b, first_kind, first)) in cells[r].iter().enumerate() {
+                let Some(d) = cells[r + 1].iter().position(|(b2, _, _)| b2 == b) else {
+                    continue;
+                };
+                let (_, second_kind, second) = &cells[r + 1][d];
+                if *first_kind != kind || *second_kind != kind {
+                    continue;
+                }
+                if cosine_cell(r, c, j) < options.merge_part_min
+                    || cosine_cell(r + 1, d, j) < options.merge_part_min
+                {
+                    continue;
+                }
+                let both = Vector::sum(&[first.clone(), second.clone()]);
+                let score = cosine(
+                    dots[r][c][j] + dots[r + 1][d][j],
+                    both.norm,
+                    vectors[j].norm,
+                    soft,
+                );
+                best = best.max(score);
+            }
+            best
+        };
+
+        #[derive(Clone, Copy, PartialEq)]
+        enum Move {
+            Start,
+            Join,
+            JoinTwo,
+            Fuse,
+            SkipRow,
+            NewRow,
+        }
+        let width = m + 1;
+        let mut best = vec![0.0f32; (n + 1) * width];
+        let mut back = vec![Move::Start; (n + 1) * width];
+        for i in 0..=n {
+            for j in 0..=m {
+                if i == 0 && j == 0 {
+                    continue;
+                }
+                // Candidates in a fixed order; the first of equal scores wins. SkipRow before
+                // NewRow: a sentence without a partner follows the previous joined one.
+                let mut top = (f32::NEG_INFINITY, Move::Start);
+                let mut consider = |score: f32, mv: Move| {
+                    if score > top.0 {
+                        top = (score, mv);
+                    }
+                };
+                if i >= 1 && j >= 1 {
+                    consider(
+                        best[(i - 1) * width + j - 1] + sim(i - 1, j - 1) - t,
+                        Move::Join,
+                    );
+                }
+                if i >= 1 && j >= 2 {
+                    consider(
+                        best[(i - 1) * width + j - 2] + sim_merge(i - 1, j - 2)
+                            - t
+                            - options.merge_penalty,
+                        Move::JoinTwo,
+                    );
+                }
+                if i >= 2 && j >= 1 {
+                    consider(
+                        best[(i - 2) * width + j - 1] + sim_fuse(i - 2, j - 1)
+                            - t
+                            - options.merge_penalty,
+                        Move::Fuse,
+                    );
+                }
+                if i >= 1 {
+                    consider(best[(i - 1) * width + j], Move::SkipRow);
+                }
+                if j >= 1 {
+                    consider(best[i * width + j - 1], Move::NewRow);
+                }
+                best[i * width + j] = top.0;
+                back[i * width + j] = top.1;
+            }
+        }
+
+        // Walk back, building the new rows from the end.
+        let mut rows: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
+        let mut take = |r: usize| rows[r].take().expect("each row is used once");
+        let count = self.sentences.len();
+        let mut out = Vec::with_capacity(n + m);
+        let (mut i, mut j) = (n, m);
+        while i > 0 || j > 0 {
+            match back[i * width + j] {
+                Move::Join => {
+                    let mut row = take(i - 1);
+                    row.cells[a] = Some(vec![j - 1]);
+                    out.push(row);
+                    i -= 1;
+                    j -= 1;
+                }
+                Move::JoinTwo => {
+                    let mut row = take(i - 1);
+                    row.cells[a] = Some(vec![j - 2, j - 1]);
+                    out.push(row);
+                    i -= 1;
+                    j -= 2;
+                }
+                Move::Fuse => {
+                    let second = take(i - 1);
+                    let mut row = take(i - 2);
+                    for (cell, more) in row.cells.iter_mut().zip(second.cells) {
+                        match (cell.as_mut(), more) {
+                            (Some(cell), Some(more)) => cell.extend(more),
+                            (None, Some(more)) => *cell = Some(more),
+                            (_, None) => {}
+                        }
+                    }
+                    row.cells[a] = Some(vec![j - 1]);
+                    out.push(row);
+                    i -= 2;
+                    j -= 1;
+                }
+                Move::SkipRow => {
+                    out.push(take(i - 1));
+                    i -= 1;
+                }
+                Move::NewRow => {
+                    let mut cells = vec![None; count];
+                    cells[a] = Some(vec![j - 1]);
+                    out.push(Row {
+                        cells,
+                        similarity: 0.0,
+                    });
+                    j -= 1;
+                }
+                Move::Start => break,
+            }
+        }
+        out.reverse();
+        out
+    }
+
+    /// Mean similarity of a row's other cells to its pivot cell; 0 without both.
+    fn row_similarity(&self, row: &Row, pivot: usize) -> f32 {
+        let sum_of = |a: usize, cell: &[usize]| {
+            let parts: Vec<Vector> = cell.iter().map(|&k| self.vectors[a][k].clone()).collect();
+            Vector::sum(&parts)
+        };
+        let Some(pivot_cell) = row.cells[pivot].as_deref() else {
+            return 0.0;
+        };
+        let p = sum_of(pivot, pivot_cell);
+        let scores: Vec<f32> = row
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|&(a, _)| a != pivot)
+            .filter_map(|(a, cell)| {
+                let v = sum_of(a, cell.as_deref()?);
+                Some(cosine(dot(&p.terms, &v.terms), p.norm, v.norm, self.soft))
+            })
+            .collect();
+        if scores.is_empty() {
+            0.0
+        } else {
+            scores.iter().sum::<f32>() / scores.len() as f32
         }
     }
 

@@ -274,8 +274,12 @@ impl Cell {
         let range = range.clone();
         self.parts.iter().filter_map(move |part| {
             let len = part.body.len();
-            let (from, to) = (range.start.max(part.offset), range.end.min(part.offset + len));
-            (from < to).then(|| part.body.start + from - part.offset..part.body.start + to - part.offset)
+            let (from, to) = (
+                range.start.max(part.offset),
+                range.end.min(part.offset + len),
+            );
+            (from < to)
+                .then(|| part.body.start + from - part.offset..part.body.start + to - part.offset)
         })
     }
 }
@@ -324,7 +328,10 @@ fn unshared(text: &str, mut shared: Vec<Range<usize>>) -> Vec<Range<usize>> {
     shared.sort_by_key(|r| (r.start, r.end));
     let mut gaps = Vec::new();
     let mut cursor = 0;
-    for range in shared.iter().chain(std::iter::once(&(text.len()..text.len()))) {
+    for range in shared
+        .iter()
+        .chain(std::iter::once(&(text.len()..text.len())))
+    {
         if range.start > cursor {
             gaps.push(cursor..range.start);
         }
@@ -351,7 +358,12 @@ fn opens_paragraph(body: &str, start: usize) -> bool {
 }
 
 /// The runs of `sentence`: cut wherever a changed range or a mark starts or ends.
-fn runs(body: &str, sentence: Range<usize>, changed: &[Range<usize>], marks: &[Mark]) -> Vec<TextRun> {
+fn runs(
+    body: &str,
+    sentence: Range<usize>,
+    changed: &[Range<usize>],
+    marks: &[Mark],
+) -> Vec<TextRun> {
     let overlapping = |r: &Range<usize>| r.start < sentence.end && r.end > sentence.start;
     let mut cuts = vec![sentence.start, sentence.end];
     for range in changed.iter().chain(marks.iter().map(|m| &m.range)) {
@@ -370,7 +382,11 @@ fn runs(body: &str, sentence: Range<usize>, changed: &[Range<usize>], marks: &[M
             text: body[from..to].to_string(),
             start: from,
             changed: changed.iter().any(inside),
-            marks: marks.iter().filter(|m| inside(&m.range)).map(|m| m.id).collect(),
+            marks: marks
+                .iter()
+                .filter(|m| inside(&m.range))
+                .map(|m| m.id)
+                .collect(),
         };
         match out.last_mut() {
             Some(last) if last.changed == run.changed && last.marks == run.marks => {

@@ -148,9 +148,80 @@ fn two_sentences_merged_into_one_is_a_two_to_one_merge() {
     let mayor = find(&a, &bodies, 0, "Mayor Ilse");
     let engineers = find(&a, &bodies, 0, "Engineers from Delmar");
     assert_eq!(engineers, mayor + 1);
-    // Both pivot rows carry the one merged sentence.
-    assert_eq!(a.rows[row_of(&a, 0, mayor)].cells[1], Some(vec![0]));
-    assert_eq!(a.rows[row_of(&a, 0, engineers)].cells[1], Some(vec![0]));
+    // One row holds both pivot sentences and the one that merges them, shown once.
+    let row = row_of(&a, 0, mayor);
+    assert_eq!(row, row_of(&a, 0, engineers));
+    assert_eq!(a.rows[row].cells[0], Some(vec![mayor, engineers]));
+    assert_eq!(a.rows[row].cells[1], Some(vec![0]));
+    every_sentence_once_in_order(&a);
+}
+
+/// Every sentence of every article sits in exactly one row, each article's in its order.
+fn every_sentence_once_in_order(a: &Alignment) {
+    for (article, sentences) in a.sentences.iter().enumerate() {
+        let seen: Vec<usize> = a
+            .rows
+            .iter()
+            .filter_map(|r| r.cells[article].as_ref())
+            .flatten()
+            .copied()
+            .collect();
+        assert_eq!(
+            seen,
+            (0..sentences.len()).collect::<Vec<_>>(),
+            "article {article}: {:#?}",
+            a.rows
+        );
+    }
+    assert!(a.rows.iter().all(|r| r.cells.iter().any(Option::is_some)));
+}
+
+#[test]
+fn a_claim_the_pivot_lacks_shares_one_row_across_the_others() {
+    let second = "The Port Salve barrage's northern floodgate failed at dawn on Tuesday. \
+A ferry captain, Tomas Ferreira, filmed the wall of water from the quay. \
+Mayor Brandvik ordered 1,200 Kessel residents to leave.";
+    let third = "Floodwater poured through the failed northern floodgate of the Port Salve barrage early on Tuesday. \
+Tomas Ferreira, a ferry captain, filmed the surge of water from the quay on his phone. \
+Some 1,200 people in the Kessel quarter were told to leave by Mayor Brandvik.";
+    let bodies = [PIVOT, second, third];
+    let a = align(
+        &[input(1, PIVOT), input(2, second), input(3, third)],
+        0,
+        &AlignOptions::default(),
+    );
+    let ferry = (1, find(&a, &bodies, 1, "ferry captain"));
+    let surge = (2, find(&a, &bodies, 2, "filmed the surge"));
+    assert_eq!(
+        row_of(&a, ferry.0, ferry.1),
+        row_of(&a, surge.0, surge.1),
+        "{:#?}",
+        a.rows
+    );
+    let row = &a.rows[row_of(&a, ferry.0, ferry.1)];
+    assert!(row.cells[0].is_none(), "the pivot has no ferry captain");
+    every_sentence_once_in_order(&a);
+}
+
+#[test]
+fn every_sentence_is_in_one_row_whatever_the_pivot() {
+    let docs = corpus();
+    let inputs: Vec<AlignInput> = docs
+        .iter()
+        .enumerate()
+        .map(|(k, d)| AlignInput {
+            id: k as u64,
+            body: &d.body,
+            boilerplate: &d.boilerplate,
+            language: "en",
+        })
+        .collect();
+    for pivot in 0..inputs.len() {
+        let a = align(&inputs, pivot, &AlignOptions::default());
+        every_sentence_once_in_order(&a);
+        // The pivot's rows keep its order and hold its sentences one by one or fused.
+        assert_eq!(a.pivot, pivot);
+    }
 }
 
 #[test]

@@ -84,7 +84,9 @@ fn changed_words_are_the_pair_diff_on_each_side() {
         })
         .expect("the evacuation row");
     let pivot = &row.cells[0].as_ref().unwrap()[0];
-    let other = &row.cells[1].as_ref().expect("the wire's evacuation sentence")[0];
+    let other = &row.cells[1]
+        .as_ref()
+        .expect("the wire's evacuation sentence")[0];
     assert!(text(other).contains("1,400"));
     assert_eq!(changed_words(pivot), vec!["1,200"]);
     assert_eq!(changed_words(other), vec!["1,400"]);
@@ -146,13 +148,30 @@ fn only_here_sentences_are_flagged_counted_and_open_their_paragraph() {
         .filter(|(_, s)| s.only_here)
         .map(|(a, s)| (a, text(s)))
         .collect();
-    assert!(only.iter().any(|(a, t)| *a == 0 && t.contains("Delmar")), "{only:?}");
-    assert!(only.iter().any(|(a, t)| *a == 1 && t.contains("cooperative")), "{only:?}");
-    assert_eq!(view.facts[0].only_here, only.iter().filter(|(a, _)| *a == 0).count());
-    for row in view.rows.iter().filter(|r| r.cells.iter().flatten().flatten().any(|s| s.only_here)) {
+    assert!(
+        only.iter().any(|(a, t)| *a == 0 && t.contains("Delmar")),
+        "{only:?}"
+    );
+    assert!(
+        only.iter()
+            .any(|(a, t)| *a == 1 && t.contains("cooperative")),
+        "{only:?}"
+    );
+    assert_eq!(
+        view.facts[0].only_here,
+        only.iter().filter(|(a, _)| *a == 0).count()
+    );
+    for row in view
+        .rows
+        .iter()
+        .filter(|r| r.cells.iter().flatten().flatten().any(|s| s.only_here))
+    {
         assert!(row.only_here && row.differs);
     }
-    let opens: Vec<bool> = sentences_of(&view, 0).iter().map(|s| s.opens_paragraph).collect();
+    let opens: Vec<bool> = sentences_of(&view, 0)
+        .iter()
+        .map(|s| s.opens_paragraph)
+        .collect();
     // Headline, first sentence of the lede, second sentence, the last paragraph.
     assert_eq!(opens, vec![true, true, false, true]);
 }
@@ -161,7 +180,10 @@ fn only_here_sentences_are_flagged_counted_and_open_their_paragraph() {
 fn marks_cut_runs_and_say_which_mark_covers_them() {
     let start = LEDGER.find("1,200 residents").unwrap();
     let end = start + "1,200 residents".len();
-    let marks = vec![vec![Mark { id: 7, range: start..end }]];
+    let marks = vec![vec![Mark {
+        id: 7,
+        range: start..end,
+    }]];
     let view = lay_out(&[LEDGER, WIRE], 0, &marks);
     let sentence = sentences_of(&view, 0)
         .into_iter()
@@ -214,7 +236,10 @@ Some 8,000 homes in the valley lost power.";
         .links
         .iter()
         .any(|l| l.article == 0 && l.row == pivot_rescue_row);
-    assert!(in_row || linked, "the rescue is neither aligned nor linked: {rescue:#?}");
+    assert!(
+        in_row || linked,
+        "the rescue is neither aligned nor linked: {rescue:#?}"
+    );
     if linked {
         let pivot_sentence = &view.rows[pivot_rescue_row].cells[0].as_ref().unwrap()[0];
         assert!(pivot_sentence
@@ -230,7 +255,11 @@ fn coverage_is_a_share_per_direction() {
     assert_eq!(view.coverage.len(), 2);
     assert_eq!(view.coverage[0][0], 1.0);
     let expected_0 = 1.0 - view.facts[0].only_here as f32 / view.facts[0].sentences as f32;
-    assert!((view.coverage[0][1] - expected_0).abs() < 1e-6, "{:?}", view.coverage);
+    assert!(
+        (view.coverage[0][1] - expected_0).abs() < 1e-6,
+        "{:?}",
+        view.coverage
+    );
     assert!(view.coverage[1][0] > 0.0 && view.coverage[1][0] < 1.0);
 }
 

@@ -6,7 +6,9 @@ const MIGRATION_STEPS: &[M<'static>] = &[
     M::up(include_str!("../../../migrations/0001_library.sql")),
     M::up(include_str!("../../../migrations/0002_sessions_notes.sql")),
     M::up(include_str!("../../../migrations/0003_notes_fts.sql")),
-    M::up(include_str!("../../../migrations/0004_notes_search_quotes_tags.sql")),
+    M::up(include_str!(
+        "../../../migrations/0004_notes_search_quotes_tags.sql"
+    )),
 ];
 
 /// Every migration, in order. Append new files; never edit a released one.

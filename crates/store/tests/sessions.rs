@@ -407,7 +407,9 @@ fn notes_survive_edits_and_purges_as_orphans() {
 
 #[test]
 fn a_session_view_aligns_its_articles_and_marks_the_notes() {
-    let Fixture { mut library, ids, .. } = fixture();
+    let Fixture {
+        mut library, ids, ..
+    } = fixture();
     let session = library
         .create_session("Barrier", &[ids[0], ids[1], ids[2]])
         .unwrap();
@@ -439,7 +441,9 @@ fn a_session_view_aligns_its_articles_and_marks_the_notes() {
             })
         })
         .expect("the barrier row");
-    let partner = row.cells[1].as_ref().expect("the second article's barrier sentence");
+    let partner = row.cells[1]
+        .as_ref()
+        .expect("the second article's barrier sentence");
     let marked: String = partner
         .iter()
         .flat_map(|s| &s.runs)
@@ -466,23 +470,34 @@ fn a_session_view_aligns_its_articles_and_marks_the_notes() {
 
 #[test]
 fn a_session_with_deleted_articles_opens_with_what_is_left() {
-    let Fixture { mut library, ids, .. } = fixture();
+    let Fixture {
+        mut library, ids, ..
+    } = fixture();
     let session = library.create_session("Two", &[ids[0], ids[1]]).unwrap();
     library.delete(&[ids[1]]).unwrap();
     let view = library.session_view(session.id, Some(ids[1])).unwrap();
     assert_eq!(view.missing, vec![ids[1]]);
     assert_eq!(view.articles.len(), 1);
     assert_eq!(view.pivot, Some(ids[0]));
-    assert!(view.layout.is_none(), "one article has nothing to align with");
+    assert!(
+        view.layout.is_none(),
+        "one article has nothing to align with"
+    );
     // The session still lists both: restoring the article brings the comparison back.
     assert_eq!(view.session.summary.articles, vec![ids[0], ids[1]]);
     library.restore(&[ids[1]]).unwrap();
-    assert!(library.session_view(session.id, None).unwrap().layout.is_some());
+    assert!(library
+        .session_view(session.id, None)
+        .unwrap()
+        .layout
+        .is_some());
 }
 
 #[test]
 fn notes_are_found_by_their_quote_and_their_tags() {
-    let Fixture { mut library, ids, .. } = fixture();
+    let Fixture {
+        mut library, ids, ..
+    } = fixture();
     let session = library.create_session("Search", &[ids[0], ids[1]]).unwrap();
     let quoted = library
         .add_note(NewNote {
@@ -503,7 +518,11 @@ fn notes_are_found_by_their_quote_and_their_tags() {
             .collect()
     };
     assert_eq!(found(&library, "rose"), vec![quoted.id.0], "by the quote");
-    assert_eq!(found(&library, "hydrolo"), vec![quoted.id.0], "by a tag prefix");
+    assert_eq!(
+        found(&library, "hydrolo"),
+        vec![quoted.id.0],
+        "by a tag prefix"
+    );
     // Tags changed later are searchable at once; removed ones no longer match.
     library
         .update_note(quoted.id, "Check the gauge data.", &["levels".into()])

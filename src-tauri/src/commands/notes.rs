@@ -45,7 +45,13 @@ pub async fn search_notes(
     query: String,
 ) -> Result<Vec<Note>, CommandError> {
     state
-        .with_library(move |lib| Ok(lib.search_notes(&query)?.into_iter().map(Into::into).collect()))
+        .with_library(move |lib| {
+            Ok(lib
+                .search_notes(&query)?
+                .into_iter()
+                .map(Into::into)
+                .collect())
+        })
         .await
 }
 
