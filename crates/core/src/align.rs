@@ -50,8 +50,42 @@ pub struct AlignInput<'a> {
     pub language: &'a str,
 }
 
+/// How common words are across the whole library, so that words frequent in every story
+/// ("officials", "Wednesday", "percent") weigh less than the session alone would make them.
+/// Build it with the words [`background_words`] names; the store reads their document
+/// frequencies from its full-text index.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Background {
+    /// How many articles the library holds.
+    pub documents: u32,
+    /// For a lower-case word, how many of those articles contain it. Words missing here count
+    /// as rare.
+    pub frequencies: HashMap<String, u32>,
+}
+
+impl Background {
+    /// Documents at which the library's frequencies count as much as the session's: below it
+    /// they are blended in proportionally, since a small library says little about a language.
+    const CONFIDENCE_DOCUMENTS: f32 = 200.0;
+
+    /// The factor (0.25–1) by which a word seen in `frequency` library articles is weighed:
+    /// 1 for a word in up to about √N of N articles (rare enough to say something), falling
+    /// with the log of its frequency to 0.25 for a word in all of them, and pulled towards 1
+    /// for a small library.
+    fn factor(&self, frequency: u32) -> f32 {
+        if self.documents == 0 {
+            return 1.0;
+        }
+        let documents = self.documents as f32;
+        let rarity = ((documents + 1.0) / (frequency as f32 + 1.0)).ln() / (documents + 1.0).ln();
+        let weight = (0.25 + 1.5 * rarity.clamp(0.0, 1.0)).min(1.0);
+        let confidence = documents / (documents + Self::CONFIDENCE_DOCUMENTS);
+        1.0 - confidence + confidence * weight
+    }
+}
+
 /// Tuning of [`align`]. Build from `AlignOptions::default()` and the setters.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AlignOptions {
     threshold: f32,
     moved_threshold: f32,
@@ -59,6 +93,7 @@ pub struct AlignOptions {
     merge_part_min: f32,
     name_boost: f32,
     number_boost: f32,
+    background: Option<std::sync::Arc<Background>>,
 }
 
 impl Default for AlignOptions {
@@ -70,6 +105,7 @@ impl Default for AlignOptions {
             merge_part_min: 0.08,
             name_boost: 1.6,
             number_boost: 1.6,
+            background: None,
         }
     }
 }
@@ -115,6 +151,14 @@ impl AlignOptions {
     /// Weight factor of number terms. Default 1.6.
     pub fn number_boost(mut self, boost: f32) -> Self {
         self.number_boost = boost;
+        self
+    }
+
+    /// Word frequencies of the whole library, weighed in with the session's own (IDF over the
+    /// session's sentences × a library factor, see [`Background`]). Default: none, the
+    /// session alone.
+    pub fn background(mut self, background: Background) -> Self {
+        self.background = Some(std::sync::Arc::new(background));
         self
     }
 }
@@ -478,8 +522,34 @@ struct Session {
 /// A term occurrence before weighting.
 struct Token {
     term: String,
+    /// The lower-case word it was made from (before stemming), for library frequencies; none
+    /// for the parts of an expanded abbreviation.
+    surface: Option<String>,
     name: bool,
     number: bool,
+}
+
+/// The lower-case words of `inputs` whose library frequencies [`Background`] should hold: the
+/// words [`align`] turns into terms.
+pub fn background_words(inputs: &[AlignInput<'_>]) -> BTreeSet<String> {
+    let mut words = BTreeSet::new();
+    let mut tokens = Vec::new();
+    for input in inputs {
+        let stemmer = Stemmer::create(stemmer_algorithm(input.language));
+        let english = primary_language(input.language) == "en";
+        for sentence in sentences(input.body, input.language, input.boilerplate) {
+            tokens.clear();
+            tokenize(
+                &input.body[sentence.range()],
+                sentence.kind,
+                &stemmer,
+                english,
+                &mut tokens,
+            );
+            words.extend(tokens.drain(..).filter_map(|t| t.surface));
+        }
+    }
+    words
 }
 
 impl Session {
@@ -488,6 +558,9 @@ impl Session {
         let mut df: Vec<u32> = Vec::new();
         let mut is_name: Vec<bool> = Vec::new();
         let mut is_number: Vec<bool> = Vec::new();
+        // Per term: the most library articles any of its word forms appears in.
+        let mut library_df: Vec<u32> = Vec::new();
+        let background = options.background.as_deref();
         let mut all_sentences = Vec::with_capacity(inputs.len());
         // Per article, per sentence: distinct term ids.
         let mut term_sets: Vec<Vec<Vec<u32>>> = Vec::with_capacity(inputs.len());
@@ -515,9 +588,14 @@ impl Session {
                         df.push(0);
                         is_name.push(false);
                         is_number.push(false);
+                        library_df.push(0);
                     }
                     is_name[id as usize] |= token.name;
                     is_number[id as usize] |= token.number;
+                    if let (Some(background), Some(surface)) = (background, &token.surface) {
+                        let seen = background.frequencies.get(surface).copied().unwrap_or(0);
+                        library_df[id as usize] = library_df[id as usize].max(seen);
+                    }
                     set.push(id);
                 }
                 set.sort_unstable();
@@ -532,10 +610,12 @@ impl Session {
             term_sets.push(sets);
         }
         // IDF over sentences: a term in every sentence weighs about nothing, a term in two
-        // sentences of fifty weighs ~3.2.
+        // sentences of fifty weighs ~3.2. The library's frequencies scale it down for words
+        // common in every story.
         let weights: Vec<f32> = (0..df.len())
             .map(|t| {
-                let idf = ((total as f32 + 1.0) / df[t] as f32).ln();
+                let idf = ((total as f32 + 1.0) / df[t] as f32).ln()
+                    * background.map_or(1.0, |b| b.factor(library_df[t]));
                 let boost = if is_number[t] {
                     options.number_boost
                 } else if is_name[t] {
@@ -1236,8 +1316,10 @@ fn tokenize(
         if raw.chars().any(|c| c.is_numeric()) {
             // "1,200" and "1200" are one number; "3.5" keeps its point.
             let term: String = raw.chars().filter(|&c| c != ',').collect();
+            let term = term.to_lowercase();
             out.push(Token {
-                term: term.to_lowercase(),
+                surface: Some(term.clone()),
+                term,
                 name: false,
                 number: true,
             });
@@ -1261,6 +1343,7 @@ fn tokenize(
                     for part in long.iter() {
                         out.push(Token {
                             term: stemmer.stem(part).into_owned(),
+                            surface: None,
                             name: true,
                             number: false,
                         });
@@ -1277,6 +1360,7 @@ fn tokenize(
         }
         out.push(Token {
             term: stemmer.stem(&lower).into_owned(),
+            surface: Some(lower),
             name,
             number: false,
         });
@@ -1328,6 +1412,81 @@ mod tests {
         );
         assert!(pair > 3.0 * s(&v[0][0], &v[1][1]));
         assert!(s(&v[0][1], &v[1][0]) < options.threshold);
+    }
+
+    #[test]
+    fn library_frequencies_weigh_common_words_down_and_small_libraries_little() {
+        let big = Background {
+            documents: 10_000,
+            frequencies: HashMap::new(),
+        };
+        assert!((big.factor(0) - big.factor(1)).abs() < 0.1);
+        assert!(big.factor(10_000) < 0.35, "{}", big.factor(10_000));
+        assert!(big.factor(100) > big.factor(1_000));
+        let small = Background {
+            documents: 5,
+            frequencies: HashMap::new(),
+        };
+        assert!(
+            small.factor(5) > 0.95,
+            "five articles say little: {}",
+            small.factor(5)
+        );
+        assert_eq!(Background::default().factor(3), 1.0);
+    }
+
+    #[test]
+    fn a_library_background_lowers_pairs_that_share_only_common_words() {
+        // The two sentences share "officials" and "Wednesday", which a big library has in
+        // almost every article, and "floodgate", which it has in few.
+        let a = "Officials inspected the floodgate on Wednesday.\n\nThe mayor spoke later.";
+        let b = "On Wednesday officials said the floodgate held.\n\nA ferry sailed at noon.";
+        let inputs = [
+            AlignInput {
+                id: 1,
+                body: a,
+                boilerplate: &[],
+                language: "en",
+            },
+            AlignInput {
+                id: 2,
+                body: b,
+                boilerplate: &[],
+                language: "en",
+            },
+        ];
+        let words = background_words(&inputs);
+        assert!(words.contains("officials") && words.contains("floodgate"));
+        assert!(!words.contains("the"), "stop words are no terms");
+        let background = Background {
+            documents: 10_000,
+            frequencies: [
+                ("officials", 9_000),
+                ("wednesday", 8_000),
+                ("floodgate", 12),
+            ]
+            .into_iter()
+            .map(|(w, n)| (w.to_string(), n))
+            .collect(),
+        };
+        let plain = Session::new(&inputs, &AlignOptions::default());
+        let weighted = Session::new(&inputs, &AlignOptions::default().background(background));
+        let weight_of = |session: &Session, term: &str| {
+            // Term ids follow first occurrence: "offici" 0, "inspect" 1, "floodgat" 2.
+            let id = ["offici", "inspect", "floodgat"]
+                .iter()
+                .position(|t| *t == term)
+                .unwrap() as u32;
+            session.vectors[0][0]
+                .terms
+                .iter()
+                .find(|(t, _)| *t == id)
+                .unwrap()
+                .1
+        };
+        let ratio = |term| weight_of(&weighted, term) / weight_of(&plain, term);
+        assert!(ratio("offici") < 0.5, "{}", ratio("offici"));
+        assert!(ratio("floodgat") > 0.9, "{}", ratio("floodgat"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Articles: the stored form, listing, reading, metadata edits, delete and undo, diffs.
 
 use crate::{Library, Result, StoreError};
-use parallax_core::align::{self, AlignInput, AlignOptions, Alignment};
+use parallax_core::align::{self, AlignInput, AlignOptions, Alignment, Background};
 use parallax_core::diff::{self, DiffOptions, DiffSide, WordDiff};
 use parallax_core::ingest::{Document, Format};
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -314,7 +314,8 @@ impl Library {
             .iter()
             .map(|&id| self.get(id))
             .collect::<Result<Vec<_>>>()?;
-        let alignment = align_articles(&articles, pivot);
+        let background = self.background(&articles)?;
+        let alignment = align_articles(&articles, pivot, background);
         Ok((articles, alignment))
     }
 
@@ -438,9 +439,9 @@ fn outlet_id(conn: &Connection, name: &str) -> Result<i64> {
         .query_row([name], |r| r.get(0))?)
 }
 
-/// Aligns `articles` against `articles[pivot]` with the default options.
-pub(crate) fn align_articles(articles: &[Article], pivot: usize) -> Alignment {
-    let inputs: Vec<AlignInput<'_>> = articles
+/// The inputs [`align::align`] takes for `articles`.
+fn align_inputs(articles: &[Article]) -> Vec<AlignInput<'_>> {
+    articles
         .iter()
         .map(|a| AlignInput {
             id: a.summary.id.0 as u64,
@@ -448,6 +449,43 @@ pub(crate) fn align_articles(articles: &[Article], pivot: usize) -> Alignment {
             boilerplate: &a.boilerplate,
             language: a.language.as_deref().unwrap_or("en"),
         })
-        .collect();
-    align::align(&inputs, pivot, &AlignOptions::default())
+        .collect()
+}
+
+/// Aligns `articles` against `articles[pivot]` with the default options and the library's
+/// word frequencies.
+pub(crate) fn align_articles(
+    articles: &[Article],
+    pivot: usize,
+    background: Background,
+) -> Alignment {
+    let options = AlignOptions::default().background(background);
+    align::align(&align_inputs(articles), pivot, &options)
+}
+
+impl Library {
+    /// How common the words of `articles` are across the library (see [`Background`]): the
+    /// article count and, per word, how many articles contain it, from the full-text index's
+    /// vocabulary (migration 0005).
+    pub fn background(&self, articles: &[Article]) -> Result<Background> {
+        let documents: i64 = self.conn.query_row(
+            "SELECT count(*) FROM articles WHERE deleted_at IS NULL",
+            [],
+            |r| r.get(0),
+        )?;
+        let mut lookup = self
+            .conn
+            .prepare_cached("SELECT doc FROM articles_vocab WHERE term = ?1")?;
+        let mut frequencies = std::collections::HashMap::new();
+        for word in align::background_words(&align_inputs(articles)) {
+            let found: Option<i64> = lookup.query_row([&word], |r| r.get(0)).optional()?;
+            if let Some(count) = found {
+                frequencies.insert(word, count as u32);
+            }
+        }
+        Ok(Background {
+            documents: documents as u32,
+            frequencies,
+        })
+    }
 }

@@ -9,6 +9,7 @@ const MIGRATION_STEPS: &[M<'static>] = &[
     M::up(include_str!(
         "../../../migrations/0004_notes_search_quotes_tags.sql"
     )),
+    M::up(include_str!("../../../migrations/0005_articles_vocab.sql")),
 ];
 
 /// Every migration, in order. Append new files; never edit a released one.

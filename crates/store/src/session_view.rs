@@ -9,6 +9,7 @@ use crate::articles::{align_articles, Article, ArticleId};
 use crate::notes::Note;
 use crate::sessions::{Session, SessionId};
 use crate::{Library, Result, StoreError};
+use parallax_core::align::Background;
 use parallax_core::side_by_side::{side_by_side, Mark, SideBySide};
 
 /// A session ready to read.
@@ -26,6 +27,8 @@ pub struct SessionView {
     pub notes: Vec<Note>,
     /// The alignment, once [`SessionView::lay_out`] ran, when at least two articles remain.
     pub layout: Option<SideBySide>,
+    /// How common the articles' words are across the library, for the alignment.
+    background: Background,
 }
 
 impl Library {
@@ -53,6 +56,7 @@ impl Library {
             .filter(|p| articles.iter().any(|a| a.summary.id == *p))
             .or_else(|| articles.first().map(|a| a.summary.id));
         let notes = self.notes(id)?;
+        let background = self.background(&articles)?;
         Ok(SessionView {
             session,
             articles,
@@ -60,6 +64,7 @@ impl Library {
             pivot,
             notes,
             layout: None,
+            background,
         })
     }
 
@@ -86,7 +91,7 @@ impl SessionView {
             .iter()
             .position(|a| a.summary.id == pivot)
             .unwrap_or(0);
-        let alignment = align_articles(&self.articles, pivot);
+        let alignment = align_articles(&self.articles, pivot, self.background.clone());
         let marks: Vec<Vec<Mark>> = self
             .articles
             .iter()

@@ -532,3 +532,17 @@ fn notes_are_found_by_their_quote_and_their_tags() {
     library.delete_note(quoted.id).unwrap();
     assert!(found(&library, "levels").is_empty());
 }
+
+#[test]
+fn word_frequencies_of_the_library_come_from_its_index() {
+    let Fixture { library, ids, .. } = fixture();
+    let articles: Vec<_> = ids.iter().map(|&id| library.get(id).unwrap()).collect();
+    let background = library.background(&articles[..1]).unwrap();
+    assert_eq!(background.documents, 3);
+    // "Lowmarsh" is in all three articles, "gauges" in the first two, "forecast" in one.
+    assert_eq!(background.frequencies.get("lowmarsh"), Some(&3));
+    assert_eq!(background.frequencies.get("gauges"), Some(&2));
+    assert_eq!(background.frequencies.get("forecast"), Some(&1));
+    // Function words are no terms, so they are not looked up.
+    assert_eq!(background.frequencies.get("the"), None);
+}
