@@ -6,9 +6,10 @@
 //! draw a sentence is here: its text in runs, whether it opens a paragraph, whether only its
 //! article says it, and where its counterparts are.
 //!
-//! Changed words come from a word diff inside each row: a non-pivot cell against the pivot's
-//! cell marks the words the pivot does not have; the pivot's cell marks the words that none of
-//! the row's other cells repeats (with two articles, exactly the pair's word diff).
+//! Changed words come from word diffs inside each row: every pair of cells is diffed, and a
+//! cell marks the words that no other cell of its row shares (with two articles, exactly the
+//! pair's word diff). Two outlets that repeat one wire sentence mark nothing between them, even
+//! when the pivot words the claim differently.
 
 use crate::align::Alignment;
 use crate::diff::{word_diff, DiffOptions, RunKind};
@@ -96,7 +97,7 @@ pub struct TextRun {
     pub text: String,
     /// Byte offset of the text in the body.
     pub start: usize,
-    /// Words the row's other cells do not share (see the module docs).
+    /// Words no other cell of the row shares (see the module docs).
     pub changed: bool,
     /// Ids of the [`Mark`]s covering this run.
     pub marks: Vec<i64>,
@@ -165,7 +166,7 @@ pub fn side_by_side(alignment: &Alignment, bodies: &[&str], marks: &[Vec<Mark>])
                 .enumerate()
                 .map(|(a, cell)| cell.as_ref().map(|c| Cell::new(alignment, bodies[a], a, c)))
                 .collect();
-            let changed = changed_ranges(&cells, pivot);
+            let changed = changed_ranges(&cells);
             let cells: Vec<Option<Vec<SideSentence>>> = cells
                 .iter()
                 .enumerate()
@@ -284,41 +285,39 @@ impl Cell {
     }
 }
 
-/// Per article: body byte ranges of the words the row's other cells do not share.
-fn changed_ranges(cells: &[Option<Cell>], pivot: usize) -> Vec<Vec<Range<usize>>> {
-    let mut changed = vec![Vec::new(); cells.len()];
-    let Some(pivot_cell) = cells.get(pivot).and_then(Option::as_ref) else {
-        return changed;
-    };
-    // Ranges of the pivot's joined text that some partner shares (Equal in that pair's diff).
-    let mut shared: Vec<Range<usize>> = Vec::new();
-    let mut partners = 0;
-    for (a, cell) in cells.iter().enumerate() {
-        let Some(cell) = cell.as_ref().filter(|_| a != pivot) else {
-            continue;
-        };
-        partners += 1;
-        let diff = word_diff(&pivot_cell.text, &cell.text, DiffOptions::default());
-        shared.extend(
-            diff.left
+/// Per article: body byte ranges of the words no other cell of the row shares.
+fn changed_ranges(cells: &[Option<Cell>]) -> Vec<Vec<Range<usize>>> {
+    // Per cell, the ranges of its joined text that some other cell shares (Equal in a diff).
+    let mut shared: Vec<Vec<Range<usize>>> = vec![Vec::new(); cells.len()];
+    for a in 0..cells.len() {
+        let Some(left) = &cells[a] else { continue };
+        for b in a + 1..cells.len() {
+            let Some(right) = &cells[b] else { continue };
+            let diff = word_diff(&left.text, &right.text, DiffOptions::default());
+            let equal = |runs: &[crate::diff::Run]| {
+                runs.iter()
+                    .filter(|r| r.kind == RunKind::Equal)
+                    .map(|r| r.start..r.end)
+                    .collect::<Vec<_>>()
+            };
+            shared[a].extend(equal(&diff.left));
+            shared[b].extend(equal(&diff.right));
+        }
+    }
+    let partners = cells.iter().filter(|c| c.is_some()).count();
+    cells
+        .iter()
+        .zip(shared)
+        .map(|(cell, shared)| match cell {
+            // A cell alone in its row has nothing to differ from: it is "only here" or not
+            // aligned, which the row already says.
+            Some(cell) if partners > 1 => unshared(&cell.text, shared)
                 .iter()
-                .filter(|r| r.kind == RunKind::Equal)
-                .map(|r| r.start..r.end),
-        );
-        changed[a] = diff
-            .right
-            .iter()
-            .filter(|r| r.kind == RunKind::Inserted)
-            .flat_map(|r| cell.to_body(&(r.start..r.end)))
-            .collect();
-    }
-    if partners > 0 {
-        changed[pivot] = unshared(&pivot_cell.text, shared)
-            .iter()
-            .flat_map(|r| pivot_cell.to_body(r))
-            .collect();
-    }
-    changed
+                .flat_map(|r| cell.to_body(r))
+                .collect(),
+            _ => Vec::new(),
+        })
+        .collect()
 }
 
 /// The stretches of `text` outside every `shared` range that hold a word, with the gaps

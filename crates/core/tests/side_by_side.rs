@@ -275,3 +275,23 @@ fn the_layout_is_deterministic_whatever_the_pivot() {
         }
     }
 }
+
+#[test]
+fn two_outlets_repeating_one_wire_sentence_mark_nothing_between_them() {
+    let pivot = "Gate Fails\n\nThe floodgate at the Port Salve barrage gave way early on Tuesday, officials said.";
+    let wire = "The northern floodgate of the Port Salve barrage failed at dawn on Tuesday.";
+    let second = format!("Flood in Port Salve\n\n{wire}");
+    let third = format!("Night of Water\n\n{wire}");
+    let view = lay_out(&[pivot, &second, &third], 0, &[]);
+    let row = view
+        .rows
+        .iter()
+        .find(|r| r.cells[1].is_some() && r.cells[2].is_some() && r.cells[1].as_ref().is_some_and(|c| text(&c[0]) == wire))
+        .expect("the wire sentence shares a row across both outlets");
+    assert!(changed_words(&row.cells[1].as_ref().unwrap()[0]).is_empty());
+    assert!(changed_words(&row.cells[2].as_ref().unwrap()[0]).is_empty());
+    if let Some(pivot_cell) = &row.cells[0] {
+        // The pivot's own wording is what stands out.
+        assert!(changed_words(&pivot_cell[0]).iter().any(|w| w.contains("gave way")));
+    }
+}

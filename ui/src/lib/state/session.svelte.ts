@@ -372,6 +372,18 @@ export class OpenSession {
     return true;
   }
 
+  /** Takes the articles deleted from the library out of the session (when two remain). */
+  async removeMissing(): Promise<boolean> {
+    const missing = this.view?.missing ?? [];
+    const left = this.memberIds.filter((id) => !missing.includes(id));
+    if (missing.length === 0) return false;
+    if (left.length < MIN_ARTICLES) {
+      this.flash(`A session compares at least ${MIN_ARTICLES} articles; add another one first.`);
+      return false;
+    }
+    return this.#setArticles(left, 'Couldn’t update the session');
+  }
+
   async #setArticles(ids: number[], failure: string): Promise<boolean> {
     const id = this.id;
     if (id === null) return false;
