@@ -33,7 +33,7 @@ use crate::sentences::{sentences, Sentence, SentenceKind};
 use crate::text::words;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 /// One article handed to [`align`].
@@ -266,6 +266,9 @@ pub fn align(inputs: &[AlignInput<'_>], pivot: usize, options: &AlignOptions) ->
         .collect();
     let mut pivot_pairs: Vec<Option<PairAlignment>> = vec![None; count];
     let mut coverage = vec![vec![1.0f32; count]; count];
+    // (article, sentence, other article, other sentence) for every pair a pairwise alignment
+    // made, both ways round: the rows only join sentences these pairs vouch for.
+    let mut paired: HashSet<(usize, usize, usize, usize)> = HashSet::new();
     for a in 0..count {
         for b in a + 1..count {
             let (left, right) = if b == pivot { (b, a) } else { (a, b) };
@@ -278,6 +281,18 @@ pub fn align(inputs: &[AlignInput<'_>], pivot: usize, options: &AlignOptions) ->
             for link in &pair.links {
                 in_pair.0.insert(link.0);
                 in_pair.1.insert(link.1);
+            }
+            for step in &pair.steps {
+                for &i in &step.left {
+                    for &j in &step.right {
+                        paired.insert((left, i, right, j));
+                        paired.insert((right, j, left, i));
+                    }
+                }
+            }
+            for &(i, j, _) in &pair.links {
+                paired.insert((left, i, right, j));
+                paired.insert((right, j, left, i));
             }
             for &i in &in_pair.0 {
                 matched[left][i] = true;
@@ -314,7 +329,7 @@ pub fn align(inputs: &[AlignInput<'_>], pivot: usize, options: &AlignOptions) ->
         })
         .collect();
     for a in (0..count).filter(|&a| a != pivot) {
-        rows = session.add_to_rows(rows, a, options);
+        rows = session.add_to_rows(rows, a, &paired, options);
     }
     for row in &mut rows {
         row.similarity = session.row_similarity(row, pivot);
@@ -407,7 +422,7 @@ pub fn similarity(a: &str, b: &str, language: &str, options: &AlignOptions) -> f
     let left = Vector::sum(&session.vectors[0]);
     let right = Vector::sum(&session.vectors[1]);
     cosine(
-        dot(&left.terms, &right.terms),
+        claim_dot(&left.terms, &right.terms),
         left.norm,
         right.norm,
         session.soft,
@@ -435,7 +450,7 @@ pub fn sentence_similarities(
                     if (xs.kind == SentenceKind::Heading) != (ys.kind == SentenceKind::Heading) {
                         f32::NEG_INFINITY
                     } else {
-                        cosine(dot(&x.terms, &y.terms), x.norm, y.norm, session.soft)
+                        cosine(claim_dot(&x.terms, &y.terms), x.norm, y.norm, session.soft)
                     }
                 })
                 .collect()
@@ -464,6 +479,31 @@ impl Vector {
             }
         }
         Vector::new(all.into_iter().collect())
+    }
+}
+
+/// The dot product of two sentences as evidence that they make one claim: zero unless they
+/// share at least two terms (or all the terms of a one-term sentence). One shared word, however
+/// rare, is a topic, not a claim: "Key Actor | Main Objective" and "What is the main reason…"
+/// share "main" and nothing else.
+fn claim_dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut sum, mut shared) = (0, 0, 0.0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    if shared >= 2.min(a.len()).min(b.len()) {
+        sum
+    } else {
+        0.0
     }
 }
 
@@ -655,8 +695,16 @@ impl Session {
     /// Aligns article `a` against `rows` (which hold the articles added so far) by a monotone
     /// programme: a sentence joins a row (1–1), two consecutive sentences join one row (2–1),
     /// one sentence joins two consecutive rows, which fuse (1–2), or a sentence gets a row of
-    /// its own; rows may be left without a cell of `a`. Returns the new rows.
-    fn add_to_rows(&self, rows: Vec<Row>, a: usize, options: &AlignOptions) -> Vec<Row> {
+    /// its own; rows may be left without a cell of `a`. A sentence only joins a cell holding a
+    /// sentence that the pairwise alignment of the two articles paired it with (`paired`), so
+    /// the rows never contradict "only here". Returns the new rows.
+    fn add_to_rows(
+        &self,
+        rows: Vec<Row>,
+        a: usize,
+        paired: &HashSet<(usize, usize, usize, usize)>,
+        options: &AlignOptions,
+    ) -> Vec<Row> {
         let vectors = &self.vectors[a];
         let sentences = &self.sentences[a];
         let (n, m) = (rows.len(), vectors.len());
@@ -678,12 +726,30 @@ impl Session {
                     .collect()
             })
             .collect();
-        // dots[r][c][j]: cell c of row r against sentence j.
+        // dots[r][c][j]: cell c of row r against sentence j; zero unless a pairwise alignment
+        // paired j with a sentence of that cell.
         let dots: Vec<Vec<Vec<f32>>> = cells
             .iter()
-            .map(|row| {
-                row.iter()
-                    .map(|(_, _, v)| vectors.iter().map(|w| dot(&v.terms, &w.terms)).collect())
+            .zip(&rows)
+            .map(|(row_cells, row)| {
+                row_cells
+                    .iter()
+                    .map(|(b, _, v)| {
+                        let members = row.cells[*b].as_deref().unwrap_or(&[]);
+                        vectors
+                            .iter()
+                            .enumerate()
+                            .map(|(j, w)| {
+                                let vouched =
+                                    members.iter().any(|&k| paired.contains(&(a, j, *b, k)));
+                                if vouched {
+                                    claim_dot(&v.terms, &w.terms)
+                                } else {
+                                    0.0
+                                }
+                            })
+                            .collect()
+                    })
                     .collect()
             })
             .collect();
@@ -894,7 +960,12 @@ impl Session {
             .filter(|&(a, _)| a != pivot)
             .filter_map(|(a, cell)| {
                 let v = sum_of(a, cell.as_deref()?);
-                Some(cosine(dot(&p.terms, &v.terms), p.norm, v.norm, self.soft))
+                Some(cosine(
+                    claim_dot(&p.terms, &v.terms),
+                    p.norm,
+                    v.norm,
+                    self.soft,
+                ))
             })
             .collect();
         if scores.is_empty() {
@@ -913,7 +984,7 @@ impl Session {
         let soft = self.soft;
         let heading = |s: &Sentence| s.kind == SentenceKind::Heading;
         let dots: Vec<f32> = (0..n * m)
-            .map(|k| dot(&lv[k / m].terms, &rv[k % m].terms))
+            .map(|k| claim_dot(&lv[k / m].terms, &rv[k % m].terms))
             .collect();
         let d = |i: usize, j: usize| dots[i * m + j];
         let sim = |i: usize, j: usize| {

@@ -219,8 +219,22 @@ fn every_sentence_is_in_one_row_whatever_the_pivot() {
     for pivot in 0..inputs.len() {
         let a = align(&inputs, pivot, &AlignOptions::default());
         every_sentence_once_in_order(&a);
-        // The pivot's rows keep its order and hold its sentences one by one or fused.
         assert_eq!(a.pivot, pivot);
+        // A row never pairs a sentence that "only here" says has no counterpart.
+        for row in &a.rows {
+            let filled = row.cells.iter().filter(|c| c.is_some()).count();
+            if filled < 2 {
+                continue;
+            }
+            for (article, cell) in row.cells.iter().enumerate() {
+                for &s in cell.iter().flatten() {
+                    assert!(
+                        !a.only_here.contains(&(article, s)),
+                        "pivot {pivot}: sentence {s} of article {article} shares a row yet is only here"
+                    );
+                }
+            }
+        }
     }
 }
 

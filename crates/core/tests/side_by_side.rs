@@ -286,12 +286,18 @@ fn two_outlets_repeating_one_wire_sentence_mark_nothing_between_them() {
     let row = view
         .rows
         .iter()
-        .find(|r| r.cells[1].is_some() && r.cells[2].is_some() && r.cells[1].as_ref().is_some_and(|c| text(&c[0]) == wire))
+        .find(|r| {
+            r.cells[1].is_some()
+                && r.cells[2].is_some()
+                && r.cells[1].as_ref().is_some_and(|c| text(&c[0]) == wire)
+        })
         .expect("the wire sentence shares a row across both outlets");
     assert!(changed_words(&row.cells[1].as_ref().unwrap()[0]).is_empty());
     assert!(changed_words(&row.cells[2].as_ref().unwrap()[0]).is_empty());
     if let Some(pivot_cell) = &row.cells[0] {
         // The pivot's own wording is what stands out.
-        assert!(changed_words(&pivot_cell[0]).iter().any(|w| w.contains("gave way")));
+        assert!(changed_words(&pivot_cell[0])
+            .iter()
+            .any(|w| w.contains("gave way")));
     }
 }
