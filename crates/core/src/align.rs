@@ -5,7 +5,9 @@
 //!    vector of content terms: Unicode words, case folded, possessives dropped, English stop
 //!    words removed, Snowball-stemmed (stemmer picked from the language tag). Numbers are kept
 //!    as written (thousands separators removed). A few abbreviations ("U.S.", "UN") expand to
-//!    the stems of their long form so "U.S." meets "United States".
+//!    the stems of their long form so "U.S." meets "United States", and words news reports use
+//!    for one another ("talks", "discussions", "dialogue") also carry a shared group term,
+//!    weighed at 0.6 of the word's own (`synonyms`).
 //! 2. Term weight = IDF over the session's sentences × a boost for names (a term seen
 //!    capitalised away from the start of a prose sentence) and numbers. True pairs across outlets
 //!    are loose paraphrases of one specific claim: the rare, specific words carry the match, the
@@ -523,6 +525,12 @@ fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
     sum
 }
 
+/// Starts the term of a synonym group, so it never collides with a word's own stem.
+const SYNONYM_MARK: char = '≈';
+
+/// Weight factor of a synonym group's term against the word's own.
+const SYNONYM_WEIGHT: f32 = 0.6;
+
 /// How many average terms' worth of weight [`Session::soft`] adds to each norm.
 const SOFT_TERMS: f32 = 3.0;
 
@@ -598,6 +606,7 @@ impl Session {
         let mut df: Vec<u32> = Vec::new();
         let mut is_name: Vec<bool> = Vec::new();
         let mut is_number: Vec<bool> = Vec::new();
+        let mut is_synonym: Vec<bool> = Vec::new();
         // Per term: the most library articles any of its word forms appears in.
         let mut library_df: Vec<u32> = Vec::new();
         let background = options.background.as_deref();
@@ -623,11 +632,13 @@ impl Session {
                 let mut set = Vec::with_capacity(tokens.len());
                 for token in tokens.drain(..) {
                     let next = ids.len() as u32;
+                    let synonym = token.term.starts_with(SYNONYM_MARK);
                     let id = *ids.entry(token.term).or_insert(next);
                     if id == next {
                         df.push(0);
                         is_name.push(false);
                         is_number.push(false);
+                        is_synonym.push(synonym);
                         library_df.push(0);
                     }
                     is_name[id as usize] |= token.name;
@@ -660,6 +671,8 @@ impl Session {
                     options.number_boost
                 } else if is_name[t] {
                     options.name_boost
+                } else if is_synonym[t] {
+                    SYNONYM_WEIGHT
                 } else {
                     1.0
                 };
@@ -1429,12 +1442,26 @@ fn tokenize(
         if lower.chars().count() < 2 {
             continue;
         }
+        let term = stemmer.stem(&lower).into_owned();
+        // Paraphrases: "talks" and "discussions" also share a group term, weighed below the
+        // words themselves, so the same word still counts most (names keep their own).
+        let group = (english && !name)
+            .then(|| crate::synonyms::group_of(&term))
+            .flatten();
         out.push(Token {
-            term: stemmer.stem(&lower).into_owned(),
+            term,
             surface: Some(lower),
             name,
             number: false,
         });
+        if let Some(group) = group {
+            out.push(Token {
+                term: format!("{SYNONYM_MARK}{group}"),
+                surface: None,
+                name: false,
+                number: false,
+            });
+        }
     }
 }
 
@@ -1572,6 +1599,10 @@ mod tests {
             &mut tokens,
         );
         let terms: Vec<&str> = tokens.iter().map(|t| t.term.as_str()).collect();
-        assert_eq!(terms, vec!["unit", "state", "sent", "1200", "troop"]);
+        // "troops" also carries the military group's term (see `synonyms`).
+        assert_eq!(
+            terms,
+            vec!["unit", "state", "sent", "1200", "troop", "≈militari"]
+        );
     }
 }

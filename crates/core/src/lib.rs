@@ -24,4 +24,5 @@ pub mod diff;
 pub mod ingest;
 pub mod sentences;
 pub mod side_by_side;
+mod synonyms;
 pub mod text;
