@@ -11,3 +11,10 @@ export function focusLibraryGrid(): boolean {
   grid?.focus();
   return grid !== null;
 }
+
+/** Focuses the open session's view (its keys work from there); false if none is on screen. */
+export function focusSessionView(): boolean {
+  const view = document.querySelector<HTMLElement>('[data-testid="session-view"]');
+  view?.focus();
+  return view !== null;
+}

@@ -233,6 +233,12 @@ export class AppState {
         session.toggleOverview();
         return true;
       case 'back':
+        // A selection in the text goes first (with its Add-note button); then the session.
+        if (session.selection) {
+          session.select(null);
+          session.onSelectionUsed?.();
+          return true;
+        }
         this.back();
         return true;
       case 'focusSearch':

@@ -132,6 +132,7 @@ describe('OpenSession', () => {
     const { backend } = fakeBackend();
     const { session } = open(backend);
     await session.open(1);
+    session.lastVisibleRow = 10; // everything on screen
     expect(session.differences).toEqual({ rank: 0, total: 3 });
     expect(session.step('difference', 1)).toBe(true);
     expect(session.state.currentRow).toBe(0);
@@ -209,9 +210,32 @@ describe('OpenSession', () => {
     expect(session.editing).toBe('session');
     expect(await session.saveNote('session', '   ', [])).toBeNull();
     expect(notes).toHaveLength(0);
-    const made = await session.saveNote('session', 'Ask the agency for the 2023 report.', ['follow-up']);
+    // Two saves at once (typing, then leaving the field) make one note, then update it.
+    const [made, again] = await Promise.all([
+      session.saveNote('session', 'Ask the agency', ['follow-up']),
+      session.saveNote('session', 'Ask the agency for the 2023 report.', ['follow-up']),
+    ]);
+    expect(notes).toHaveLength(1);
     expect(made?.articleId).toBeNull();
-    expect(session.editing).toBe(made!.id);
+    expect(again?.id).toBe(made!.id);
+    expect(notes[0]!.body).toBe('Ask the agency for the 2023 report.');
+    // The editor stays the same one while it is open.
+    expect(session.editing).toBe('session');
+    expect(session.draftNoteId).toBe(made!.id);
+    session.finishEditing('session');
+    expect(session.editing).toBeNull();
+    expect(session.draftNoteId).toBeNull();
+  });
+
+  it('starts the next difference from the top of the view once the reader scrolled away', async () => {
+    const { backend } = fakeBackend();
+    const { session } = open(backend);
+    await session.open(1);
+    session.goToRow(0);
+    session.recordScroll({ row: 2, offset: 0, column: 0 });
+    session.lastVisibleRow = 3;
+    session.step('difference', 1);
+    expect(session.state.currentRow).toBe(3);
   });
 
   it('adds and removes articles, never below two, and undoes a removal', async () => {

@@ -24,6 +24,7 @@ import type { UndoOffer } from './undo.svelte';
 export type OpenSessionBackend = Pick<
   Backend,
   | 'openSession'
+  | 'renameSession'
   | 'saveViewState'
   | 'setSessionArticles'
   | 'addNote'
@@ -87,11 +88,19 @@ export class OpenSession {
   tags = $state.raw<TagCount[]>([]);
   /** The note whose editor is open; 'session' for a new note on the session itself. */
   editing = $state<number | 'session' | null>(null);
+  /** The note the open 'session' editor has created so far (listed in that editor only). */
+  draftNoteId = $state<number | null>(null);
   noteQuery = $state('');
   /** Null when not searching notes. */
   noteHits = $state.raw<Note[] | null>(null);
   /** A short message for the status area (why a key did nothing). */
   hint = $state<string | null>(null);
+  /** The last scroll request the text view carried out (kept here: the view is rebuilt). */
+  scrollHandled = 0;
+  /** The last row on screen, as the text view last saw it (not saved). */
+  lastVisibleRow: number | null = null;
+  /** Set by the text view: clears the page's text selection once a note was made of it. */
+  onSelectionUsed: (() => void) | null = null;
 
   readonly alignment: Alignment | null = $derived(this.view?.alignment ?? null);
   readonly articles: ArticleSummary[] = $derived(this.view?.articles ?? []);
@@ -126,6 +135,9 @@ export class OpenSession {
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #searchSeq = 0;
   #hintTimer: ReturnType<typeof setTimeout> | undefined;
+  #addingNote = false;
+  /** The note a new session note became on its first save, while its editor stays open. */
+  #draftNote: Promise<Note | null> | null = null;
   /** Note saves in flight or waiting, per note, so they run in order (not state: no one reads it). */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #noteSaves = new Map<number, Promise<unknown>>();
@@ -174,7 +186,8 @@ export class OpenSession {
   /** Fetches the session again (after its notes or articles changed), keeping the view. */
   async reload(): Promise<void> {
     const id = this.id;
-    if (id === null) return;
+    // While the session is still opening, its answer is on the way and carries everything.
+    if (id === null || !this.view) return;
     const seq = ++this.#seq;
     this.loading = true;
     try {
@@ -226,11 +239,14 @@ export class OpenSession {
   // --- view state ----------------------------------------------------------------------------
 
   #change(patch: Partial<ViewState>): void {
-    this.state = { ...this.state, ...patch };
+    // Field by field: a scroll must not re-run what depends on the tab or the current row.
+    Object.assign(this.state, patch);
     this.#scheduleSave();
   }
 
   #scheduleSave(): void {
+    // Before the session's own state has arrived there is nothing of the person's to save.
+    if (!this.view) return;
     clearTimeout(this.#saveTimer);
     this.#saveTimer = setTimeout(() => {
       this.#saveTimer = undefined;
@@ -257,7 +273,13 @@ export class OpenSession {
   }
 
   setTab(tab: SessionTab): void {
-    if (tab !== this.state.tab) this.#change({ tab });
+    if (tab === this.state.tab) return;
+    this.#change({ tab });
+    // The text view is built anew: it goes back to where the reader was.
+    if (tab === 'side') {
+      const { row, offset, column } = this.state.scroll;
+      this.#requestScroll(row, offset, column, null);
+    }
   }
 
   toggleOverview(): void {
@@ -299,8 +321,14 @@ export class OpenSession {
     const rows = this.alignment?.rows;
     if (!rows) return false;
     if (this.state.tab !== 'side') this.#change({ tab: 'side' });
-    // Before the first jump, start from the row at the top of the view.
-    const from = this.state.currentRow ?? (direction === 1 ? this.state.scroll.row - 1 : this.state.scroll.row + 1);
+    // Start from the current row while it is on screen; else from the top of the view (the
+    // reader scrolled away since the last jump).
+    const top = this.state.scroll.row;
+    const bottom = this.lastVisibleRow ?? top;
+    const current = this.state.currentRow;
+    const onScreen =
+      current !== null && (this.lastVisibleRow === null || (current >= top - 1 && current <= bottom + 1));
+    const from = onScreen ? current : direction === 1 ? top - 1 : bottom + 1;
     const row = stepRow(rows, from, direction, kind, column);
     if (row === null) {
       const what = kind === 'difference' ? 'difference' : '“only here” sentence';
@@ -361,15 +389,43 @@ export class OpenSession {
       return false;
     }
     const title = this.articles.find((a) => a.id === id)?.title ?? `article ${id}`;
+    const position = before.indexOf(id);
     if (!(await this.#setArticles(after, 'Couldn’t remove the article'))) return false;
-    const session = this.id;
+    const session = this.id!;
     this.#undo.offer({
       label: `Removed “${title}” from the session`,
       undo: async () => {
-        if (this.id === session) await this.#setArticles(before, 'Couldn’t put the article back');
+        // The session may have changed since (or another one be open): put back only the
+        // removed article, where it was.
+        const now = (this.id === session ? this.memberIds : this.#sessions.byId(session)?.articles) ?? after;
+        if (now.includes(id)) return;
+        const restored = [...now];
+        restored.splice(Math.min(position, restored.length), 0, id);
+        try {
+          this.#sessions.updated(await this.#backend.setSessionArticles(session, restored));
+        } catch (error) {
+          this.#banner.report('Couldn’t put the article back', error);
+          return;
+        }
+        if (this.id === session) await this.reload();
       },
     });
     return true;
+  }
+
+  /** Renames the session; false (and a banner) when refused. */
+  async rename(name: string): Promise<boolean> {
+    const id = this.id;
+    if (id === null) return false;
+    try {
+      const summary = await this.#backend.renameSession(id, name);
+      this.#sessions.updated(summary);
+      if (this.view && this.id === id) this.view = { ...this.view, session: summary };
+      return true;
+    } catch (error) {
+      this.#banner.report('Couldn’t rename the session', error);
+      return false;
+    }
   }
 
   /** Takes the articles deleted from the library out of the session (when two remain). */
@@ -409,10 +465,14 @@ export class OpenSession {
     const selection = this.selection;
     const id = this.id;
     const article = selection ? this.articles[selection.column] : undefined;
+    if (this.#addingNote) return null;
     if (!selection || id === null || !article) {
       this.flash('Select some text in a column first, then add a note to it.');
       return null;
     }
+    // One note per selection, however often A is pressed while the first is being made.
+    this.selection = null;
+    this.#addingNote = true;
     try {
       const note = await this.#backend.addNote({
         session: id,
@@ -424,7 +484,7 @@ export class OpenSession {
         body: '',
         tags: [],
       });
-      this.selection = null;
+      this.onSelectionUsed?.();
       this.#change({ panel: 'notes' });
       this.editing = note.id;
       await this.reload();
@@ -432,46 +492,77 @@ export class OpenSession {
       this.jumpToNote(note.id);
       return note;
     } catch (error) {
+      this.selection = selection;
       this.#banner.report('Couldn’t add the note', error);
       return null;
+    } finally {
+      this.#addingNote = false;
     }
   }
 
   /** Opens the editor for a new note on the session itself. */
   startSessionNote(): void {
     this.#change({ panel: 'notes' });
+    this.#draftNote = null;
+    this.draftNoteId = null;
     this.editing = 'session';
   }
 
+  /** The editor of a note is closed (Done, Esc). */
+  finishEditing(key: number | 'session'): void {
+    if (this.editing === key) this.editing = null;
+    if (key === 'session') {
+      this.#draftNote = null;
+      this.draftNoteId = null;
+    }
+  }
+
   /**
-   * Saves a note's text and tags. A new session note is created on its first save with text.
-   * Saves of one note run in order; resolves to the saved note, or null when nothing was saved.
+   * Saves a note's text and tags. A new session note ('session') is created on its first
+   * save with text and updated after that, its editor staying the same. Saves of one note run
+   * in order; resolves to the saved note, or null when nothing was saved.
    */
   async saveNote(id: number | 'session', body: string, tags: string[]): Promise<Note | null> {
     const session = this.id;
     if (session === null) return null;
     if (id === 'session') {
-      if (body.trim() === '') return null;
-      try {
-        const note = await this.#backend.addNote({
-          session,
-          article: null,
-          quote: null,
-          prefix: null,
-          suffix: null,
-          near: null,
-          body,
-          tags,
-        });
-        if (this.editing === 'session') this.editing = note.id;
-        this.#putNote(note);
-        void this.#loadTags();
-        return note;
-      } catch (error) {
-        this.#banner.report('Couldn’t save the note', error);
-        return null;
+      if (this.#draftNote === null) {
+        if (body.trim() === '') return null;
+        this.#draftNote = this.#createSessionNote(session, body, tags);
+        const created = await this.#draftNote;
+        if (!created) this.#draftNote = null;
+        return created;
       }
+      const created = await this.#draftNote;
+      if (!created) return null;
+      id = created.id;
     }
+    return this.#updateNote(id, body, tags);
+  }
+
+  async #createSessionNote(session: number, body: string, tags: string[]): Promise<Note | null> {
+    try {
+      const note = await this.#backend.addNote({
+        session,
+        article: null,
+        quote: null,
+        prefix: null,
+        suffix: null,
+        near: null,
+        body,
+        tags,
+      });
+      this.draftNoteId = note.id;
+      this.#putNote(note);
+      void this.#loadTags();
+      return note;
+    } catch (error) {
+      this.#banner.report('Couldn’t save the note', error);
+      return null;
+    }
+  }
+
+  #updateNote(id: number, body: string, tags: string[]): Promise<Note | null> {
     const previous = this.#noteSaves.get(id) ?? Promise.resolve();
     const run = previous.then(async () => {
       try {
@@ -510,6 +601,7 @@ export class OpenSession {
       return;
     }
     if (this.editing === id) this.editing = null;
+    if (this.draftNoteId === id) this.finishEditing('session');
     await this.reload();
     const session = this.id;
     const quote = note?.quote ? `“${note.quote.slice(0, 40)}${note.quote.length > 40 ? '…' : ''}”` : 'the session';
