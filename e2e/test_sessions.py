@@ -162,6 +162,32 @@ def test_a_session_with_a_note_comes_back_as_it_was_left(tmp_path_factory, artif
         wait(app).until(lambda d: abs(d.execute_script("return arguments[0].scrollTop;", scroller) - left_at) < 40)
         screenshot(app, artifacts, "10-session-reopened")
 
+        # Keys: the next sentence only one article has becomes the current row.
+        view = app.find_element(*by_testid("session-view"))
+        view.send_keys("o")
+        current = wait(app).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".cell.current.only-here"))
+        assert current
+        # Hovering a sentence of a shared row lights up its counterparts in the other columns.
+        shared = app.execute_script(
+            """
+            const cell = [...document.querySelectorAll('.cell')].find(c => c.textContent.includes(arguments[0]));
+            return cell.querySelector('[data-testid="sentence"]');
+            """,
+            QUOTE,
+        )
+        app.execute_script("arguments[0].scrollIntoView({block: 'center'});", shared)
+        time.sleep(0.3)
+        ActionChains(app).move_to_element(shared).perform()
+        wait(app).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".sentence.counterpart")) >= 1)
+        # Any article can be the pivot: the others are then read against it, pivot first.
+        other = app.find_elements(*by_testid("session-column"))[1]
+        other_id = other.get_attribute("data-article-id")
+        other.find_element(*by_testid("make-pivot")).click()
+        wait(app).until(
+            lambda d: d.find_elements(*by_testid("session-column"))[0].get_attribute("data-article-id") == other_id
+        )
+        assert "Pivot" in text_of(app.find_elements(*by_testid("column-header"))[0])
+
         # Back to the start screen: the session is among the recent ones, and opens again.
         app.find_element(*by_testid("session-view")).send_keys(Keys.ESCAPE)
         recent = wait(app).until(EC.visibility_of_element_located(by_testid("recent-session")))
