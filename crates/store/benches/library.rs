@@ -1,5 +1,6 @@
 //! Library benchmarks: importing 10,000 generated ~600-word articles into a fresh library (FTS
-//! index included, files read from disk) and full-text search over them.
+//! index included, files read from disk), full-text search over them, and opening a comparison
+//! session among them (library word frequencies, alignment, layout, notes).
 //! Run: `cargo bench -p parallax-store --bench library`. Figures go to docs/benchmarks.md.
 
 mod corpus;
@@ -60,6 +61,26 @@ fn search(c: &mut Criterion) {
     for (name, query) in queries {
         group.bench_function(name, |b| b.iter(|| library.search(&query, 200).unwrap()));
     }
+    group.finish();
+
+    // What the app's open_session does: read the session, its articles and notes and the
+    // library's frequencies of their words, then align and lay out.
+    let ids: Vec<_> = library
+        .list()
+        .unwrap()
+        .iter()
+        .take(5)
+        .map(|a| a.id)
+        .collect();
+    let session = library.create_session("bench", &ids).unwrap();
+    let mut group = c.benchmark_group("session_10k");
+    group.bench_function("open_5_articles", |b| {
+        b.iter(|| library.session_view(session.id, None).unwrap())
+    });
+    group.bench_function("library_frequencies_5_articles", |b| {
+        let articles: Vec<_> = ids.iter().map(|&id| library.get(id).unwrap()).collect();
+        b.iter(|| library.background(&articles).unwrap())
+    });
     group.finish();
 }
 

@@ -463,28 +463,53 @@ pub(crate) fn align_articles(
     align::align(&align_inputs(articles), pivot, &options)
 }
 
+/// How many articles contain each word, as read from the index, and the state of the library
+/// it was read in: (articles not deleted, highest article id). Counting a common word's
+/// articles walks its whole posting list, so a session opened again (another pivot, a new note)
+/// reuses what was read while no article came or went.
+#[derive(Debug, Default)]
+pub(crate) struct WordCounts {
+    state: (i64, i64),
+    counts: std::collections::HashMap<String, u32>,
+}
+
 impl Library {
     /// How common the words of `articles` are across the library (see [`Background`]): the
     /// article count and, per word, how many articles contain it, from the full-text index's
     /// vocabulary (migration 0005).
     pub fn background(&self, articles: &[Article]) -> Result<Background> {
-        let documents: i64 = self.conn.query_row(
-            "SELECT count(*) FROM articles WHERE deleted_at IS NULL",
+        let state: (i64, i64) = self.conn.query_row(
+            "SELECT count(*), coalesce(max(id), 0) FROM articles WHERE deleted_at IS NULL",
             [],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
+        let mut cache = self.word_counts.borrow_mut();
+        if cache.state != state {
+            *cache = WordCounts {
+                state,
+                counts: Default::default(),
+            };
+        }
         let mut lookup = self
             .conn
             .prepare_cached("SELECT doc FROM articles_vocab WHERE term = ?1")?;
         let mut frequencies = std::collections::HashMap::new();
         for word in align::background_words(&align_inputs(articles)) {
-            let found: Option<i64> = lookup.query_row([&word], |r| r.get(0)).optional()?;
-            if let Some(count) = found {
-                frequencies.insert(word, count as u32);
+            let count = match cache.counts.get(&word) {
+                Some(&count) => count,
+                None => {
+                    let found: Option<i64> = lookup.query_row([&word], |r| r.get(0)).optional()?;
+                    let count = found.unwrap_or(0) as u32;
+                    cache.counts.insert(word.clone(), count);
+                    count
+                }
+            };
+            if count > 0 {
+                frequencies.insert(word, count);
             }
         }
         Ok(Background {
-            documents: documents as u32,
+            documents: state.0 as u32,
             frequencies,
         })
     }

@@ -68,6 +68,9 @@ pub struct Library {
     conn: Connection,
     path: Option<PathBuf>,
     created: bool,
+    /// Article counts of words read from the full-text index, reused while the library's
+    /// articles are unchanged (see [`Library::background`]).
+    word_counts: std::cell::RefCell<articles::WordCounts>,
 }
 
 impl Library {
@@ -105,6 +108,7 @@ impl Library {
             conn,
             path: None,
             created: version_before == 0,
+            word_counts: Default::default(),
         })
     }
 

@@ -535,7 +535,12 @@ fn notes_are_found_by_their_quote_and_their_tags() {
 
 #[test]
 fn word_frequencies_of_the_library_come_from_its_index() {
-    let Fixture { library, ids, .. } = fixture();
+    let Fixture {
+        mut library,
+        ids,
+        _dir: dir,
+        ..
+    } = fixture();
     let articles: Vec<_> = ids.iter().map(|&id| library.get(id).unwrap()).collect();
     let background = library.background(&articles[..1]).unwrap();
     assert_eq!(background.documents, 3);
@@ -545,4 +550,19 @@ fn word_frequencies_of_the_library_come_from_its_index() {
     assert_eq!(background.frequencies.get("forecast"), Some(&1));
     // Function words are no terms, so they are not looked up.
     assert_eq!(background.frequencies.get("the"), None);
+
+    // Counts read once are reused, but not once an article came or went.
+    let more = dir.path().join("d.txt");
+    std::fs::write(
+        &more,
+        "Forecast misses the surge\n\nThe forecast for Lowmarsh missed the surge by a day.\n",
+    )
+    .unwrap();
+    assert_eq!(library.import_paths(&[more], |_| {}).imported.len(), 1);
+    let background = library.background(&articles[..1]).unwrap();
+    assert_eq!(background.documents, 4);
+    assert_eq!(background.frequencies.get("forecast"), Some(&2));
+    library.delete(&[ids[1]]).unwrap();
+    let background = library.background(&articles[..1]).unwrap();
+    assert_eq!(background.documents, 3);
 }
