@@ -841,118 +841,49 @@ impl Session {
             best
         };
 
-        #[derive(Clone, Copy, PartialEq)]
-        enum Move {
-            Start,
-            Join,
-            JoinTwo,
-            Fuse,
-            SkipRow,
-            NewRow,
-        }
-        let width = m + 1;
-        let mut best = vec![0.0f32; (n + 1) * width];
-        let mut back = vec![Move::Start; (n + 1) * width];
-        for i in 0..=n {
-            for j in 0..=m {
-                if i == 0 && j == 0 {
-                    continue;
-                }
-                // Candidates in a fixed order; the first of equal scores wins. SkipRow before
-                // NewRow: a sentence without a partner follows the previous joined one.
-                let mut top = (f32::NEG_INFINITY, Move::Start);
-                let mut consider = |score: f32, mv: Move| {
-                    if score > top.0 {
-                        top = (score, mv);
-                    }
-                };
-                if i >= 1 && j >= 1 {
-                    consider(
-                        best[(i - 1) * width + j - 1] + sim(i - 1, j - 1) - t,
-                        Move::Join,
-                    );
-                }
-                if i >= 1 && j >= 2 {
-                    consider(
-                        best[(i - 1) * width + j - 2] + sim_merge(i - 1, j - 2)
-                            - t
-                            - options.merge_penalty,
-                        Move::JoinTwo,
-                    );
-                }
-                if i >= 2 && j >= 1 {
-                    consider(
-                        best[(i - 2) * width + j - 1] + sim_fuse(i - 2, j - 1)
-                            - t
-                            - options.merge_penalty,
-                        Move::Fuse,
-                    );
-                }
-                if i >= 1 {
-                    consider(best[(i - 1) * width + j], Move::SkipRow);
-                }
-                if j >= 1 {
-                    consider(best[i * width + j - 1], Move::NewRow);
-                }
-                best[i * width + j] = top.0;
-                back[i * width + j] = top.1;
-            }
-        }
-
-        // Walk back, building the new rows from the end.
+        // Rows are the left side: OneTwo joins two sentences to a row, TwoOne fuses two rows
+        // around one sentence. SkipLeft before SkipRight on ties: a sentence without a partner
+        // follows the previous joined one.
+        let moves = monotone_path(n, m, t, options.merge_penalty, sim, sim_merge, sim_fuse);
+        let count = self.sentences.len();
         let mut rows: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
         let mut take = |r: usize| rows[r].take().expect("each row is used once");
-        let count = self.sentences.len();
         let mut out = Vec::with_capacity(n + m);
-        let (mut i, mut j) = (n, m);
-        while i > 0 || j > 0 {
-            match back[i * width + j] {
-                Move::Join => {
-                    let mut row = take(i - 1);
-                    row.cells[a] = Some(vec![j - 1]);
+        for step in moves {
+            match step {
+                Move::Match { i, j } => {
+                    let mut row = take(i);
+                    row.cells[a] = Some(vec![j]);
                     out.push(row);
-                    i -= 1;
-                    j -= 1;
                 }
-                Move::JoinTwo => {
-                    let mut row = take(i - 1);
-                    row.cells[a] = Some(vec![j - 2, j - 1]);
+                Move::OneTwo { i, j } => {
+                    let mut row = take(i);
+                    row.cells[a] = Some(vec![j, j + 1]);
                     out.push(row);
-                    i -= 1;
-                    j -= 2;
                 }
-                Move::Fuse => {
-                    let second = take(i - 1);
-                    let mut row = take(i - 2);
-                    for (cell, more) in row.cells.iter_mut().zip(second.cells) {
+                Move::TwoOne { i, j } => {
+                    let mut row = take(i);
+                    for (cell, more) in row.cells.iter_mut().zip(take(i + 1).cells) {
                         match (cell.as_mut(), more) {
                             (Some(cell), Some(more)) => cell.extend(more),
                             (None, Some(more)) => *cell = Some(more),
                             (_, None) => {}
                         }
                     }
-                    row.cells[a] = Some(vec![j - 1]);
+                    row.cells[a] = Some(vec![j]);
                     out.push(row);
-                    i -= 2;
-                    j -= 1;
                 }
-                Move::SkipRow => {
-                    out.push(take(i - 1));
-                    i -= 1;
-                }
-                Move::NewRow => {
+                Move::SkipLeft { i } => out.push(take(i)),
+                Move::SkipRight { j } => {
                     let mut cells = vec![None; count];
-                    cells[a] = Some(vec![j - 1]);
+                    cells[a] = Some(vec![j]);
                     out.push(Row {
                         cells,
                         similarity: 0.0,
                     });
-                    j -= 1;
                 }
-                Move::Start => break,
             }
         }
-        out.reverse();
         out
     }
 
@@ -1044,102 +975,35 @@ impl Session {
             cosine(d(i, j) + d(i + 1, j), left_pair_norms[i], rv[j].norm, soft)
         };
 
-        // best[i][j]: best score aligning the first i left and first j right sentences.
-        #[derive(Clone, Copy, PartialEq)]
-        enum Move {
-            Start,
-            Match,
-            Merge12,
-            Merge21,
-            SkipLeft,
-            SkipRight,
-        }
-        let width = m + 1;
-        let mut best = vec![0.0f32; (n + 1) * width];
-        let mut back = vec![Move::Start; (n + 1) * width];
-        let t = options.threshold;
-        for i in 0..=n {
-            for j in 0..=m {
-                if i == 0 && j == 0 {
-                    continue;
-                }
-                // Candidates in a fixed order; the first of equal scores wins.
-                let mut top = (f32::NEG_INFINITY, Move::Start);
-                let mut consider = |score: f32, mv: Move| {
-                    if score > top.0 {
-                        top = (score, mv);
-                    }
-                };
-                if i >= 1 && j >= 1 {
-                    consider(
-                        best[(i - 1) * width + j - 1] + sim(i - 1, j - 1) - t,
-                        Move::Match,
-                    );
-                }
-                if i >= 1 && j >= 2 {
-                    consider(
-                        best[(i - 1) * width + j - 2] + sim12(i - 1, j - 2)
-                            - t
-                            - options.merge_penalty,
-                        Move::Merge12,
-                    );
-                }
-                if i >= 2 && j >= 1 {
-                    consider(
-                        best[(i - 2) * width + j - 1] + sim21(i - 2, j - 1)
-                            - t
-                            - options.merge_penalty,
-                        Move::Merge21,
-                    );
-                }
-                if i >= 1 {
-                    consider(best[(i - 1) * width + j], Move::SkipLeft);
-                }
-                if j >= 1 {
-                    consider(best[i * width + j - 1], Move::SkipRight);
-                }
-                best[i * width + j] = top.0;
-                back[i * width + j] = top.1;
-            }
-        }
-
-        let mut steps = Vec::new();
-        let (mut i, mut j) = (n, m);
-        while i > 0 || j > 0 {
-            match back[i * width + j] {
-                Move::Match => {
-                    steps.push(Step {
-                        left: vec![i - 1],
-                        right: vec![j - 1],
-                        similarity: sim(i - 1, j - 1),
-                    });
-                    i -= 1;
-                    j -= 1;
-                }
-                Move::Merge12 => {
-                    steps.push(Step {
-                        left: vec![i - 1],
-                        right: vec![j - 2, j - 1],
-                        similarity: sim12(i - 1, j - 2),
-                    });
-                    i -= 1;
-                    j -= 2;
-                }
-                Move::Merge21 => {
-                    steps.push(Step {
-                        left: vec![i - 2, i - 1],
-                        right: vec![j - 1],
-                        similarity: sim21(i - 2, j - 1),
-                    });
-                    i -= 2;
-                    j -= 1;
-                }
-                Move::SkipLeft => i -= 1,
-                Move::SkipRight => j -= 1,
-                Move::Start => break,
-            }
-        }
-        steps.reverse();
+        let steps: Vec<Step> = monotone_path(
+            n,
+            m,
+            options.threshold,
+            options.merge_penalty,
+            sim,
+            sim12,
+            sim21,
+        )
+        .into_iter()
+        .filter_map(|step| match step {
+            Move::Match { i, j } => Some(Step {
+                left: vec![i],
+                right: vec![j],
+                similarity: sim(i, j),
+            }),
+            Move::OneTwo { i, j } => Some(Step {
+                left: vec![i],
+                right: vec![j, j + 1],
+                similarity: sim12(i, j),
+            }),
+            Move::TwoOne { i, j } => Some(Step {
+                left: vec![i, i + 1],
+                right: vec![j],
+                similarity: sim21(i, j),
+            }),
+            Move::SkipLeft { .. } | Move::SkipRight { .. } => None,
+        })
+        .collect();
 
         // Best-match links beside the path, from either side: reordered text (a sentence the
         // path skipped) and second partners (news repeats a claim in the lede, a key-facts box
@@ -1172,6 +1036,99 @@ impl Session {
         let links = links.into_iter().map(|(i, j)| (i, j, sim(i, j))).collect();
         PairAlignment { steps, links }
     }
+}
+
+/// One step of a monotone alignment of a left sequence with a right one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Move {
+    /// Left `i` with right `j`.
+    Match { i: usize, j: usize },
+    /// Left `i` with right `j` and `j + 1`.
+    OneTwo { i: usize, j: usize },
+    /// Left `i` and `i + 1` with right `j`.
+    TwoOne { i: usize, j: usize },
+    /// Left `i` with nothing.
+    SkipLeft { i: usize },
+    /// Right `j` with nothing.
+    SkipRight { j: usize },
+}
+
+/// The best monotone path through `n` left and `m` right items, in order. A match or merge
+/// scores its similarity minus `threshold` (merges also minus `merge_penalty`), so only steps
+/// above the threshold pay; skips score nothing. Candidates are tried in the order of [`Move`]'s
+/// variants and the first of equal scores wins, which makes the path deterministic.
+fn monotone_path(
+    n: usize,
+    m: usize,
+    threshold: f32,
+    merge_penalty: f32,
+    one_one: impl Fn(usize, usize) -> f32,
+    one_two: impl Fn(usize, usize) -> f32,
+    two_one: impl Fn(usize, usize) -> f32,
+) -> Vec<Move> {
+    // best[i][j]: the best score aligning the first i left and the first j right items, and
+    // the move that reached it.
+    let width = m + 1;
+    let mut best = vec![0.0f32; (n + 1) * width];
+    let mut back: Vec<Option<Move>> = vec![None; (n + 1) * width];
+    for i in 0..=n {
+        for j in 0..=m {
+            if i == 0 && j == 0 {
+                continue;
+            }
+            let mut top = (f32::NEG_INFINITY, None);
+            let mut consider = |score: f32, step: Move| {
+                if score > top.0 {
+                    top = (score, Some(step));
+                }
+            };
+            if i >= 1 && j >= 1 {
+                let step = Move::Match { i: i - 1, j: j - 1 };
+                consider(
+                    best[(i - 1) * width + j - 1] + one_one(i - 1, j - 1) - threshold,
+                    step,
+                );
+            }
+            if i >= 1 && j >= 2 {
+                let score = one_two(i - 1, j - 2) - threshold - merge_penalty;
+                consider(
+                    best[(i - 1) * width + j - 2] + score,
+                    Move::OneTwo { i: i - 1, j: j - 2 },
+                );
+            }
+            if i >= 2 && j >= 1 {
+                let score = two_one(i - 2, j - 1) - threshold - merge_penalty;
+                consider(
+                    best[(i - 2) * width + j - 1] + score,
+                    Move::TwoOne { i: i - 2, j: j - 1 },
+                );
+            }
+            if i >= 1 {
+                consider(best[(i - 1) * width + j], Move::SkipLeft { i: i - 1 });
+            }
+            if j >= 1 {
+                consider(best[i * width + j - 1], Move::SkipRight { j: j - 1 });
+            }
+            best[i * width + j] = top.0;
+            back[i * width + j] = top.1;
+        }
+    }
+    let mut path = Vec::with_capacity(n + m);
+    let (mut i, mut j) = (n, m);
+    while let Some(step) = back[i * width + j] {
+        path.push(step);
+        match step {
+            Move::Match { i: a, j: b }
+            | Move::OneTwo { i: a, j: b }
+            | Move::TwoOne { i: a, j: b } => {
+                (i, j) = (a, b);
+            }
+            Move::SkipLeft { i: a } => i = a,
+            Move::SkipRight { j: b } => j = b,
+        }
+    }
+    path.reverse();
+    path
 }
 
 /// Index and value of the largest score, the lowest index among equals.
