@@ -484,11 +484,8 @@ impl Vector {
     }
 }
 
-/// The dot product of two sentences as evidence that they make one claim: zero unless they
-/// share at least two terms (or all the terms of a one-term sentence). One shared word, however
-/// rare, is a topic, not a claim: "Key Actor | Main Objective" and "What is the main reason…"
-/// share "main" and nothing else.
-fn claim_dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+/// The dot product of two sparse vectors and how many terms they share.
+fn overlap(a: &[(u32, f32)], b: &[(u32, f32)]) -> (f32, usize) {
     let (mut i, mut j, mut sum, mut shared) = (0, 0, 0.0, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
@@ -502,27 +499,24 @@ fn claim_dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
             }
         }
     }
+    (sum, shared)
+}
+
+fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    overlap(a, b).0
+}
+
+/// The dot product of two sentences as evidence that they make one claim: zero unless they
+/// share at least two terms (or all the terms of a one-term sentence). One shared word, however
+/// rare, is a topic, not a claim: "Key Actor | Main Objective" and "What is the main reason…"
+/// share "main" and nothing else.
+fn claim_dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (sum, shared) = overlap(a, b);
     if shared >= 2.min(a.len()).min(b.len()) {
         sum
     } else {
         0.0
     }
-}
-
-fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
 }
 
 /// Starts the term of a synonym group, so it never collides with a word's own stem.

@@ -206,16 +206,7 @@ Some 1,200 people in the Kessel quarter were told to leave by Mayor Brandvik.";
 #[test]
 fn every_sentence_is_in_one_row_whatever_the_pivot() {
     let docs = corpus();
-    let inputs: Vec<AlignInput> = docs
-        .iter()
-        .enumerate()
-        .map(|(k, d)| AlignInput {
-            id: k as u64,
-            body: &d.body,
-            boilerplate: &d.boilerplate,
-            language: "en",
-        })
-        .collect();
+    let inputs = corpus_inputs(&docs);
     for pivot in 0..inputs.len() {
         let a = align(&inputs, pivot, &AlignOptions::default());
         every_sentence_once_in_order(&a);
@@ -344,11 +335,8 @@ fn corpus() -> Vec<Document> {
         .collect()
 }
 
-#[test]
-fn corpus_pairs_a_careful_reader_would_align() {
-    let docs = corpus();
-    let inputs: Vec<AlignInput> = docs
-        .iter()
+fn corpus_inputs(docs: &[Document]) -> Vec<AlignInput<'_>> {
+    docs.iter()
         .enumerate()
         .map(|(k, d)| AlignInput {
             id: k as u64,
@@ -356,7 +344,13 @@ fn corpus_pairs_a_careful_reader_would_align() {
             boilerplate: &d.boilerplate,
             language: "en",
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn corpus_pairs_a_careful_reader_would_align() {
+    let docs = corpus();
+    let inputs = corpus_inputs(&docs);
     let bodies: Vec<&str> = docs.iter().map(|d| d.body.as_str()).collect();
     // Pivot: 004, the shortest, as a reader comparing a wire summary against longer pieces.
     let a = align(&inputs, 4, &AlignOptions::default());

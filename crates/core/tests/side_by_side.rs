@@ -2,7 +2,7 @@
 //! marks, links to counterparts in other rows, and the counts per article.
 
 use parallax_core::align::{align, AlignInput, AlignOptions};
-use parallax_core::side_by_side::{side_by_side, Mark, SideBySide, SideSentence};
+use parallax_core::side_by_side::{side_by_side, Mark, SideBySide, SideRow, SideSentence};
 
 fn input(id: u64, body: &str) -> AlignInput<'_> {
     AlignInput {
@@ -34,6 +34,18 @@ fn sentences_of(view: &SideBySide, article: usize) -> Vec<&SideSentence> {
 
 fn text(sentence: &SideSentence) -> String {
     sentence.runs.iter().map(|r| r.text.as_str()).collect()
+}
+
+/// The row whose cell of `article` has a sentence containing `needle`.
+fn row_with<'a>(view: &'a SideBySide, article: usize, needle: &str) -> &'a SideRow {
+    view.rows
+        .iter()
+        .find(|r| {
+            r.cells[article]
+                .as_ref()
+                .is_some_and(|c| c.iter().any(|s| text(s).contains(needle)))
+        })
+        .unwrap_or_else(|| panic!("no row with {needle:?} in article {article}"))
 }
 
 fn changed_words(sentence: &SideSentence) -> Vec<String> {
@@ -74,15 +86,7 @@ fn runs_rebuild_every_sentence_with_its_body_offsets() {
 #[test]
 fn changed_words_are_the_pair_diff_on_each_side() {
     let view = lay_out(&[LEDGER, WIRE], 0, &[]);
-    let row = view
-        .rows
-        .iter()
-        .find(|r| {
-            r.cells[0]
-                .as_ref()
-                .is_some_and(|c| text(&c[0]).contains("1,200"))
-        })
-        .expect("the evacuation row");
+    let row = row_with(&view, 0, "1,200");
     let pivot = &row.cells[0].as_ref().unwrap()[0];
     let other = &row.cells[1]
         .as_ref()
@@ -92,15 +96,7 @@ fn changed_words_are_the_pair_diff_on_each_side() {
     assert_eq!(changed_words(other), vec!["1,400"]);
     assert!(row.differs);
 
-    let first = view
-        .rows
-        .iter()
-        .find(|r| {
-            r.cells[0]
-                .as_ref()
-                .is_some_and(|c| text(&c[0]).contains("at dawn"))
-        })
-        .unwrap();
+    let first = row_with(&view, 0, "at dawn");
     assert_eq!(
         changed_words(&first.cells[0].as_ref().unwrap()[0]),
         vec!["at dawn"]
@@ -119,15 +115,7 @@ fn the_pivot_marks_only_words_no_partner_repeats() {
 The Port Salve barrage's northern floodgate failed at dawn on Tuesday. \
 Mayor Ilse Brandvik ordered 1,200 residents of Kessel to leave their homes.";
     let view = lay_out(&[LEDGER, WIRE, third], 0, &[]);
-    let row = view
-        .rows
-        .iter()
-        .find(|r| {
-            r.cells[0]
-                .as_ref()
-                .is_some_and(|c| text(&c[0]).contains("1,200"))
-        })
-        .unwrap();
+    let row = row_with(&view, 0, "1,200");
     assert!(row.cells.iter().all(Option::is_some), "{row:#?}");
     let pivot = &row.cells[0].as_ref().unwrap()[0];
     assert_eq!(changed_words(pivot), Vec::<String>::new());

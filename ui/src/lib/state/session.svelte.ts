@@ -156,16 +156,8 @@ export class OpenSession {
     // The session left behind keeps its place (the save starts before anything changes here).
     const saving = this.flush();
     const seq = ++this.#seq;
-    this.id = id;
-    this.view = null;
-    this.error = null;
+    this.#clear(id);
     this.loading = true;
-    this.hovered = null;
-    this.selection = null;
-    this.editing = null;
-    this.noteQuery = '';
-    this.noteHits = null;
-    this.state = { ...DEFAULT_VIEW_STATE };
     await saving;
     try {
       // Null pivot: the backend reads the pivot the session was left with.
@@ -212,16 +204,26 @@ export class OpenSession {
     // The save reads the session before its first await, so the view can go at once.
     const saving = this.flush();
     this.#seq++;
+    this.#clear(null);
+    await saving;
+  }
+
+  /** Forgets everything of the session on screen, for session `id` (or none). */
+  #clear(id: number | null): void {
     clearTimeout(this.#searchTimer);
-    this.id = null;
+    this.id = id;
     this.view = null;
     this.error = null;
     this.loading = false;
     this.hovered = null;
     this.selection = null;
     this.editing = null;
+    this.draftNoteId = null;
+    this.#draftNote = null;
+    this.noteQuery = '';
+    this.noteHits = null;
     this.scrollRequest = null;
-    await saving;
+    this.state = { ...DEFAULT_VIEW_STATE };
   }
 
   #show(view: SessionView): void {
