@@ -62,6 +62,25 @@ def select_text(driver, needle: str) -> str:
     )
 
 
+def bring_into_view(driver, element) -> None:
+    """Scrolls `element` to the middle of its scroller and waits until it stays there (a smooth
+    scroll from an earlier jump may still be running)."""
+    last = None
+
+    def settled(d):
+        nonlocal last
+        top = d.execute_script(
+            "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});"
+            "return arguments[0].getBoundingClientRect().top;",
+            element,
+        )
+        same = last is not None and abs(top - last) < 1
+        last = top
+        return same
+
+    wait(driver).until(settled)
+
+
 def test_a_session_with_a_note_comes_back_as_it_was_left(tmp_path_factory, artifacts):
     home = tmp_path_factory.mktemp("session-home")
 
@@ -175,8 +194,7 @@ def test_a_session_with_a_note_comes_back_as_it_was_left(tmp_path_factory, artif
             """,
             QUOTE,
         )
-        app.execute_script("arguments[0].scrollIntoView({block: 'center'});", shared)
-        time.sleep(0.3)
+        bring_into_view(app, shared)
         ActionChains(app).move_to_element(shared).perform()
         wait(app).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".sentence.counterpart")) >= 1)
         # Any article can be the pivot: the others are then read against it, pivot first.
