@@ -117,7 +117,7 @@ export function timelineOption(articles: readonly ArticleSummary[], labels: stri
         return `${labels[articles.indexOf(article)]}: ${formatDate(article.published)}<br>${escapeHtml(article.title)}`;
       },
     },
-    grid: { left: 120, right: 24, top: 10, bottom: 30 },
+    grid: { left: 136, right: 24, top: 10, bottom: 30 },
     xAxis: {
       type: 'time' as const,
       min,
