@@ -22,6 +22,8 @@ pub mod align;
 pub mod anchor;
 pub mod diff;
 pub mod ingest;
+pub mod passages;
+pub mod quotes;
 pub mod sentences;
 pub mod side_by_side;
 mod synonyms;

@@ -1,0 +1,1 @@
+//! Shared passages between articles. (Being written.)
