@@ -1,1 +1,505 @@
-//! Shared passages between articles. (Being written.)
+//! Shared passages: stretches of text two articles have in common (a wire story reprinted, a
+//! press release pasted in), found the way text-reuse detectors find them.
+//!
+//! 1. Each article becomes a list of words (case-folded, boilerplate skipped), each hashed with
+//!    a fixed function (FNV-1a), so fingerprints are the same on every machine and can be
+//!    stored.
+//! 2. Fingerprints: every run of [`ReuseOptions::shingle_words`] words is hashed, and winnowing
+//!    (Schleimer, Wilkerson & Aiken 2003) keeps the smallest hash of each window of
+//!    [`ReuseOptions::window`] runs. Any shared run of `shingle_words + window - 1` words is
+//!    guaranteed to leave a common fingerprint in both articles.
+//! 3. Candidates: an inverted index from fingerprint to (article, word) pairs up articles that
+//!    share fingerprints. A fingerprint found in too many articles is a common phrase or site
+//!    clutter, not reuse, and is dropped (as passim does).
+//! 4. Passages: around each cluster of shared fingerprints the two word sequences are diffed
+//!    (`similar`), and runs of equal words separated by small edits are joined into maximal
+//!    passages. Each has both articles' byte ranges, its length in words and a similarity (equal
+//!    words over the longer side).
+//!
+//! Everything is deterministic: sorted inputs, fixed hashes, ties broken by position.
+
+use crate::text::words;
+use serde::{Deserialize, Serialize};
+use similar::{Algorithm, DiffOp};
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+use std::time::{Duration, Instant};
+
+/// Tuning of reuse detection. Build from `ReuseOptions::default()` and the setters.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ReuseOptions {
+    shingle_words: usize,
+    window: usize,
+    min_words: usize,
+    min_similarity: f32,
+    max_gap: usize,
+    max_articles_per_fingerprint: usize,
+}
+
+impl Default for ReuseOptions {
+    fn default() -> Self {
+        ReuseOptions {
+            shingle_words: 5,
+            window: 4,
+            min_words: 20,
+            min_similarity: 0.8,
+            max_gap: 4,
+            max_articles_per_fingerprint: 100,
+        }
+    }
+}
+
+impl ReuseOptions {
+    /// Words per hashed run. Default 5: shorter runs match common phrasing ("the United States
+    /// and"), longer ones miss passages with frequent small edits.
+    pub fn shingle_words(mut self, words: usize) -> Self {
+        self.shingle_words = words.max(1);
+        self
+    }
+
+    /// Runs per winnowing window. Default 4: keeps ~40% of runs, and guarantees a common
+    /// fingerprint for any shared run of 8 words.
+    pub fn window(mut self, runs: usize) -> Self {
+        self.window = runs.max(1);
+        self
+    }
+
+    /// Shortest passage reported, in words (on the shorter side). Default 20.
+    pub fn min_words(mut self, words: usize) -> Self {
+        self.min_words = words.max(1);
+        self
+    }
+
+    /// Lowest similarity of a reported passage: equal words over the longer side's words.
+    /// Default 0.8.
+    pub fn min_similarity(mut self, similarity: f32) -> Self {
+        self.min_similarity = similarity;
+        self
+    }
+
+    /// Most words changed (on either side) between two equal stretches of one passage.
+    /// Default 4: a changed figure or a rephrased clause stays inside, a new paragraph does not.
+    pub fn max_gap(mut self, words: usize) -> Self {
+        self.max_gap = words;
+        self
+    }
+
+    /// A fingerprint found in more articles than this is a common phrase or clutter and is
+    /// ignored. Default 100.
+    pub fn max_articles_per_fingerprint(mut self, articles: usize) -> Self {
+        self.max_articles_per_fingerprint = articles.max(2);
+        self
+    }
+
+    /// The minimum number of shared words that leaves a common fingerprint for sure.
+    pub fn guaranteed_words(&self) -> usize {
+        self.shingle_words + self.window - 1
+    }
+}
+
+/// An article's words as reuse detection sees them: case-folded hashes with byte ranges,
+/// boilerplate left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReuseText {
+    hashes: Vec<u64>,
+    ranges: Vec<Range<usize>>,
+}
+
+impl ReuseText {
+    /// The words of `body` outside the `boilerplate` byte ranges.
+    pub fn new(body: &str, boilerplate: &[Range<usize>]) -> ReuseText {
+        let mut hashes = Vec::new();
+        let mut ranges = Vec::new();
+        for word in words(body) {
+            if boilerplate.iter().any(|r| r.contains(&word.start)) {
+                continue;
+            }
+            hashes.push(word_hash(word.text));
+            ranges.push(word.start..word.end());
+        }
+        ReuseText { hashes, ranges }
+    }
+
+    /// How many words it has.
+    pub fn len(&self) -> usize {
+        self.hashes.len()
+    }
+
+    /// Whether it has no words.
+    pub fn is_empty(&self) -> bool {
+        self.hashes.is_empty()
+    }
+
+    /// Byte range of words `words`.
+    fn bytes(&self, words: Range<usize>) -> Range<usize> {
+        self.ranges[words.start].start..self.ranges[words.end - 1].end
+    }
+
+    /// How many of its words lie inside any of the byte ranges: the reused share of an article
+    /// is this over [`ReuseText::len`].
+    pub fn words_within(&self, ranges: &[Range<usize>]) -> usize {
+        self.ranges
+            .iter()
+            .filter(|w| ranges.iter().any(|r| r.start <= w.start && w.end <= r.end))
+            .count()
+    }
+}
+
+/// FNV-1a, 64 bits, over the case-folded word: fixed, so stored fingerprints stay valid.
+fn word_hash(word: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let mut buf = [0u8; 4];
+        for byte in c.encode_utf8(&mut buf).bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    hash
+}
+
+/// One winnowed fingerprint: the hash of a run of words and the index of its first word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Fingerprint {
+    /// The run's hash.
+    pub hash: u64,
+    /// Index of the run's first word in the article's [`ReuseText`].
+    pub word: u32,
+}
+
+/// The winnowed fingerprints of a text, in word order.
+pub fn fingerprints(text: &ReuseText, options: &ReuseOptions) -> Vec<Fingerprint> {
+    let k = options.shingle_words;
+    if text.len() < k {
+        return Vec::new();
+    }
+    let runs: Vec<u64> = text
+        .hashes
+        .windows(k)
+        .map(|run| {
+            run.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &w| {
+                (h ^ w).wrapping_mul(0x0000_0100_0000_01b3).rotate_left(17)
+            })
+        })
+        .collect();
+    let w = options.window.min(runs.len());
+    let mut out: Vec<Fingerprint> = Vec::new();
+    for start in 0..=runs.len() - w {
+        // The smallest hash of the window, the rightmost on ties (robust winnowing).
+        let mut pick = start;
+        for i in start..start + w {
+            if runs[i] <= runs[pick] {
+                pick = i;
+            }
+        }
+        if out.last().is_none_or(|f| f.word as usize != pick) {
+            out.push(Fingerprint {
+                hash: runs[pick],
+                word: pick as u32,
+            });
+        }
+    }
+    out
+}
+
+/// Fingerprints as bytes, for storage: 12 bytes each (hash, then word), little-endian.
+pub fn encode_fingerprints(fingerprints: &[Fingerprint]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(fingerprints.len() * 12);
+    for f in fingerprints {
+        out.extend_from_slice(&f.hash.to_le_bytes());
+        out.extend_from_slice(&f.word.to_le_bytes());
+    }
+    out
+}
+
+/// Reads what [`encode_fingerprints`] wrote; a trailing partial record is ignored.
+pub fn decode_fingerprints(bytes: &[u8]) -> Vec<Fingerprint> {
+    bytes
+        .chunks_exact(12)
+        .map(|c| Fingerprint {
+            hash: u64::from_le_bytes(c[..8].try_into().expect("8 bytes")),
+            word: u32::from_le_bytes(c[8..].try_into().expect("4 bytes")),
+        })
+        .collect()
+}
+
+/// Two articles that share fingerprints, and where: `(word in a, word in b)` pairs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// The first article's index (in the caller's list).
+    pub a: usize,
+    /// The second article's index, greater than `a`.
+    pub b: usize,
+    /// Word positions of the shared fingerprints, sorted.
+    pub seeds: Vec<(u32, u32)>,
+}
+
+/// The pairs of articles worth aligning: those sharing at least two fingerprints, none of them
+/// in more than [`ReuseOptions::max_articles_per_fingerprint`] articles. `articles` holds each
+/// article's fingerprints, indexed as the caller numbers them. Sorted by `(a, b)`.
+pub fn candidates(articles: &[&[Fingerprint]], options: &ReuseOptions) -> Vec<Candidate> {
+    let mut postings: Vec<(u64, u32, u32)> = Vec::new();
+    for (doc, prints) in articles.iter().enumerate() {
+        postings.extend(prints.iter().map(|f| (f.hash, doc as u32, f.word)));
+    }
+    postings.sort_unstable();
+    let mut pairs: HashMap<(u32, u32), Vec<(u32, u32)>> = HashMap::new();
+    let mut start = 0;
+    while start < postings.len() {
+        let hash = postings[start].0;
+        let end = start + postings[start..].partition_point(|p| p.0 == hash);
+        let group = &postings[start..end];
+        start = end;
+        if group.len() < 2 {
+            continue;
+        }
+        let mut docs: Vec<u32> = group.iter().map(|p| p.1).collect();
+        docs.dedup();
+        if docs.len() < 2 || docs.len() > options.max_articles_per_fingerprint {
+            continue;
+        }
+        for (i, x) in group.iter().enumerate() {
+            for y in &group[i + 1..] {
+                if x.1 != y.1 {
+                    pairs.entry((x.1, y.1)).or_default().push((x.2, y.2));
+                }
+            }
+        }
+    }
+    let mut out: Vec<Candidate> = pairs
+        .into_iter()
+        .filter(|(_, seeds)| seeds.len() >= 2)
+        .map(|((a, b), mut seeds)| {
+            seeds.sort_unstable();
+            Candidate {
+                a: a as usize,
+                b: b as usize,
+                seeds,
+            }
+        })
+        .collect();
+    out.sort_unstable_by_key(|c| (c.a, c.b));
+    out
+}
+
+/// Where one side of a shared passage is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Passage {
+    /// Byte range in the first article's body.
+    pub a: Range<usize>,
+    /// Byte range in the second article's body.
+    pub b: Range<usize>,
+    /// Its length in words (the shorter side).
+    pub words: usize,
+    /// Equal words over the longer side's words (1 for a verbatim copy).
+    pub similarity: f32,
+}
+
+/// How long a passage's diff may search before approximating.
+const DIFF_DEADLINE: Duration = Duration::from_millis(200);
+
+/// The passages `a` and `b` share around their shared fingerprints `seeds` (word positions,
+/// as [`candidates`] gives them), longest first.
+pub fn passages_between(
+    a: &ReuseText,
+    b: &ReuseText,
+    seeds: &[(u32, u32)],
+    options: &ReuseOptions,
+) -> Vec<Passage> {
+    let k = options.shingle_words;
+    // Seeds near each other on nearly the same diagonal belong to one region.
+    let mut seeds: Vec<(usize, usize)> = seeds
+        .iter()
+        .map(|&(x, y)| (x as usize, y as usize))
+        .collect();
+    seeds.sort_unstable();
+    let reach = 4 * options.guaranteed_words() + options.max_gap * 4;
+    let mut regions: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    for &(x, y) in &seeds {
+        let near = regions.iter_mut().find(|(ra, rb)| {
+            x <= ra.end + reach
+                && x + reach >= ra.start
+                && y <= rb.end + reach
+                && y + reach >= rb.start
+        });
+        match near {
+            Some((ra, rb)) => {
+                ra.start = ra.start.min(x);
+                ra.end = ra.end.max(x + k);
+                rb.start = rb.start.min(y);
+                rb.end = rb.end.max(y + k);
+            }
+            None => regions.push((x..x + k, y..y + k)),
+        }
+    }
+    let pad = options.guaranteed_words() + options.max_gap + 2;
+    let mut found: Vec<(Range<usize>, Range<usize>, usize)> = Vec::new();
+    for (ra, rb) in regions {
+        // Seeds come from stored fingerprints: clamp them to the texts as they are.
+        let ra = ra.start.saturating_sub(pad).min(a.len())..(ra.end + pad).min(a.len());
+        let rb = rb.start.saturating_sub(pad).min(b.len())..(rb.end + pad).min(b.len());
+        if ra.is_empty() || rb.is_empty() {
+            continue;
+        }
+        for passage in aligned_runs(a, b, ra, rb, options) {
+            // Regions may overlap: keep a passage once.
+            if !found
+                .iter()
+                .any(|f| overlaps(&f.0, &passage.0) && overlaps(&f.1, &passage.1))
+            {
+                found.push(passage);
+            }
+        }
+    }
+    let mut out: Vec<Passage> = found
+        .into_iter()
+        .filter_map(|(wa, wb, equal)| {
+            let words = wa.len().min(wb.len());
+            let similarity = equal as f32 / wa.len().max(wb.len()) as f32;
+            (words >= options.min_words && similarity >= options.min_similarity).then(|| Passage {
+                a: a.bytes(wa),
+                b: b.bytes(wb),
+                words,
+                similarity,
+            })
+        })
+        .collect();
+    out.sort_by(|x, y| y.words.cmp(&x.words).then(x.a.start.cmp(&y.a.start)));
+    out
+}
+
+fn overlaps(x: &Range<usize>, y: &Range<usize>) -> bool {
+    x.start < y.end && y.start < x.end
+}
+
+/// Diffs word ranges `ra` of `a` and `rb` of `b` and joins equal stretches separated by at
+/// most `max_gap` changed words into passages: `(words of a, words of b, equal words)`.
+fn aligned_runs(
+    a: &ReuseText,
+    b: &ReuseText,
+    ra: Range<usize>,
+    rb: Range<usize>,
+    options: &ReuseOptions,
+) -> Vec<(Range<usize>, Range<usize>, usize)> {
+    let ops = similar::capture_diff_slices_deadline(
+        Algorithm::Myers,
+        &a.hashes[ra.clone()],
+        &b.hashes[rb.clone()],
+        Some(Instant::now() + DIFF_DEADLINE),
+    );
+    let mut out = Vec::new();
+    let mut current: Option<(Range<usize>, Range<usize>, usize)> = None;
+    // Changed words since the last equal stretch, on each side.
+    let (mut gap_a, mut gap_b) = (0usize, 0usize);
+    for op in &ops {
+        match *op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => {
+                let (x, y) = (ra.start + old_index, rb.start + new_index);
+                current = match current.take() {
+                    Some((pa, pb, equal))
+                        if gap_a <= options.max_gap && gap_b <= options.max_gap =>
+                    {
+                        Some((pa.start..x + len, pb.start..y + len, equal + len))
+                    }
+                    previous => {
+                        out.extend(previous);
+                        Some((x..x + len, y..y + len, len))
+                    }
+                };
+                gap_a = 0;
+                gap_b = 0;
+            }
+            _ => {
+                gap_a += op.old_range().len();
+                gap_b += op.new_range().len();
+            }
+        }
+    }
+    out.extend(current);
+    out
+}
+
+/// Every passage shared by any two of `texts`, as `(a, b, passage)` with `a < b`, in order of
+/// `(a, b)` then length: candidates from the fingerprints, then [`passages_between`].
+pub fn shared_passages(
+    texts: &[ReuseText],
+    options: &ReuseOptions,
+) -> Vec<(usize, usize, Passage)> {
+    let prints: Vec<Vec<Fingerprint>> = texts.iter().map(|t| fingerprints(t, options)).collect();
+    let refs: Vec<&[Fingerprint]> = prints.iter().map(Vec::as_slice).collect();
+    let mut out = Vec::new();
+    for candidate in candidates(&refs, options) {
+        for passage in passages_between(
+            &texts[candidate.a],
+            &texts[candidate.b],
+            &candidate.seeds,
+            options,
+        ) {
+            out.push((candidate.a, candidate.b, passage));
+        }
+    }
+    out
+}
+
+/// For each text, the byte ranges of it that some passage covers, merged and sorted: what the
+/// reader sees highlighted and what the reused share counts.
+pub fn covered_ranges(
+    count: usize,
+    passages: &[(usize, usize, Passage)],
+) -> Vec<Vec<Range<usize>>> {
+    let mut by_text: BTreeMap<usize, Vec<Range<usize>>> = BTreeMap::new();
+    for (a, b, p) in passages {
+        by_text.entry(*a).or_default().push(p.a.clone());
+        by_text.entry(*b).or_default().push(p.b.clone());
+    }
+    (0..count)
+        .map(|i| {
+            let mut ranges = by_text.remove(&i).unwrap_or_default();
+            ranges.sort_by_key(|r| (r.start, r.end));
+            let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+            for r in ranges {
+                match merged.last_mut() {
+                    Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                    _ => merged.push(r),
+                }
+            }
+            merged
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_hashes_fold_case_and_are_fixed() {
+        assert_eq!(word_hash("Gate"), word_hash("gate"));
+        assert_ne!(word_hash("gate"), word_hash("gates"));
+        // FNV-1a of "a": a fixed value, whatever the machine or run.
+        assert_eq!(word_hash("a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn winnowing_keeps_a_fingerprint_in_every_window() {
+        let body = (0..60)
+            .map(|i| format!("w{i}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let text = ReuseText::new(&body, &[]);
+        let options = ReuseOptions::default();
+        let prints = fingerprints(&text, &options);
+        assert!(!prints.is_empty() && prints.len() < text.len());
+        let runs = text.len() - options.shingle_words + 1;
+        for start in 0..=runs - options.window {
+            assert!(prints
+                .iter()
+                .any(|f| (start..start + options.window).contains(&(f.word as usize))));
+        }
+        assert_eq!(decode_fingerprints(&encode_fingerprints(&prints)), prints);
+    }
+}

@@ -3,7 +3,7 @@
 //! session among them (library word frequencies, alignment, layout, notes).
 //! Run: `cargo bench -p parallax-store --bench library`. Figures go to docs/benchmarks.md.
 
-mod corpus;
+use parallax_synthetic as corpus;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use parallax_store::Library;

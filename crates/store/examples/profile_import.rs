@@ -1,8 +1,7 @@
 //! Splits the import time into parsing and storing, to see where it goes:
 //! `cargo run --release -p parallax-store --example profile_import`.
 
-#[path = "../benches/corpus/mod.rs"]
-mod corpus;
+use parallax_synthetic as corpus;
 
 use std::time::Instant;
 
