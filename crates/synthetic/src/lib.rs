@@ -190,7 +190,10 @@ pub fn planted_corpus(
     assert!(count >= 2, "passages need two articles");
     let vocabulary = vocabulary();
     let mut rng = Rng::new(seed);
-    let mut paragraphs: Vec<Vec<(String, Option<(usize, bool)>)>> = (0..count)
+    // Per article, its paragraphs, each with the planted passage it is, if any: (passage,
+    // whether it is the original).
+    type Paragraphs = Vec<(String, Option<(usize, bool)>)>;
+    let mut paragraphs: Vec<Paragraphs> = (0..count)
         .map(|_| {
             let mut body = Vec::new();
             let mut written = 0;
