@@ -5,7 +5,8 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use parallax_core::diff::{Run, RunKind};
 use parallax_store::{
-    ArticleId, ImportEvent, ImportReport, Library, NewNote, Note, SessionId, SessionSummary,
+    ArticleId, ImportEvent, ImportReport, Library, NewNote, Note, PassageSide, SessionId,
+    SessionSummary,
 };
 use serde_json::{json, Value};
 use std::io::{IsTerminal, Write};
@@ -79,6 +80,20 @@ enum Command {
         /// The right article id.
         right: i64,
         /// Print JSON: runs of equal / deleted / inserted text per side with byte offsets.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Passages articles share (a wire story reprinted, a press release pasted in): among the
+    /// given articles, or across the whole library.
+    Reuse {
+        /// The article ids (none: every article of the library).
+        #[arg(value_name = "ID")]
+        ids: Vec<i64>,
+        /// The shortest passage reported, in words.
+        #[arg(long, default_value_t = 20, value_name = "N")]
+        min_words: usize,
+        /// Print JSON: passages with both articles' byte ranges, their length in words and
+        /// similarity.
         #[arg(long)]
         json: bool,
     },
@@ -226,6 +241,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Diff { left, right, json } => {
             diff(&library, ArticleId(left), ArticleId(right), json)
         }
+        Command::Reuse {
+            ids,
+            min_words,
+            json,
+        } => reuse(&mut library, &ids, min_words, json),
         Command::Session { command } => session(&mut library, command),
         Command::Note { command } => note(&mut library, command),
     }
@@ -242,6 +262,77 @@ fn print_json(value: &Value) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, value)?;
     writeln!(out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn reuse(library: &mut Library, ids: &[i64], min_words: usize, json: bool) -> Result<ExitCode> {
+    if min_words == 0 {
+        anyhow::bail!("--min-words must be at least 1");
+    }
+    let ids: Vec<ArticleId> = ids.iter().map(|&id| ArticleId(id)).collect();
+    let report = library.reuse((!ids.is_empty()).then_some(ids.as_slice()), min_words)?;
+    if json {
+        let side = |s: &PassageSide| json!({"article": s.article, "start": s.start, "end": s.end});
+        let passages: Vec<Value> = report
+            .passages
+            .iter()
+            .map(|p| {
+                json!({
+                    "a": side(&p.a),
+                    "b": side(&p.b),
+                    "words": p.words,
+                    "similarity": (p.similarity * 1000.0).round() / 1000.0,
+                    "first": p.first,
+                })
+            })
+            .collect();
+        return print_json(&Value::Array(passages));
+    }
+    let excerpt = |side: &PassageSide| -> Result<String> {
+        let body = library.get(side.article)?.body;
+        let text: String = body[side.start..side.end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut short: String = text.chars().take(90).collect();
+        if short.len() < text.len() {
+            short.push('…');
+        }
+        Ok(short)
+    };
+    for p in &report.passages {
+        let first = match p.first {
+            Some(id) => format!(", #{id} first"),
+            None => String::new(),
+        };
+        say!(
+            "#{} [{}..{}] ~ #{} [{}..{}]  {} words, similarity {:.2}{first}",
+            p.a.article,
+            p.a.start,
+            p.a.end,
+            p.b.article,
+            p.b.start,
+            p.b.end,
+            p.words,
+            p.similarity
+        );
+        say!("  “{}”", excerpt(&p.a)?);
+    }
+    if !report.articles.is_empty() {
+        say!("");
+    }
+    for article in &report.articles {
+        let share = 100.0 * article.reused_words as f64 / article.words.max(1) as f64;
+        let partners: Vec<String> = article.partners.iter().map(|id| format!("#{id}")).collect();
+        say!(
+            "#{:<5} {:>3.0}% of {} words shared with {}",
+            article.article,
+            share,
+            article.words,
+            partners.join(", ")
+        );
+    }
+    say!("{} passages of {min_words}+ words", report.passages.len());
     Ok(ExitCode::SUCCESS)
 }
 

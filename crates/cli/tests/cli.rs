@@ -642,3 +642,72 @@ fn sessions_and_notes_quote_a_passage_chosen_from_the_corpus() {
     assert_eq!(gone.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&gone.stderr).contains("no session with id 999"));
 }
+
+#[test]
+fn reuse_prints_the_passages_articles_share_with_byte_offsets() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../store/sample");
+    let mut files: Vec<String> = std::fs::read_dir(&sample)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let mut args = vec!["import", "--json"];
+    args.extend(files.iter().map(String::as_str));
+    ok(&parallax(&db, &args));
+    let out = parallax(&db, &["reuse", "--json"]);
+    let passages = ok(&out);
+    let passages = passages.as_array().expect("an array of passages");
+    assert!(!passages.is_empty());
+    let shows: Vec<Value> = ok(&parallax(&db, &["list", "--json"]))
+        .as_array()
+        .unwrap()
+        .clone();
+    let body = |id: &Value| -> String {
+        let shown = ok(&parallax(&db, &["show", "--json", &id.to_string()]));
+        shown["body"].as_str().unwrap().to_string()
+    };
+    assert_eq!(shows.len(), 4);
+    for p in passages {
+        let keys: Vec<&String> = p.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["a", "b", "first", "similarity", "words"]);
+        assert!(p["words"].as_u64().unwrap() >= 20);
+        let similarity = p["similarity"].as_f64().unwrap();
+        assert!((0.8..=1.0).contains(&similarity));
+        // Both byte ranges cut the same words out of the two bodies (a wire passage).
+        let cut = |side: &Value| -> String {
+            let text = body(&side["article"]);
+            let (start, end) = (
+                side["start"].as_u64().unwrap() as usize,
+                side["end"].as_u64().unwrap() as usize,
+            );
+            // Words only: similarity counts words, not punctuation.
+            text[start..end]
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let (a, b) = (cut(&p["a"]), cut(&p["b"]));
+        assert!(!a.is_empty() && !b.is_empty());
+        if similarity == 1.0 {
+            assert_eq!(a.to_lowercase(), b.to_lowercase());
+        }
+    }
+    // Some articles only; a bad minimum is a usage error.
+    let one = passages[0]["a"]["article"].to_string();
+    let two = passages[0]["b"]["article"].to_string();
+    let only = ok(&parallax(&db, &["reuse", "--json", &one, &two]));
+    assert!(only.as_array().unwrap().iter().all(|p| {
+        let pair = [p["a"]["article"].to_string(), p["b"]["article"].to_string()];
+        pair.contains(&one) && pair.contains(&two)
+    }));
+    let long = ok(&parallax(&db, &["reuse", "--json", "--min-words", "90"]));
+    assert!(long.as_array().unwrap().len() < passages.len());
+    let text = parallax(&db, &["reuse"]);
+    assert_eq!(text.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&text.stdout).contains("passages of 20+ words"));
+}

@@ -131,7 +131,7 @@ pub(crate) fn ranges_to_json(ranges: &[Range<usize>]) -> String {
 
 /// Reads stored ranges, keeping only those that fit `body` on character boundaries, sorted: a
 /// damaged row must never make a later slice panic.
-fn ranges_from_json(json: &str, body: &str) -> Vec<Range<usize>> {
+pub(crate) fn ranges_from_json(json: &str, body: &str) -> Vec<Range<usize>> {
     let mut ranges: Vec<Range<usize>> = serde_json::from_str::<Vec<[usize; 2]>>(json)
         .unwrap_or_default()
         .into_iter()

@@ -121,6 +121,8 @@ struct Parsed {
     hash: String,
     words: usize,
     meta: StoredMetadata,
+    /// Encoded reuse fingerprints (see `reuse`).
+    fingerprints: Vec<u8>,
 }
 
 impl Parsed {
@@ -129,6 +131,7 @@ impl Parsed {
             hash: content_hash(&document.body),
             words: document.word_count(),
             meta: StoredMetadata::from_document(&document.metadata),
+            fingerprints: crate::reuse::encoded_fingerprints(&document.body, &document.boilerplate),
             document,
         }
     }
@@ -455,12 +458,14 @@ impl<'c> BatchWriter<'c> {
             hash,
             words,
             meta,
+            fingerprints,
         } = parsed;
         let savepoint = self.conn.savepoint()?;
         let stored = match articles::find_by_hash(&savepoint, &hash)? {
             Some((id, title, false)) => Stored::Duplicate(id, title),
             Some((id, _, true)) => {
                 articles::revive_article(&savepoint, id, &meta, source_path)?;
+                crate::reuse::store_fingerprints(&savepoint, id, &fingerprints)?;
                 Stored::Revived(id, meta)
             }
             None => {
@@ -472,6 +477,7 @@ impl<'c> BatchWriter<'c> {
                     words,
                     source_path,
                 )?;
+                crate::reuse::store_fingerprints(&savepoint, id, &fingerprints)?;
                 Stored::New(id, meta)
             }
         };

@@ -9,6 +9,7 @@
 mod articles;
 mod import;
 mod notes;
+mod reuse;
 pub mod sample;
 mod schema;
 mod search;
@@ -20,6 +21,7 @@ pub use import::{
     DuplicateFile, FailedFile, ImportError, ImportEvent, ImportOutcome, ImportReport, ImportedFile,
 };
 pub use notes::{NewNote, Note, NoteId};
+pub use reuse::{ArticleReuse, PassageSide, ReuseReport, SharedPassage, FINGERPRINT_VERSION};
 pub use schema::MIGRATIONS;
 pub use search::{SearchHit, SnippetPart};
 pub use session_view::SessionView;

@@ -10,6 +10,9 @@ const MIGRATION_STEPS: &[M<'static>] = &[
         "../../../migrations/0004_notes_search_quotes_tags.sql"
     )),
     M::up(include_str!("../../../migrations/0005_articles_vocab.sql")),
+    M::up(include_str!(
+        "../../../migrations/0006_article_fingerprints.sql"
+    )),
 ];
 
 /// Every migration, in order. Append new files; never edit a released one.

@@ -1,0 +1,240 @@
+//! Shared passages across the library: fingerprints stored at import (migration 0006), an
+//! inverted index built from them when reuse is asked for, and the passages grown from its
+//! candidates by `parallax_core::passages`.
+
+use crate::articles::{ranges_from_json, ArticleId};
+use crate::{Library, Result};
+use parallax_core::passages::{
+    candidates, covered_ranges, decode_fingerprints, encode_fingerprints, fingerprints,
+    passages_between, Fingerprint, Passage, ReuseOptions, ReuseText,
+};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// The fingerprinting method of stored rows: bump it when the options or the hashing change,
+/// and older rows are recomputed when reuse is next asked for.
+pub const FINGERPRINT_VERSION: i64 = 1;
+
+/// One side of a shared passage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PassageSide {
+    /// The article.
+    pub article: ArticleId,
+    /// Byte offset in its body.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// A passage two articles share.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SharedPassage {
+    /// Where it is in the first article (the lower id).
+    pub a: PassageSide,
+    /// Where it is in the second.
+    pub b: PassageSide,
+    /// Its length in words (the shorter side).
+    pub words: usize,
+    /// Equal words over the longer side's words.
+    pub similarity: f32,
+    /// The article that had it first, where both have a publication date and they differ.
+    pub first: Option<ArticleId>,
+}
+
+/// How much of one article other articles also have.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleReuse {
+    /// The article.
+    pub article: ArticleId,
+    /// Its words (boilerplate excluded).
+    pub words: usize,
+    /// Of them, the words inside some shared passage.
+    pub reused_words: usize,
+    /// The articles it shares passages with, by id.
+    pub partners: Vec<ArticleId>,
+}
+
+/// Shared passages and what they mean per article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReuseReport {
+    /// Every passage, by `(a, b, a.start)`.
+    pub passages: Vec<SharedPassage>,
+    /// Per article with at least one passage, by id.
+    pub articles: Vec<ArticleReuse>,
+}
+
+/// The stored form of a body's fingerprints (computed on the import's worker threads).
+pub(crate) fn encoded_fingerprints(body: &str, boilerplate: &[Range<usize>]) -> Vec<u8> {
+    let text = ReuseText::new(body, boilerplate);
+    encode_fingerprints(&fingerprints(&text, &ReuseOptions::default()))
+}
+
+/// Stores an article's fingerprints; the caller owns the transaction.
+pub(crate) fn store_fingerprints(
+    conn: &Connection,
+    article: ArticleId,
+    encoded: &[u8],
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO article_fingerprints (article_id, version, fingerprints) VALUES (?1, ?2, ?3) \
+         ON CONFLICT(article_id) DO UPDATE SET version = ?2, fingerprints = ?3",
+    )?
+    .execute(params![article.0, FINGERPRINT_VERSION, encoded])?;
+    Ok(())
+}
+
+impl Library {
+    /// Fingerprints the articles that have none or have an older method's (imported before
+    /// migration 0006, or before a method change), in one transaction. Returns how many.
+    pub fn update_fingerprints(&mut self) -> Result<usize> {
+        let stale: Vec<i64> = self
+            .conn
+            .prepare(
+                "SELECT a.id FROM articles a LEFT JOIN article_fingerprints f ON f.article_id = a.id \
+                 WHERE f.article_id IS NULL OR f.version <> ?1 ORDER BY a.id",
+            )?
+            .query_map([FINGERPRINT_VERSION], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if stale.is_empty() {
+            return Ok(0);
+        }
+        let tx = self.conn.transaction()?;
+        for &id in &stale {
+            let (body, boilerplate): (String, String) = tx.query_row(
+                "SELECT body, boilerplate FROM articles WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            let boilerplate = ranges_from_json(&boilerplate, &body);
+            store_fingerprints(
+                &tx,
+                ArticleId(id),
+                &encoded_fingerprints(&body, &boilerplate),
+            )?;
+        }
+        tx.commit()?;
+        tracing::info!(count = stale.len(), "fingerprinted articles for reuse");
+        Ok(stale.len())
+    }
+
+    /// The passages shared by the given articles (`None`: every article of the library), at
+    /// least `min_words` long, and how much of each article they cover. Deleted articles are
+    /// left out.
+    pub fn reuse(&mut self, ids: Option<&[ArticleId]>, min_words: usize) -> Result<ReuseReport> {
+        self.update_fingerprints()?;
+        let options = ReuseOptions::default().min_words(min_words);
+        let chosen: Option<std::collections::HashSet<i64>> =
+            ids.map(|ids| ids.iter().map(|id| id.0).collect());
+        if let Some(ids) = ids {
+            for &id in ids {
+                self.summary(id)?;
+            }
+        }
+        // Every chosen article's fingerprints, numbered in id order.
+        let mut articles: Vec<ArticleId> = Vec::new();
+        let mut prints: Vec<Vec<Fingerprint>> = Vec::new();
+        {
+            let mut stmt = self.conn.prepare(
+                "SELECT f.article_id, f.fingerprints FROM article_fingerprints f \
+                 JOIN articles a ON a.id = f.article_id WHERE a.deleted_at IS NULL ORDER BY f.article_id",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(row) = rows.next()? {
+                let id: i64 = row.get(0)?;
+                if chosen.as_ref().is_some_and(|c| !c.contains(&id)) {
+                    continue;
+                }
+                let blob: Vec<u8> = row.get(1)?;
+                articles.push(ArticleId(id));
+                prints.push(decode_fingerprints(&blob));
+            }
+        }
+        let refs: Vec<&[Fingerprint]> = prints.iter().map(Vec::as_slice).collect();
+        let pairs = candidates(&refs, &options);
+        drop(prints);
+
+        // Texts are read once each, only for articles in some candidate pair.
+        let mut texts: HashMap<usize, (ReuseText, Option<String>)> = HashMap::new();
+        let mut found: Vec<(usize, usize, Passage)> = Vec::new();
+        for pair in pairs {
+            for index in [pair.a, pair.b] {
+                if !texts.contains_key(&index) {
+                    let loaded = self.reuse_text(articles[index])?;
+                    texts.insert(index, loaded);
+                }
+            }
+            let (a, b) = (&texts[&pair.a].0, &texts[&pair.b].0);
+            for passage in passages_between(a, b, &pair.seeds, &options) {
+                found.push((pair.a, pair.b, passage));
+            }
+        }
+
+        let covered = covered_ranges(articles.len(), &found);
+        let mut partners: HashMap<usize, Vec<ArticleId>> = HashMap::new();
+        for (a, b, _) in &found {
+            partners.entry(*a).or_default().push(articles[*b]);
+            partners.entry(*b).or_default().push(articles[*a]);
+        }
+        let mut per_article: Vec<ArticleReuse> = partners
+            .into_iter()
+            .map(|(index, mut with)| {
+                with.sort_unstable();
+                with.dedup();
+                let text = &texts[&index].0;
+                ArticleReuse {
+                    article: articles[index],
+                    words: text.len(),
+                    reused_words: text.words_within(&covered[index]),
+                    partners: with,
+                }
+            })
+            .collect();
+        per_article.sort_by_key(|r| r.article);
+
+        let mut passages: Vec<SharedPassage> = found
+            .into_iter()
+            .map(|(a, b, p)| {
+                let (date_a, date_b) = (&texts[&a].1, &texts[&b].1);
+                let first = match (date_a, date_b) {
+                    (Some(x), Some(y)) if x < y => Some(articles[a]),
+                    (Some(x), Some(y)) if y < x => Some(articles[b]),
+                    _ => None,
+                };
+                SharedPassage {
+                    a: PassageSide {
+                        article: articles[a],
+                        start: p.a.start,
+                        end: p.a.end,
+                    },
+                    b: PassageSide {
+                        article: articles[b],
+                        start: p.b.start,
+                        end: p.b.end,
+                    },
+                    words: p.words,
+                    similarity: p.similarity,
+                    first,
+                }
+            })
+            .collect();
+        passages.sort_by_key(|p| (p.a.article, p.b.article, p.a.start));
+        Ok(ReuseReport {
+            passages,
+            articles: per_article,
+        })
+    }
+
+    /// An article's words for reuse, and its publication date.
+    fn reuse_text(&self, id: ArticleId) -> Result<(ReuseText, Option<String>)> {
+        let row: Option<(String, String, Option<String>)> = self
+            .conn
+            .prepare_cached("SELECT body, boilerplate, published_at FROM articles WHERE id = ?1")?
+            .query_row([id.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        let (body, boilerplate, published) = row.ok_or(crate::StoreError::ArticleNotFound(id.0))?;
+        let boilerplate = ranges_from_json(&boilerplate, &body);
+        Ok((ReuseText::new(&body, &boilerplate), published))
+    }
+}
