@@ -160,9 +160,8 @@ impl Library {
         let mut found: Vec<(usize, usize, Passage)> = Vec::new();
         for pair in pairs {
             for index in [pair.a, pair.b] {
-                if !texts.contains_key(&index) {
-                    let loaded = self.reuse_text(articles[index])?;
-                    texts.insert(index, loaded);
+                if let std::collections::hash_map::Entry::Vacant(entry) = texts.entry(index) {
+                    entry.insert(self.reuse_text(articles[index])?);
                 }
             }
             let (a, b) = (&texts[&pair.a].0, &texts[&pair.b].0);
