@@ -1,6 +1,7 @@
 //! Library benchmarks: importing 10,000 generated ~600-word articles into a fresh library (FTS
-//! index included, files read from disk), full-text search over them, and opening a comparison
-//! session among them (library word frequencies, alignment, layout, notes).
+//! index included, files read from disk), full-text search over them, opening a comparison
+//! session among them (library word frequencies, alignment, layout, notes), and shared passages
+//! across a library of 10,000 with passages planted in pairs.
 //! Run: `cargo bench -p parallax-store --bench library`. Figures go to docs/benchmarks.md.
 
 use parallax_synthetic as corpus;
@@ -84,5 +85,24 @@ fn search(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, import, search);
+/// Shared passages across a 10,000-article library with 1,000 passages planted in pairs.
+fn reuse(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("corpus");
+    std::fs::create_dir_all(&input).unwrap();
+    let planted = corpus::planted_corpus(3, ARTICLES, WORDS, ARTICLES / 10, 25..80, 0.10);
+    for (i, body) in planted.bodies.iter().enumerate() {
+        std::fs::write(input.join(format!("article-{i:06}.txt")), body).unwrap();
+    }
+    let mut library = Library::open(&dir.path().join("library.sqlite3")).unwrap();
+    library.import_paths(&[input], |_| {});
+    let mut group = c.benchmark_group("reuse_10k");
+    group.sample_size(10);
+    group.bench_function("whole_library", |b| {
+        b.iter(|| library.reuse(None, 20).unwrap())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, import, search, reuse);
 criterion_main!(benches);
