@@ -132,6 +132,9 @@ def test_a_session_with_a_note_comes_back_as_it_was_left(tmp_path_factory, artif
         assert len(passage_row) >= 2 and len(set(passage_row)) == 1, passage_row
         # Some sentences are found in one article only, and are marked so.
         assert app.find_elements(By.CSS_SELECTOR, ".cell.only-here")
+        # The wire passage the outlets reprinted is marked as shared text in each of them.
+        shared = "".join(text_of(s) for s in app.find_elements(By.CSS_SELECTOR, ".shared"))
+        assert QUOTE in shared, shared[:200]
         screenshot(app, artifacts, "08-session-aligned")
 
         # A note on a selection.
@@ -222,5 +225,7 @@ def test_a_session_with_a_note_comes_back_as_it_was_left(tmp_path_factory, artif
         assert app.find_element(*by_testid("timeline")).find_elements(By.CSS_SELECTOR, "svg")
         facts = text_of(app.find_element(*by_testid("article-facts")))
         assert "Meridian Wire" in facts
+        passages = text_of(app.find_element(*by_testid("shared-passages")))
+        assert "words" in passages and "had it first" in passages, passages
         time.sleep(0.5)
         screenshot(app, artifacts, "12-session-overview")

@@ -322,6 +322,10 @@ pub struct TextRun {
     pub changed: bool,
     /// Ids of the notes whose passage covers this run.
     pub notes: Vec<u32>,
+    /// Index of the quotation (in the session's quotes) these words belong to.
+    pub quote: Option<u32>,
+    /// Another article of the session shares this passage.
+    pub shared: bool,
 }
 
 /// A counterpart of a sentence in another row (reordered text, a second partner).
@@ -368,6 +372,8 @@ pub struct AlignedRow {
 pub struct ArticleFacts {
     pub sentences: u32,
     pub only_here: u32,
+    /// The share of its words inside passages another article of the session shares.
+    pub shared: f32,
 }
 
 /// The articles of a session aligned sentence by sentence; columns in the session's order.
@@ -406,7 +412,9 @@ impl From<parallax_core::side_by_side::SideBySide> for Alignment {
                 .map(|r| TextRun {
                     text: r.text,
                     changed: r.changed,
-                    notes: r.marks.into_iter().map(|m| m as u32).collect(),
+                    notes: r.notes.into_iter().map(|m| m as u32).collect(),
+                    quote: r.quote.map(|q| q as u32),
+                    shared: r.shared,
                 })
                 .collect(),
         };
@@ -432,6 +440,7 @@ impl From<parallax_core::side_by_side::SideBySide> for Alignment {
                 .map(|f| ArticleFacts {
                     sentences: f.sentences as u32,
                     only_here: f.only_here as u32,
+                    shared: 0.0,
                 })
                 .collect(),
             coverage: v.coverage,
@@ -526,17 +535,68 @@ pub struct SessionView {
     /// Null when fewer than two articles are left.
     pub alignment: Option<Alignment>,
     pub notes: Vec<Note>,
+    /// Passages the session's articles share with each other.
+    pub passages: Vec<SharedPassage>,
+}
+
+/// A passage two articles of a session share (byte ranges into each body).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SharedPassage {
+    pub a: PassageSide,
+    pub b: PassageSide,
+    pub words: u32,
+    pub similarity: f32,
+    /// The article that had it first, by publication date.
+    pub first: Option<u32>,
+}
+
+/// One side of a shared passage.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PassageSide {
+    pub article: u32,
+    pub start: u32,
+    pub end: u32,
+}
+
+impl From<store::SharedPassage> for SharedPassage {
+    fn from(p: store::SharedPassage) -> Self {
+        let side = |s: store::PassageSide| PassageSide {
+            article: s.article.0 as u32,
+            start: s.start as u32,
+            end: s.end as u32,
+        };
+        SharedPassage {
+            a: side(p.a),
+            b: side(p.b),
+            words: p.words as u32,
+            similarity: p.similarity,
+            first: p.first.map(|f| f.0 as u32),
+        }
+    }
 }
 
 impl From<store::SessionView> for SessionView {
     fn from(v: store::SessionView) -> Self {
+        let mut alignment: Option<Alignment> = v.layout.map(Into::into);
+        if let Some(alignment) = &mut alignment {
+            for (facts, &(reused, words)) in alignment.facts.iter_mut().zip(&v.reused_words) {
+                facts.shared = if words == 0 {
+                    0.0
+                } else {
+                    reused as f32 / words as f32
+                };
+            }
+        }
         SessionView {
+            passages: v.passages.into_iter().map(Into::into).collect(),
             session: v.session.summary.into(),
             view_state: v.session.view_state.to_string(),
             articles: v.articles.into_iter().map(|a| a.summary.into()).collect(),
             missing: v.missing.iter().map(|a| a.0 as u32).collect(),
             pivot: v.pivot.map(|p| p.0 as u32),
-            alignment: v.layout.map(Into::into),
+            alignment,
             notes: v.notes.into_iter().map(Into::into).collect(),
         }
     }

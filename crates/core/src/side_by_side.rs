@@ -21,10 +21,21 @@ use std::ops::Range;
 /// A passage to show marked in the text, such as the passage of a note.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mark {
-    /// The caller's id for it, returned in [`TextRun::marks`].
+    /// The caller's id for it, returned in the runs it covers.
     pub id: i64,
     /// Byte range in the article body.
     pub range: Range<usize>,
+}
+
+/// What to mark in one article's text besides changed words.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleMarks {
+    /// The passages of notes ([`TextRun::notes`]).
+    pub notes: Vec<Mark>,
+    /// Quoted words, by quotation ([`TextRun::quote`]).
+    pub quotes: Vec<Mark>,
+    /// Passages another article shares ([`TextRun::shared`]).
+    pub shared: Vec<Range<usize>>,
 }
 
 /// The side-by-side reading of a session.
@@ -99,8 +110,12 @@ pub struct TextRun {
     pub start: usize,
     /// Words no other cell of the row shares (see the module docs).
     pub changed: bool,
-    /// Ids of the [`Mark`]s covering this run.
-    pub marks: Vec<i64>,
+    /// Ids of the notes whose passage covers this run.
+    pub notes: Vec<i64>,
+    /// The id of the quotation whose words these are, if any.
+    pub quote: Option<i64>,
+    /// Another article of the session shares this passage.
+    pub shared: bool,
 }
 
 /// Counts for one article of the session.
@@ -112,12 +127,12 @@ pub struct ArticleFacts {
     pub only_here: usize,
 }
 
-/// Lays out `alignment` for reading. `bodies` are the article bodies and `marks` the passages
-/// to mark in each (both in the alignment's article order; `marks` may be shorter).
+/// Lays out `alignment` for reading. `bodies` are the article bodies and `marks` what to mark
+/// in each (both in the alignment's article order; `marks` may be shorter).
 ///
 /// # Panics
 /// When `bodies` does not have one body per aligned article.
-pub fn side_by_side(alignment: &Alignment, bodies: &[&str], marks: &[Vec<Mark>]) -> SideBySide {
+pub fn side_by_side(alignment: &Alignment, bodies: &[&str], marks: &[ArticleMarks]) -> SideBySide {
     let count = alignment.articles.len();
     assert_eq!(bodies.len(), count, "one body per aligned article");
     let pivot = alignment.pivot;
@@ -172,7 +187,8 @@ pub fn side_by_side(alignment: &Alignment, bodies: &[&str], marks: &[Vec<Mark>])
                 .enumerate()
                 .map(|(a, cell)| {
                     let cell = cell.as_ref()?;
-                    let article_marks = marks.get(a).map_or(&[][..], Vec::as_slice);
+                    let no_marks = ArticleMarks::default();
+                    let article_marks = marks.get(a).unwrap_or(&no_marks);
                     Some(
                         cell.parts
                             .iter()
@@ -361,11 +377,18 @@ fn runs(
     body: &str,
     sentence: Range<usize>,
     changed: &[Range<usize>],
-    marks: &[Mark],
+    marks: &ArticleMarks,
 ) -> Vec<TextRun> {
     let overlapping = |r: &Range<usize>| r.start < sentence.end && r.end > sentence.start;
     let mut cuts = vec![sentence.start, sentence.end];
-    for range in changed.iter().chain(marks.iter().map(|m| &m.range)) {
+    let note_ranges = marks.notes.iter().map(|m| &m.range);
+    let quote_ranges = marks.quotes.iter().map(|m| &m.range);
+    for range in changed
+        .iter()
+        .chain(note_ranges)
+        .chain(quote_ranges)
+        .chain(&marks.shared)
+    {
         if overlapping(range) {
             cuts.extend([range.start, range.end]);
         }
@@ -381,14 +404,22 @@ fn runs(
             text: body[from..to].to_string(),
             start: from,
             changed: changed.iter().any(inside),
-            marks: marks
+            notes: marks
+                .notes
                 .iter()
                 .filter(|m| inside(&m.range))
                 .map(|m| m.id)
                 .collect(),
+            quote: marks.quotes.iter().find(|m| inside(&m.range)).map(|m| m.id),
+            shared: marks.shared.iter().any(inside),
         };
         match out.last_mut() {
-            Some(last) if last.changed == run.changed && last.marks == run.marks => {
+            Some(last)
+                if last.changed == run.changed
+                    && last.notes == run.notes
+                    && last.quote == run.quote
+                    && last.shared == run.shared =>
+            {
                 last.text.push_str(&run.text)
             }
             _ => out.push(run),

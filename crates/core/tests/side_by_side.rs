@@ -2,7 +2,9 @@
 //! marks, links to counterparts in other rows, and the counts per article.
 
 use parallax_core::align::{align, AlignInput, AlignOptions};
-use parallax_core::side_by_side::{side_by_side, Mark, SideBySide, SideRow, SideSentence};
+use parallax_core::side_by_side::{
+    side_by_side, ArticleMarks, Mark, SideBySide, SideRow, SideSentence,
+};
 
 fn input(id: u64, body: &str) -> AlignInput<'_> {
     AlignInput {
@@ -13,7 +15,7 @@ fn input(id: u64, body: &str) -> AlignInput<'_> {
     }
 }
 
-fn lay_out(bodies: &[&str], pivot: usize, marks: &[Vec<Mark>]) -> SideBySide {
+fn lay_out(bodies: &[&str], pivot: usize, marks: &[ArticleMarks]) -> SideBySide {
     let inputs: Vec<AlignInput<'_>> = bodies
         .iter()
         .enumerate()
@@ -180,7 +182,7 @@ fn marks_cut_runs_and_say_which_mark_covers_them() {
     let marked: String = sentence
         .runs
         .iter()
-        .filter(|r| r.marks == vec![7])
+        .filter(|r| r.notes == vec![7])
         .map(|r| r.text.as_str())
         .collect();
     assert_eq!(marked, "1,200 residents");
@@ -188,7 +190,15 @@ fn marks_cut_runs_and_say_which_mark_covers_them() {
     assert!(sentence
         .runs
         .iter()
-        .any(|r| r.changed && r.marks == vec![7] && r.text == "1,200"));
+        .any(|r| r.changed && r.notes == vec![7] && r.text == "1,200" && r.quote == Some(3)));
+    // The shared passage runs from "Mayor" to the end of the note, across both.
+    let shared: String = sentence
+        .runs
+        .iter()
+        .filter(|r| r.shared)
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(shared, &LEDGER[shared_start..end]);
     assert_eq!(text(sentence), &LEDGER[sentence.start..sentence.end]);
 }
 

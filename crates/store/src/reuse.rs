@@ -65,6 +65,35 @@ pub struct ReuseReport {
     pub articles: Vec<ArticleReuse>,
 }
 
+/// A passage between two articles given with their publication dates: the earlier one had it
+/// first (none when a date is missing or both are the same day).
+pub(crate) fn shared_passage(
+    a: (ArticleId, Option<&str>),
+    b: (ArticleId, Option<&str>),
+    passage: &Passage,
+) -> SharedPassage {
+    let first = match (a.1, b.1) {
+        (Some(x), Some(y)) if x < y => Some(a.0),
+        (Some(x), Some(y)) if y < x => Some(b.0),
+        _ => None,
+    };
+    SharedPassage {
+        a: PassageSide {
+            article: a.0,
+            start: passage.a.start,
+            end: passage.a.end,
+        },
+        b: PassageSide {
+            article: b.0,
+            start: passage.b.start,
+            end: passage.b.end,
+        },
+        words: passage.words,
+        similarity: passage.similarity,
+        first,
+    }
+}
+
 /// The stored form of a body's fingerprints (computed on the import's worker threads).
 pub(crate) fn encoded_fingerprints(body: &str, boilerplate: &[Range<usize>]) -> Vec<u8> {
     let text = ReuseText::new(body, boilerplate);
@@ -193,29 +222,13 @@ impl Library {
         per_article.sort_by_key(|r| r.article);
 
         let mut passages: Vec<SharedPassage> = found
-            .into_iter()
+            .iter()
             .map(|(a, b, p)| {
-                let (date_a, date_b) = (&texts[&a].1, &texts[&b].1);
-                let first = match (date_a, date_b) {
-                    (Some(x), Some(y)) if x < y => Some(articles[a]),
-                    (Some(x), Some(y)) if y < x => Some(articles[b]),
-                    _ => None,
-                };
-                SharedPassage {
-                    a: PassageSide {
-                        article: articles[a],
-                        start: p.a.start,
-                        end: p.a.end,
-                    },
-                    b: PassageSide {
-                        article: articles[b],
-                        start: p.b.start,
-                        end: p.b.end,
-                    },
-                    words: p.words,
-                    similarity: p.similarity,
-                    first,
-                }
+                shared_passage(
+                    (articles[*a], texts[a].1.as_deref()),
+                    (articles[*b], texts[b].1.as_deref()),
+                    p,
+                )
             })
             .collect();
         passages.sort_by_key(|p| (p.a.article, p.b.article, p.a.start));

@@ -7,10 +7,12 @@
 
 use crate::articles::{align_articles, Article, ArticleId};
 use crate::notes::Note;
+use crate::reuse::{shared_passage, SharedPassage};
 use crate::sessions::{Session, SessionId};
 use crate::{Library, Result, StoreError};
 use parallax_core::align::Background;
-use parallax_core::side_by_side::{side_by_side, Mark, SideBySide};
+use parallax_core::passages::{covered_ranges, shared_passages, ReuseOptions, ReuseText};
+use parallax_core::side_by_side::{side_by_side, ArticleMarks, Mark, SideBySide};
 
 /// A session ready to read.
 #[derive(Debug, Clone)]
@@ -27,6 +29,10 @@ pub struct SessionView {
     pub notes: Vec<Note>,
     /// The alignment, once [`SessionView::lay_out`] ran, when at least two articles remain.
     pub layout: Option<SideBySide>,
+    /// Passages the articles share with each other (after [`SessionView::lay_out`]).
+    pub passages: Vec<SharedPassage>,
+    /// Per article (column order): its words inside some shared passage, and its words.
+    pub reused_words: Vec<(usize, usize)>,
     /// How common the articles' words are across the library, for the alignment.
     background: Background,
 }
@@ -64,6 +70,8 @@ impl Library {
             pivot,
             notes,
             layout: None,
+            passages: Vec::new(),
+            reused_words: Vec::new(),
             background,
         })
     }
@@ -92,11 +100,36 @@ impl SessionView {
             .position(|a| a.summary.id == pivot)
             .unwrap_or(0);
         let alignment = align_articles(&self.articles, pivot, self.background.clone());
-        let marks: Vec<Vec<Mark>> = self
+        // Passages the session's articles share: highlighted in the text, listed, counted.
+        let texts: Vec<ReuseText> = self
             .articles
             .iter()
-            .map(|article| {
-                self.notes
+            .map(|a| ReuseText::new(&a.body, &a.boilerplate))
+            .collect();
+        let found = shared_passages(&texts, &ReuseOptions::default());
+        let covered = covered_ranges(texts.len(), &found);
+        self.reused_words = texts
+            .iter()
+            .zip(&covered)
+            .map(|(text, ranges)| (text.words_within(ranges), text.len()))
+            .collect();
+        let dated: Vec<(ArticleId, Option<&str>)> = self
+            .articles
+            .iter()
+            .map(|a| (a.summary.id, a.summary.published.as_deref()))
+            .collect();
+        self.passages = found
+            .iter()
+            .map(|(a, b, passage)| shared_passage(dated[*a], dated[*b], passage))
+            .collect();
+
+        let marks: Vec<ArticleMarks> = self
+            .articles
+            .iter()
+            .zip(covered)
+            .map(|(article, shared)| ArticleMarks {
+                notes: self
+                    .notes
                     .iter()
                     .filter(|n| n.article_id == Some(article.summary.id))
                     .filter_map(|n| {
@@ -106,7 +139,9 @@ impl SessionView {
                             range: start..end,
                         })
                     })
-                    .collect()
+                    .collect(),
+                quotes: Vec::new(),
+                shared,
             })
             .collect();
         let bodies: Vec<&str> = self.articles.iter().map(|a| a.body.as_str()).collect();

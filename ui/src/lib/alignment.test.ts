@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counterparts, displayOrder, notePlaces, rankOf, sentenceKey, stepRow } from './alignment';
+import { counterparts, displayOrder, notePlaces, rankOf, rowAtOffset, sentenceKey, stepRow } from './alignment';
 import { alignedRow, article, sentence, sessionView } from './testing/factories';
 
 const rows = [
@@ -54,7 +54,7 @@ describe('reading an alignment', () => {
 
   it('places each note at the first row and column that carries it', () => {
     const noted = (index: number, text: string, notes: number[]) =>
-      sentence(index, text, { runs: [{ text, changed: false, notes }] });
+      sentence(index, text, { runs: [{ text, changed: false, notes, quote: null, shared: false }] });
     const view = sessionView(
       [article({ id: 1 }), article({ id: 2 })],
       [alignedRow([[sentence(0, 'A')], [noted(0, 'B', [7])]]), alignedRow([[noted(1, 'C', [7, 8])], null])],
@@ -63,5 +63,20 @@ describe('reading an alignment', () => {
     expect(places.get(7)).toEqual({ row: 0, column: 1 });
     expect(places.get(8)).toEqual({ row: 1, column: 0 });
     expect(places.has(9)).toBe(false);
+  });
+
+  it('finds the row of a byte offset in a column', () => {
+    const view = sessionView(
+      [article({ id: 1 }), article({ id: 2 })],
+      [
+        alignedRow([[sentence(0, 'A', { start: 0 })], null]),
+        alignedRow([null, [sentence(0, 'B', { start: 0 })]]),
+        alignedRow([[sentence(1, 'C', { start: 40 })], [sentence(1, 'D', { start: 30 })]]),
+      ],
+    );
+    const alignment = view.alignment!;
+    expect(rowAtOffset(alignment, 0, 10)).toBe(0);
+    expect(rowAtOffset(alignment, 0, 45)).toBe(2);
+    expect(rowAtOffset(alignment, 1, 29)).toBe(1);
   });
 });

@@ -94,3 +94,15 @@ export function notePlaces(alignment: Alignment): Map<number, { row: number; col
   });
   return places;
 }
+
+/** The row holding the sentence of `column` that contains byte `offset` of its body (the last
+ * sentence starting at or before it); null when the column has no sentence there. */
+export function rowAtOffset(alignment: Alignment, column: number, offset: number): number | null {
+  let best: { row: number; start: number } | null = null;
+  alignment.rows.forEach((row, r) => {
+    for (const sentence of row.cells[column] ?? []) {
+      if (sentence.start <= offset && (best === null || sentence.start >= best.start)) best = { row: r, start: sentence.start };
+    }
+  });
+  return (best as { row: number; start: number } | null)?.row ?? null;
+}

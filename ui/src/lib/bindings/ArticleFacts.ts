@@ -3,4 +3,8 @@
 /**
  * Counts per article of a session.
  */
-export type ArticleFacts = { sentences: number, onlyHere: number, };
+export type ArticleFacts = { sentences: number, onlyHere: number, 
+/**
+ * The share of its words inside passages another article of the session shares.
+ */
+shared: number, };

@@ -3,6 +3,7 @@ import type { Alignment } from "./Alignment";
 import type { ArticleSummary } from "./ArticleSummary";
 import type { Note } from "./Note";
 import type { SessionSummary } from "./SessionSummary";
+import type { SharedPassage } from "./SharedPassage";
 
 /**
  * A session opened for reading.
@@ -23,4 +24,8 @@ missing: Array<number>, pivot: number | null,
 /**
  * Null when fewer than two articles are left.
  */
-alignment: Alignment | null, notes: Array<Note>, };
+alignment: Alignment | null, notes: Array<Note>, 
+/**
+ * Passages the session's articles share with each other.
+ */
+passages: Array<SharedPassage>, };

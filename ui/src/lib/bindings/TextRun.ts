@@ -11,4 +11,12 @@ changed: boolean,
 /**
  * Ids of the notes whose passage covers this run.
  */
-notes: Array<number>, };
+notes: Array<number>, 
+/**
+ * Index of the quotation (in the session's quotes) these words belong to.
+ */
+quote: number | null, 
+/**
+ * Another article of the session shares this passage.
+ */
+shared: boolean, };

@@ -15,7 +15,7 @@ const b = article({ id: 2, title: 'Night of water', outlet: 'Ledger' });
 const c = article({ id: 3, title: 'Warnings ignored', outlet: 'Standard' });
 
 function changed(index: number, text: string) {
-  return sentence(index, text, { runs: [{ text, changed: true, notes: [] }] });
+  return sentence(index, text, { runs: [{ text, changed: true, notes: [], quote: null, shared: false }] });
 }
 
 function viewOf(overrides: Partial<SessionView> = {}): SessionView {
@@ -283,7 +283,7 @@ describe('OpenSession', () => {
 
   it('jumps to a note’s passage, or says it is gone', async () => {
     const view = viewOf();
-    view.alignment!.rows[2]!.cells[1]![0]!.runs = [{ text: 'Talks resume.', changed: false, notes: [9] }];
+    view.alignment!.rows[2]!.cells[1]![0]!.runs = [{ text: 'Talks resume.', changed: false, notes: [9], quote: null, shared: false }];
     const { backend } = fakeBackend({ openSession: async () => view });
     const { session } = open(backend);
     await session.open(1);

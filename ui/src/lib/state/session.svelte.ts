@@ -4,7 +4,7 @@ import type { ArticleSummary } from '../bindings/ArticleSummary';
 import type { Note } from '../bindings/Note';
 import type { SessionView } from '../bindings/SessionView';
 import type { TagCount } from '../bindings/TagCount';
-import { counterparts, displayOrder, notePlaces, rankOf, sentenceKey, stepRow, type RowKind } from '../alignment';
+import { counterparts, displayOrder, notePlaces, rankOf, rowAtOffset, sentenceKey, stepRow, type RowKind } from '../alignment';
 import { errorMessage } from '../errors';
 import { rememberOutlets } from '../outlets';
 import {
@@ -353,6 +353,16 @@ export class OpenSession {
   goToRow(row: number, column: number | null = null): void {
     this.#change({ currentRow: row });
     this.#requestScroll(row, null, column, null);
+  }
+
+  /** Shows the text at byte `offset` of the article in `column` (a shared passage, a quote). */
+  goToOffset(column: number, offset: number): boolean {
+    const alignment = this.alignment;
+    const row = alignment ? rowAtOffset(alignment, column, offset) : null;
+    if (row === null) return false;
+    if (this.state.tab !== 'side') this.#change({ tab: 'side' });
+    this.goToRow(row, column);
+    return true;
   }
 
   #requestScroll(row: number, offset: number | null, column: number | null, note: number | null): void {

@@ -45,7 +45,7 @@ export function sentence(index: number, text: string, overrides: Partial<Aligned
     opensParagraph: false,
     onlyHere: false,
     links: [],
-    runs: [{ text, changed: false, notes: [] }],
+    runs: [{ text, changed: false, notes: [], quote: null, shared: false }],
     ...overrides,
   };
 }
@@ -85,10 +85,11 @@ export function sessionView(articles: ArticleSummary[], rows: AlignedRow[], over
     alignment: {
       pivot: Math.max(0, articles.findIndex((a) => a.id === pivot)),
       rows,
-      facts: articles.map(() => ({ sentences: rows.length, onlyHere: 0 })),
+      facts: articles.map(() => ({ sentences: rows.length, onlyHere: 0, shared: 0 })),
       coverage: articles.map((_, i) => articles.map((__, j) => (i === j ? 1 : 0.5))),
     },
     notes: [],
+    passages: [],
     ...overrides,
   };
 }
