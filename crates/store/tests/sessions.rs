@@ -447,7 +447,7 @@ fn a_session_view_aligns_its_articles_and_marks_the_notes() {
     let marked: String = partner
         .iter()
         .flat_map(|s| &s.runs)
-        .filter(|r| r.marks == vec![note.id.0])
+        .filter(|r| r.notes == vec![note.id.0])
         .map(|r| r.text.as_str())
         .collect();
     assert_eq!(marked, "three hours early");
