@@ -170,10 +170,18 @@ fn only_here_sentences_are_flagged_counted_and_open_their_paragraph() {
 fn marks_cut_runs_and_say_which_mark_covers_them() {
     let start = LEDGER.find("1,200 residents").unwrap();
     let end = start + "1,200 residents".len();
-    let marks = vec![vec![Mark {
-        id: 7,
-        range: start..end,
-    }]];
+    let shared_start = LEDGER.find("Mayor").unwrap();
+    let marks = vec![ArticleMarks {
+        notes: vec![Mark {
+            id: 7,
+            range: start..end,
+        }],
+        quotes: vec![Mark {
+            id: 3,
+            range: start..start + "1,200".len(),
+        }],
+        shared: vec![shared_start..end],
+    }];
     let view = lay_out(&[LEDGER, WIRE], 0, &marks);
     let sentence = sentences_of(&view, 0)
         .into_iter()
