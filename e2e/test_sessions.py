@@ -86,6 +86,13 @@ def test_a_session_with_a_note_comes_back_as_it_was_left(tmp_path_factory, artif
 
     with running_app(home, artifacts, "session-first") as app:
         wait(app).until(lambda d: len(article_rows(d)) >= 4)
+        # The library knows which articles share passages: the sample's wire story is reprinted.
+        app.find_element(*by_testid("reuse-button")).click()
+        reused = wait(app, 30).until(lambda d: d.find_elements(*by_testid("reuse-article")))
+        panel = text_of(app.find_element(*by_testid("reuse-panel")))
+        assert len(reused) >= 3 and "Meridian Wire" in panel and "% shared" in panel, panel
+        screenshot(app, artifacts, "07b-shared-passages")
+        app.find_element(*by_testid("reuse-button")).click()
         rows = article_rows(app)
         rows[0].find_element(By.CSS_SELECTOR, "td.title").click()
         ActionChains(app).key_down(Keys.SHIFT).click(rows[-1].find_element(By.CSS_SELECTOR, "td.title")).key_up(

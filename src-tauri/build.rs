@@ -9,6 +9,7 @@ const COMMANDS: &[&str] = &[
     "update_article",
     "delete_articles",
     "restore_articles",
+    "library_reuse",
     "import_paths",
     "import_sample",
     "list_sessions",

@@ -577,6 +577,44 @@ impl From<store::SharedPassage> for SharedPassage {
     }
 }
 
+/// How much of one article other articles of the library also have.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ArticleReuse {
+    pub article: u32,
+    pub words: u32,
+    pub reused_words: u32,
+    /// The articles it shares passages with.
+    pub partners: Vec<u32>,
+}
+
+/// Shared passages across the library.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LibraryReuse {
+    pub passages: Vec<SharedPassage>,
+    /// Articles with at least one shared passage, by id.
+    pub articles: Vec<ArticleReuse>,
+}
+
+impl From<store::ReuseReport> for LibraryReuse {
+    fn from(r: store::ReuseReport) -> Self {
+        LibraryReuse {
+            passages: r.passages.into_iter().map(Into::into).collect(),
+            articles: r
+                .articles
+                .into_iter()
+                .map(|a| ArticleReuse {
+                    article: a.article.0 as u32,
+                    words: a.words as u32,
+                    reused_words: a.reused_words as u32,
+                    partners: a.partners.iter().map(|p| p.0 as u32).collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
 impl From<store::SessionView> for SessionView {
     fn from(v: store::SessionView) -> Self {
         let mut alignment: Option<Alignment> = v.layout.map(Into::into);
@@ -669,6 +707,7 @@ pub(crate) fn export_all(dir: &std::path::Path) -> Result<(), ts_rs::ExportError
     SessionView::export_all(&config)?;
     NewNote::export_all(&config)?;
     TagCount::export_all(&config)?;
+    LibraryReuse::export_all(&config)?;
     LibraryInfo::export_all(&config)?;
     CommandError::export_all(&config)?;
     Ok(())

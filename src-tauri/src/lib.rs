@@ -35,6 +35,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) {
             commands::library::update_article,
             commands::library::delete_articles,
             commands::library::restore_articles,
+            commands::library::library_reuse,
             commands::import::import_paths,
             commands::import::import_sample,
             commands::sessions::list_sessions,

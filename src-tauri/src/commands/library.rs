@@ -1,6 +1,8 @@
-//! Library commands: info, list, get, search, edit, delete and undo.
+//! Library commands: info, list, get, search, edit, delete and undo, shared passages.
 
-use crate::ipc::{Article, ArticleSummary, CommandError, LibraryInfo, MetadataEdit, SearchHit};
+use crate::ipc::{
+    Article, ArticleSummary, CommandError, LibraryInfo, LibraryReuse, MetadataEdit, SearchHit,
+};
 use crate::state::AppState;
 use parallax_store::ArticleId;
 use tauri::State;
@@ -89,4 +91,22 @@ pub async fn restore_articles(
     state
         .with_library(move |lib| Ok(lib.restore(&ids)? as u32))
         .await
+}
+
+/// Passages articles share across the whole library, and the reused share of each article.
+/// Runs on its own connection (fingerprinting old articles writes), so the library stays
+/// readable meanwhile.
+#[tauri::command]
+pub async fn library_reuse(
+    state: State<'_, AppState>,
+    min_words: u32,
+) -> Result<LibraryReuse, CommandError> {
+    state.check_open()?;
+    let db_path = state.db_path.clone();
+    tauri::async_runtime::spawn_blocking(move || -> Result<LibraryReuse, CommandError> {
+        let mut library = parallax_store::Library::open(&db_path)?;
+        Ok(library.reuse(None, min_words.max(1) as usize)?.into())
+    })
+    .await
+    .map_err(|e| CommandError::internal(format!("the reuse search failed: {e}")))?
 }

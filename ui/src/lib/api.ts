@@ -12,6 +12,7 @@ import type { CommandError } from './bindings/CommandError';
 import type { ImportProgress } from './bindings/ImportProgress';
 import type { ImportReport } from './bindings/ImportReport';
 import type { LibraryInfo } from './bindings/LibraryInfo';
+import type { LibraryReuse } from './bindings/LibraryReuse';
 import type { MetadataEdit } from './bindings/MetadataEdit';
 import type { SearchHit } from './bindings/SearchHit';
 import type { NewNote } from './bindings/NewNote';
@@ -41,6 +42,8 @@ export interface Backend {
   updateArticle(id: number, edit: MetadataEdit): Promise<ArticleSummary>;
   deleteArticles(ids: number[]): Promise<number>;
   restoreArticles(ids: number[]): Promise<number>;
+  /** Passages articles share across the library (at least `minWords` long). */
+  libraryReuse(minWords: number): Promise<LibraryReuse>;
   importPaths(paths: string[], onProgress: (event: ImportProgress) => void): Promise<ImportReport>;
   importSample(): Promise<ImportReport>;
   listSessions(): Promise<SessionSummary[]>;
@@ -114,6 +117,7 @@ export const backend: Backend = {
   updateArticle: (id, edit) => call('update_article', { id, edit }),
   deleteArticles: (ids) => call('delete_articles', { ids }),
   restoreArticles: (ids) => call('restore_articles', { ids }),
+  libraryReuse: (minWords) => call('library_reuse', { minWords }),
   importPaths: (paths, onProgress) => {
     const channel = new Channel<ImportProgress>();
     channel.onmessage = onProgress;

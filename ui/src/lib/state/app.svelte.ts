@@ -3,6 +3,7 @@ import type { Action } from '../keys';
 import { Banner } from './banner.svelte';
 import { Importer } from './importer.svelte';
 import { Library, type LibraryOptions } from './library.svelte';
+import { LibraryReuseState } from './reuse.svelte';
 import { OpenSession, type OpenSessionOptions } from './session.svelte';
 import { MAX_ARTICLES, MIN_ARTICLES, Sessions } from './sessions.svelte';
 import { UndoOffer } from './undo.svelte';
@@ -55,6 +56,7 @@ export class AppState {
   readonly importer: Importer;
   readonly sessions: Sessions;
   readonly session: OpenSession;
+  readonly reuse: LibraryReuseState;
 
   readonly #backend: Backend;
   #hintTimer: ReturnType<typeof setTimeout> | undefined;
@@ -63,7 +65,11 @@ export class AppState {
     this.#backend = backend;
     this.undo = new UndoOffer(options.undoMs);
     this.library = new Library(backend, this.banner, this.undo, options);
-    this.importer = new Importer(backend, this.banner, () => this.library.refresh());
+    this.reuse = new LibraryReuseState(backend);
+    this.importer = new Importer(backend, this.banner, async () => {
+      this.reuse.stale();
+      await this.library.refresh();
+    });
     this.sessions = new Sessions(backend, this.banner, this.undo);
     this.session = new OpenSession(backend, this.banner, this.undo, this.sessions, options);
   }

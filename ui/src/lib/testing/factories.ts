@@ -128,6 +128,7 @@ export function backendWith(overrides: Partial<Backend>): Backend {
     updateArticle: missing('updateArticle'),
     deleteArticles: missing('deleteArticles'),
     restoreArticles: missing('restoreArticles'),
+    libraryReuse: missing('libraryReuse'),
     importPaths: missing('importPaths'),
     importSample: missing('importSample'),
     listSessions: () => Promise.resolve([]),
