@@ -4,6 +4,7 @@
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use parallax_core::diff::{Run, RunKind};
+use parallax_core::quotes::{match_quotes, Quote};
 use parallax_store::{
     ArticleId, ImportEvent, ImportReport, Library, NewNote, Note, PassageSide, SessionId,
     SessionSummary,
@@ -80,6 +81,16 @@ enum Command {
         /// The right article id.
         right: i64,
         /// Print JSON: runs of equal / deleted / inserted text per side with byte offsets.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Direct quotations with their speakers, and the quotations articles share (the same words,
+    /// trimmed, altered, reused without quote marks, or given to another speaker).
+    Quotes {
+        /// The article ids.
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<i64>,
+        /// Print JSON: quotations with byte offsets, speaker, role, kind and parts, and matches.
         #[arg(long)]
         json: bool,
     },
@@ -241,6 +252,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Diff { left, right, json } => {
             diff(&library, ArticleId(left), ArticleId(right), json)
         }
+        Command::Quotes { ids, json } => quotes(&library, &ids, json),
         Command::Reuse {
             ids,
             min_words,
@@ -262,6 +274,107 @@ fn print_json(value: &Value) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, value)?;
     writeln!(out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn quotes(library: &Library, ids: &[i64], json: bool) -> Result<ExitCode> {
+    let articles: Vec<_> = ids
+        .iter()
+        .map(|&id| library.get(ArticleId(id)))
+        .collect::<parallax_store::Result<_>>()?;
+    let found: Vec<Vec<Quote>> = articles
+        .iter()
+        .map(|a| parallax_core::quotes::quotes(&a.body, &a.boilerplate))
+        .collect();
+    let inputs: Vec<(&str, &[Quote])> = articles
+        .iter()
+        .zip(&found)
+        .map(|(a, q)| (a.body.as_str(), q.as_slice()))
+        .collect();
+    let matches = match_quotes(&inputs);
+    let id_of = |index: usize| articles[index].summary.id;
+    if json {
+        let quotes: Vec<Value> = found
+            .iter()
+            .enumerate()
+            .flat_map(|(a, quotes)| {
+                quotes.iter().map(move |q| {
+                    json!({
+                        "article": id_of(a),
+                        "start": q.start,
+                        "end": q.end,
+                        "text": q.text,
+                        "speaker": q.speaker,
+                        "role": q.role,
+                        "kind": q.kind,
+                        "parts": q.parts.iter().map(|p| [p.start, p.end]).collect::<Vec<_>>(),
+                    })
+                })
+            })
+            .collect();
+        let matches: Vec<Value> = matches
+            .iter()
+            .map(|m| {
+                let mut value = json!({
+                    "quotes": m.quotes.iter().map(|&(a, i)| json!([id_of(a), i])).collect::<Vec<_>>(),
+                    "relation": m.relation,
+                });
+                if let Some((a, range)) = &m.passage {
+                    value["passage"] = json!({"article": id_of(*a), "start": range.start, "end": range.end});
+                }
+                value
+            })
+            .collect();
+        return print_json(&json!({"quotes": quotes, "matches": matches}));
+    }
+    for (a, quotes) in found.iter().enumerate() {
+        let summary = &articles[a].summary;
+        say!(
+            "#{} {} — {} quotations",
+            summary.id,
+            summary.outlet.as_deref().unwrap_or(&summary.title),
+            quotes.len()
+        );
+        for (i, q) in quotes.iter().enumerate() {
+            let who = match (&q.speaker, &q.role) {
+                (Some(name), Some(role)) => format!("{name} ({role})"),
+                (Some(name), None) => name.clone(),
+                (None, Some(role)) => role.clone(),
+                (None, None) => "no speaker".into(),
+            };
+            let kind = serde_json::to_value(q.kind)?;
+            say!(
+                "  [{i}] {} · {who}: “{}”",
+                kind.as_str().unwrap_or(""),
+                q.text
+            );
+        }
+    }
+    if !matches.is_empty() {
+        say!("");
+    }
+    for m in &matches {
+        let relation = serde_json::to_value(m.relation)?;
+        let quotes: Vec<String> = m
+            .quotes
+            .iter()
+            .map(|&(a, i)| format!("#{}[{i}]", id_of(a)))
+            .collect();
+        let unquoted = match &m.passage {
+            Some((a, range)) => format!(
+                " ~ #{} [{}..{}] without quote marks",
+                id_of(*a),
+                range.start,
+                range.end
+            ),
+            None => String::new(),
+        };
+        say!(
+            "{}: {}{unquoted}",
+            relation.as_str().unwrap_or(""),
+            quotes.join(" ~ ")
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 

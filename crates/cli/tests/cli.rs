@@ -643,10 +643,8 @@ fn sessions_and_notes_quote_a_passage_chosen_from_the_corpus() {
     assert!(String::from_utf8_lossy(&gone.stderr).contains("no session with id 999"));
 }
 
-#[test]
-fn reuse_prints_the_passages_articles_share_with_byte_offsets() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("lib.sqlite3");
+/// A library of the four sample articles (invented, written for the app).
+fn sample_library(db: &Path) {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../store/sample");
     let mut files: Vec<String> = std::fs::read_dir(&sample)
         .unwrap()
@@ -657,7 +655,77 @@ fn reuse_prints_the_passages_articles_share_with_byte_offsets() {
     files.sort();
     let mut args = vec!["import", "--json"];
     args.extend(files.iter().map(String::as_str));
-    ok(&parallax(&db, &args));
+    ok(&parallax(db, &args));
+}
+
+#[test]
+fn quotes_prints_quotations_with_speakers_kinds_parts_and_matches() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    sample_library(&db);
+    let listed = ok(&parallax(&db, &["list", "--json"]));
+    let id_of = |outlet: &str| -> String {
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["outlet"] == outlet)
+            .unwrap_or_else(|| panic!("no {outlet}"))["id"]
+            .to_string()
+    };
+    let (wire, ledger) = (id_of("Meridian Wire"), id_of("The Harbour Ledger"));
+    let out = ok(&parallax(&db, &["quotes", "--json", &wire, &ledger]));
+    let keys: Vec<&String> = out.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["matches", "quotes"]);
+    let quotes = out["quotes"].as_array().unwrap();
+    assert!(quotes.len() >= 8);
+    for q in quotes {
+        let keys: Vec<&String> = q.as_object().unwrap().keys().collect();
+        assert_eq!(
+            keys,
+            ["article", "end", "kind", "parts", "role", "speaker", "start", "text"]
+        );
+        assert!(["full", "partial", "scare"].contains(&q["kind"].as_str().unwrap()));
+        let (start, end) = (q["start"].as_u64().unwrap(), q["end"].as_u64().unwrap());
+        for part in q["parts"].as_array().unwrap() {
+            let (a, b) = (part[0].as_u64().unwrap(), part[1].as_u64().unwrap());
+            assert!(start <= a && a < b && b <= end, "{q}");
+        }
+    }
+    // The wire's engineer, with his role kept apart from his name.
+    let venn = quotes
+        .iter()
+        .find(|q| q["speaker"] == "Aurel Venn")
+        .expect("the chief engineer's quotation");
+    assert_eq!(venn["kind"], "full");
+    assert!(venn["role"].as_str().unwrap().contains("chief engineer"));
+    assert!(venn["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("The gate did not fail"));
+    // The Ledger gives the same words to the minister: the same quotation, misattributed.
+    let matches = out["matches"].as_array().unwrap();
+    let relations: Vec<&str> = matches
+        .iter()
+        .map(|m| m["relation"].as_str().unwrap())
+        .collect();
+    assert!(
+        relations.contains(&"same") && relations.contains(&"misattributed"),
+        "{relations:?}"
+    );
+    for m in matches {
+        for pair in m["quotes"].as_array().unwrap() {
+            let article = pair[0].to_string();
+            assert!(article == wire || article == ledger);
+        }
+    }
+}
+
+#[test]
+fn reuse_prints_the_passages_articles_share_with_byte_offsets() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    sample_library(&db);
     let out = parallax(&db, &["reuse", "--json"]);
     let passages = ok(&out);
     let passages = passages.as_array().expect("an array of passages");
