@@ -216,6 +216,16 @@ def test_a_session_with_a_note_comes_back_as_it_was_left(tmp_path_factory, artif
         )
         assert "Pivot" in text_of(app.find_elements(*by_testid("column-header"))[0])
 
+        # The quotes panel: who is quoted, by which outlets, and the words given to two people.
+        app.find_element(*by_testid("session-view")).send_keys("q")
+        quotes = wait(app).until(EC.visibility_of_element_located(by_testid("quotes-panel")))
+        wait(app).until(lambda d: d.find_elements(*by_testid("quote-row")))
+        assert "Aurel Venn" in text_of(quotes)
+        assert quotes.find_elements(*by_testid("misattributed")), text_of(quotes)[:400]
+        assert app.find_elements(By.CSS_SELECTOR, ".quoted")
+        time.sleep(0.3)
+        screenshot(app, artifacts, "10b-session-quotes")
+
         # Back to the start screen: the session is among the recent ones, and opens again.
         app.find_element(*by_testid("session-view")).send_keys(Keys.ESCAPE)
         recent = wait(app).until(EC.visibility_of_element_located(by_testid("recent-session")))

@@ -5,6 +5,7 @@
 //! fails when the two drift (run it with `UPDATE_BINDINGS=1` to rewrite them). Numbers are `u32`
 //! so that TypeScript sees `number`, not `bigint`.
 
+use parallax_core::diff::RunKind;
 use parallax_store as store;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -537,6 +538,10 @@ pub struct SessionView {
     pub notes: Vec<Note>,
     /// Passages the session's articles share with each other.
     pub passages: Vec<SharedPassage>,
+    /// Every direct quotation of the session's articles, columns in order.
+    pub quotes: Vec<SessionQuote>,
+    /// How the quotations relate across the articles.
+    pub quote_matches: Vec<QuoteMatch>,
 }
 
 /// A passage two articles of a session share (byte ranges into each body).
@@ -575,6 +580,157 @@ impl From<store::SharedPassage> for SharedPassage {
             first: p.first.map(|f| f.0 as u32),
         }
     }
+}
+
+/// What a quotation is, by how it sits in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    Full,
+    Partial,
+    Scare,
+}
+
+/// A direct quotation in one of a session's articles.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionQuote {
+    /// Its number in the session (what the text runs carry in `quote`).
+    pub id: u32,
+    /// Column of its article.
+    pub column: u32,
+    /// Byte offset of its first word (to show it in the text).
+    pub start: u32,
+    pub text: String,
+    pub speaker: Option<String>,
+    pub role: Option<String>,
+    /// The source is described, not named ("a senior official").
+    pub anonymous: bool,
+    pub kind: QuoteKind,
+    /// It is split by its attribution or runs over paragraphs.
+    pub parts: u32,
+}
+
+/// How quotations of different articles relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteRelation {
+    Same,
+    Trimmed,
+    Altered,
+    Unattributed,
+    Misattributed,
+}
+
+/// A piece of a quotation in a variant comparison.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VariantRun {
+    pub text: String,
+    /// Words the other wording does not have.
+    pub changed: bool,
+}
+
+/// Quotations that relate across articles.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct QuoteMatch {
+    /// Session quote ids (see `SessionQuote::id`).
+    pub quotes: Vec<u32>,
+    pub relation: QuoteRelation,
+    /// For an unattributed reuse: where the words stand without quotation marks.
+    pub passage: Option<ColumnRange>,
+    /// For an altered quotation: each wording with the changed words marked.
+    pub variants: Option<[Vec<VariantRun>; 2]>,
+}
+
+/// A byte range of a column's article.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ColumnRange {
+    pub column: u32,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// The quotations of a session's articles with their session ids, and their matches.
+fn session_quotes(
+    quotes: &[Vec<parallax_core::quotes::Quote>],
+    matches: &[parallax_core::quotes::QuoteMatch],
+) -> (Vec<SessionQuote>, Vec<QuoteMatch>) {
+    use parallax_core::quotes::{QuoteKind as Kind, QuoteRelation as Relation};
+    let mut first_ids = Vec::with_capacity(quotes.len());
+    let mut next = 0u32;
+    for article in quotes {
+        first_ids.push(next);
+        next += article.len() as u32;
+    }
+    let list = quotes
+        .iter()
+        .enumerate()
+        .flat_map(|(column, article)| {
+            let first = first_ids[column];
+            article.iter().enumerate().map(move |(i, q)| SessionQuote {
+                id: first + i as u32,
+                column: column as u32,
+                start: q.parts.first().map_or(q.start, |p| p.start) as u32,
+                text: q.text.clone(),
+                speaker: q.speaker.clone(),
+                role: q.role.clone(),
+                anonymous: q.anonymous,
+                kind: match q.kind {
+                    Kind::Full => QuoteKind::Full,
+                    Kind::Partial => QuoteKind::Partial,
+                    Kind::Scare => QuoteKind::Scare,
+                },
+                parts: q.parts.len() as u32,
+            })
+        })
+        .collect();
+    let runs = |text: &str, runs: &[parallax_core::diff::Run]| -> Vec<VariantRun> {
+        runs.iter()
+            .filter_map(|r| {
+                Some(VariantRun {
+                    text: text.get(r.start..r.end)?.to_string(),
+                    changed: matches!(r.kind, RunKind::Deleted | RunKind::Inserted),
+                })
+            })
+            .collect()
+    };
+    let matched = matches
+        .iter()
+        .map(|m| {
+            let ids: Vec<u32> = m
+                .quotes
+                .iter()
+                .map(|&(a, i)| first_ids[a] + i as u32)
+                .collect();
+            let variants = match (&m.diff, m.quotes.as_slice()) {
+                (Some(diff), [(a, i), (b, j), ..]) => Some([
+                    runs(&quotes[*a][*i].text, &diff.left),
+                    runs(&quotes[*b][*j].text, &diff.right),
+                ]),
+                _ => None,
+            };
+            QuoteMatch {
+                quotes: ids,
+                relation: match m.relation {
+                    Relation::Same => QuoteRelation::Same,
+                    Relation::Trimmed => QuoteRelation::Trimmed,
+                    Relation::Altered => QuoteRelation::Altered,
+                    Relation::Unattributed => QuoteRelation::Unattributed,
+                    Relation::Misattributed => QuoteRelation::Misattributed,
+                },
+                passage: m.passage.as_ref().map(|(a, range)| ColumnRange {
+                    column: *a as u32,
+                    start: range.start as u32,
+                    end: range.end as u32,
+                }),
+                variants,
+            }
+        })
+        .collect();
+    (list, matched)
 }
 
 /// How much of one article other articles of the library also have.
@@ -627,7 +783,10 @@ impl From<store::SessionView> for SessionView {
                 };
             }
         }
+        let (quotes, quote_matches) = session_quotes(&v.quotes, &v.quote_matches);
         SessionView {
+            quotes,
+            quote_matches,
             passages: v.passages.into_iter().map(Into::into).collect(),
             session: v.session.summary.into(),
             view_state: v.session.view_state.to_string(),

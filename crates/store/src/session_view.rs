@@ -12,6 +12,7 @@ use crate::sessions::{Session, SessionId};
 use crate::{Library, Result, StoreError};
 use parallax_core::align::Background;
 use parallax_core::passages::{covered_ranges, shared_passages, ReuseOptions, ReuseText};
+use parallax_core::quotes::{match_quotes, Quote, QuoteMatch};
 use parallax_core::side_by_side::{side_by_side, ArticleMarks, Mark, SideBySide};
 
 /// A session ready to read.
@@ -33,6 +34,10 @@ pub struct SessionView {
     pub passages: Vec<SharedPassage>,
     /// Per article (column order): its words inside some shared passage, and its words.
     pub reused_words: Vec<(usize, usize)>,
+    /// Per article (column order): its direct quotations.
+    pub quotes: Vec<Vec<Quote>>,
+    /// How the articles' quotations relate (article indices are column order).
+    pub quote_matches: Vec<QuoteMatch>,
     /// How common the articles' words are across the library, for the alignment.
     background: Background,
 }
@@ -72,6 +77,8 @@ impl Library {
             layout: None,
             passages: Vec::new(),
             reused_words: Vec::new(),
+            quotes: Vec::new(),
+            quote_matches: Vec::new(),
             background,
         })
     }
@@ -123,11 +130,47 @@ impl SessionView {
             .map(|(a, b, passage)| shared_passage(dated[*a], dated[*b], passage))
             .collect();
 
+        // Quotations, and which the articles share, misquote or give to another speaker.
+        self.quotes = self
+            .articles
+            .iter()
+            .map(|a| parallax_core::quotes::quotes(&a.body, &a.boilerplate))
+            .collect();
+        let inputs: Vec<(&str, &[Quote])> = self
+            .articles
+            .iter()
+            .zip(&self.quotes)
+            .map(|(a, q)| (a.body.as_str(), q.as_slice()))
+            .collect();
+        self.quote_matches = match_quotes(&inputs);
+        // Quote marks carry the quotation's number in the session: articles in column order,
+        // quotations in text order.
+        let mut first_id = 0i64;
+        let quote_marks: Vec<Vec<Mark>> = self
+            .quotes
+            .iter()
+            .map(|quotes| {
+                let marks = quotes
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, q)| {
+                        q.parts.iter().map(move |part| Mark {
+                            id: first_id + i as i64,
+                            range: part.clone(),
+                        })
+                    })
+                    .collect();
+                first_id += quotes.len() as i64;
+                marks
+            })
+            .collect();
+
         let marks: Vec<ArticleMarks> = self
             .articles
             .iter()
             .zip(covered)
-            .map(|(article, shared)| ArticleMarks {
+            .zip(quote_marks)
+            .map(|((article, shared), quotes)| ArticleMarks {
                 notes: self
                     .notes
                     .iter()
@@ -140,7 +183,7 @@ impl SessionView {
                         })
                     })
                     .collect(),
-                quotes: Vec::new(),
+                quotes,
                 shared,
             })
             .collect();

@@ -31,6 +31,7 @@ export type Action =
   | 'previousOnlyHere'
   | 'addNote'
   | 'toggleNotes'
+  | 'toggleQuotes'
   | 'toggleOverview'
   | 'sessionNote'
   | 'columnsLeft'
@@ -99,6 +100,7 @@ const BINDINGS: readonly Binding[] = [
   { action: 'sessionNote', scope: 'session', key: 'a', shift: true },
   { action: 'toggleNotes', scope: 'session', key: 'n', shift: true },
   { action: 'toggleOverview', scope: 'session', key: 'v' },
+  { action: 'toggleQuotes', scope: 'session', key: 'q' },
   { action: 'columnsLeft', scope: 'session', key: 'ArrowLeft' },
   { action: 'columnsRight', scope: 'session', key: 'ArrowRight' },
   { action: 'undo', scope: 'session', key: 'z', mod: true },
@@ -228,6 +230,7 @@ export const CHEAT_SHEET: readonly { title: string; rows: readonly { action: Act
       { action: 'addNote', text: 'Add a note on the selected text' },
       { action: 'sessionNote', text: 'Add a note on the whole session' },
       { action: 'toggleNotes', text: 'Show or hide the notes' },
+      { action: 'toggleQuotes', text: 'Show or hide the quotes' },
       { action: 'toggleOverview', text: 'Switch between side by side and overview' },
       { action: 'columnsLeft', text: 'Show the columns to the left' },
       { action: 'columnsRight', text: 'Show the columns to the right' },

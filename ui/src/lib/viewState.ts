@@ -6,7 +6,7 @@
  */
 
 export type SessionTab = 'side' | 'overview';
-export type SessionPanel = 'notes' | null;
+export type SessionPanel = 'notes' | 'quotes' | null;
 
 export type ScrollPosition = {
   /** The row at the top of the text, and how far (px) into it the view is scrolled. */
@@ -64,7 +64,7 @@ export function parseViewState(json: string): ViewState {
     pivot: typeof saved.pivot === 'number' && Number.isInteger(saved.pivot) ? saved.pivot : null,
     visibleColumns: Math.min(MAX_VISIBLE, Math.max(MIN_VISIBLE, visible)),
     scroll: { row: count(scroll.row, 0), offset: count(scroll.offset, 0), column: count(scroll.column, 0) },
-    panel: saved.panel === 'notes' ? 'notes' : null,
+    panel: saved.panel === 'notes' || saved.panel === 'quotes' ? saved.panel : null,
     currentRow: typeof saved.currentRow === 'number' ? count(saved.currentRow, 0) : null,
   };
 }

@@ -2,6 +2,8 @@
 import type { Alignment } from "./Alignment";
 import type { ArticleSummary } from "./ArticleSummary";
 import type { Note } from "./Note";
+import type { QuoteMatch } from "./QuoteMatch";
+import type { SessionQuote } from "./SessionQuote";
 import type { SessionSummary } from "./SessionSummary";
 import type { SharedPassage } from "./SharedPassage";
 
@@ -28,4 +30,12 @@ alignment: Alignment | null, notes: Array<Note>,
 /**
  * Passages the session's articles share with each other.
  */
-passages: Array<SharedPassage>, };
+passages: Array<SharedPassage>, 
+/**
+ * Every direct quotation of the session's articles, columns in order.
+ */
+quotes: Array<SessionQuote>, 
+/**
+ * How the quotations relate across the articles.
+ */
+quoteMatches: Array<QuoteMatch>, };

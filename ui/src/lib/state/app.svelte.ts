@@ -235,6 +235,9 @@ export class AppState {
       case 'toggleNotes':
         session.toggleNotes();
         return true;
+      case 'toggleQuotes':
+        session.toggleQuotes();
+        return true;
       case 'toggleOverview':
         session.toggleOverview();
         return true;

@@ -292,6 +292,10 @@ export class OpenSession {
     this.#change({ panel: this.state.panel === 'notes' ? null : 'notes' });
   }
 
+  toggleQuotes(): void {
+    this.#change({ panel: this.state.panel === 'quotes' ? null : 'quotes' });
+  }
+
   setVisibleColumns(count: number): void {
     const visible = Math.min(MAX_VISIBLE, Math.max(MIN_VISIBLE, count));
     if (visible !== this.state.visibleColumns) this.#change({ visibleColumns: visible });

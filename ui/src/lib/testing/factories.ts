@@ -90,6 +90,8 @@ export function sessionView(articles: ArticleSummary[], rows: AlignedRow[], over
     },
     notes: [],
     passages: [],
+    quotes: [],
+    quoteMatches: [],
     ...overrides,
   };
 }
