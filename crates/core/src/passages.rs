@@ -84,8 +84,8 @@ impl ReuseOptions {
         self
     }
 
-    /// A fingerprint found in more articles than this is a common phrase or clutter and is
-    /// ignored. Default 100.
+    /// A fingerprint found more often than this (in all articles together) is a common phrase
+    /// or clutter and is ignored. Default 100.
     pub fn max_articles_per_fingerprint(mut self, articles: usize) -> Self {
         self.max_articles_per_fingerprint = articles.max(2);
         self
@@ -238,30 +238,57 @@ pub struct Candidate {
 /// in more than [`ReuseOptions::max_articles_per_fingerprint`] articles. `articles` holds each
 /// article's fingerprints, indexed as the caller numbers them. Sorted by `(a, b)`.
 pub fn candidates(articles: &[&[Fingerprint]], options: &ReuseOptions) -> Vec<Candidate> {
-    let mut postings: Vec<(u64, u32, u32)> = Vec::new();
+    let mut postings: Vec<Posting> = Vec::new();
     for (doc, prints) in articles.iter().enumerate() {
-        postings.extend(prints.iter().map(|f| (f.hash, doc as u32, f.word)));
+        postings.extend(prints.iter().map(|f| Posting {
+            hash: f.hash,
+            article: doc as u32,
+            word: f.word,
+        }));
     }
+    candidates_from_postings(postings, options)
+}
+
+/// One entry of the inverted index: a fingerprint's hash, the article and the word it is at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Posting {
+    /// The fingerprint's hash.
+    pub hash: u64,
+    /// The caller's index of the article.
+    pub article: u32,
+    /// The word it starts at.
+    pub word: u32,
+}
+
+/// [`candidates`] from the index entries themselves, for callers that read fingerprints
+/// straight into them (the library's, where holding both would double the memory).
+pub fn candidates_from_postings(
+    mut postings: Vec<Posting>,
+    options: &ReuseOptions,
+) -> Vec<Candidate> {
     postings.sort_unstable();
     let mut pairs: HashMap<(u32, u32), Vec<(u32, u32)>> = HashMap::new();
     let mut start = 0;
     while start < postings.len() {
-        let hash = postings[start].0;
-        let end = start + postings[start..].partition_point(|p| p.0 == hash);
+        let hash = postings[start].hash;
+        let end = start + postings[start..].partition_point(|p| p.hash == hash);
         let group = &postings[start..end];
         start = end;
-        if group.len() < 2 {
+        // Entries, not articles, are counted: a run repeated all over one page ("0 0 0 …",
+        // "Advertisement") would otherwise pair every repeat with every other.
+        if group.len() < 2 || group.len() > options.max_articles_per_fingerprint {
             continue;
         }
-        let mut docs: Vec<u32> = group.iter().map(|p| p.1).collect();
-        docs.dedup();
-        if docs.len() < 2 || docs.len() > options.max_articles_per_fingerprint {
+        if group.iter().all(|p| p.article == group[0].article) {
             continue;
         }
         for (i, x) in group.iter().enumerate() {
             for y in &group[i + 1..] {
-                if x.1 != y.1 {
-                    pairs.entry((x.1, y.1)).or_default().push((x.2, y.2));
+                if x.article != y.article {
+                    pairs
+                        .entry((x.article, y.article))
+                        .or_default()
+                        .push((x.word, y.word));
                 }
             }
         }
@@ -295,8 +322,12 @@ pub struct Passage {
     pub similarity: f32,
 }
 
-/// How long a passage's diff may search before approximating.
-const DIFF_DEADLINE: Duration = Duration::from_millis(200);
+/// How long a passage's diff may search before approximating: far more than a region of a few
+/// hundred words needs, so results do not depend on how busy the machine is.
+const DIFF_DEADLINE: Duration = Duration::from_secs(1);
+
+/// Fewest equal words in a row that count as shared text inside a passage.
+const MIN_STRETCH: usize = 2;
 
 /// The passages `a` and `b` share around their shared fingerprints `seeds` (word positions,
 /// as [`candidates`] gives them), longest first.
@@ -313,42 +344,54 @@ pub fn passages_between(
         .map(|&(x, y)| (x as usize, y as usize))
         .collect();
     seeds.sort_unstable();
+    // A region: word ranges on both sides and the range of its seeds' diagonals (y - x). Seeds
+    // join a region when near it and on nearly its diagonal, so two swapped paragraphs are two
+    // regions, each diffed on its own.
     let reach = 4 * options.guaranteed_words() + options.max_gap * 4;
-    let mut regions: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    let drift = (4 * options.max_gap) as i64;
+    let mut regions: Vec<(Range<usize>, Range<usize>, Range<i64>)> = Vec::new();
     for &(x, y) in &seeds {
-        let near = regions.iter_mut().find(|(ra, rb)| {
+        let diagonal = y as i64 - x as i64;
+        let near = regions.iter_mut().find(|(ra, rb, d)| {
             x <= ra.end + reach
                 && x + reach >= ra.start
                 && y <= rb.end + reach
                 && y + reach >= rb.start
+                && diagonal >= d.start - drift
+                && diagonal <= d.end + drift
         });
         match near {
-            Some((ra, rb)) => {
+            Some((ra, rb, d)) => {
                 ra.start = ra.start.min(x);
                 ra.end = ra.end.max(x + k);
                 rb.start = rb.start.min(y);
                 rb.end = rb.end.max(y + k);
+                d.start = d.start.min(diagonal);
+                d.end = d.end.max(diagonal);
             }
-            None => regions.push((x..x + k, y..y + k)),
+            None => regions.push((x..x + k, y..y + k, diagonal..diagonal)),
         }
     }
     let pad = options.guaranteed_words() + options.max_gap + 2;
-    let mut found: Vec<(Range<usize>, Range<usize>, usize)> = Vec::new();
-    for (ra, rb) in regions {
+    let mut runs: Vec<(Range<usize>, Range<usize>, usize)> = Vec::new();
+    for (ra, rb, _) in regions {
         // Seeds come from stored fingerprints: clamp them to the texts as they are.
         let ra = ra.start.saturating_sub(pad).min(a.len())..(ra.end + pad).min(a.len());
         let rb = rb.start.saturating_sub(pad).min(b.len())..(rb.end + pad).min(b.len());
         if ra.is_empty() || rb.is_empty() {
             continue;
         }
-        for passage in aligned_runs(a, b, ra, rb, options) {
-            // Regions may overlap: keep a passage once.
-            if !found
-                .iter()
-                .any(|f| overlaps(&f.0, &passage.0) && overlaps(&f.1, &passage.1))
-            {
-                found.push(passage);
-            }
+        runs.extend(aligned_runs(a, b, ra, rb, options));
+    }
+    // Regions may overlap: keep each stretch once, the longest version of it.
+    runs.sort_by(|x, y| y.0.len().cmp(&x.0.len()).then(x.0.start.cmp(&y.0.start)));
+    let mut found: Vec<(Range<usize>, Range<usize>, usize)> = Vec::new();
+    for run in runs {
+        if !found
+            .iter()
+            .any(|f| overlaps(&f.0, &run.0) && overlaps(&f.1, &run.1))
+        {
+            found.push(run);
         }
     }
     let mut out: Vec<Passage> = found
@@ -393,11 +436,13 @@ fn aligned_runs(
     let (mut gap_a, mut gap_b) = (0usize, 0usize);
     for op in &ops {
         match *op {
+            // A single equal word ("the", "said") is a coincidence inside a gap, not shared
+            // text: it neither starts a passage nor carries one across.
             DiffOp::Equal {
                 old_index,
                 new_index,
                 len,
-            } => {
+            } if len >= MIN_STRETCH => {
                 let (x, y) = (ra.start + old_index, rb.start + new_index);
                 current = match current.take() {
                     Some((pa, pb, equal))
@@ -457,19 +502,21 @@ pub fn covered_ranges(
         by_text.entry(*b).or_default().push(p.b.clone());
     }
     (0..count)
-        .map(|i| {
-            let mut ranges = by_text.remove(&i).unwrap_or_default();
-            ranges.sort_by_key(|r| (r.start, r.end));
-            let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
-            for r in ranges {
-                match merged.last_mut() {
-                    Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-                    _ => merged.push(r),
-                }
-            }
-            merged
-        })
+        .map(|i| merge_ranges(by_text.remove(&i).unwrap_or_default()))
         .collect()
+}
+
+/// Byte ranges sorted, overlapping or touching ones merged.
+pub fn merge_ranges(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
 }
 
 #[cfg(test)]

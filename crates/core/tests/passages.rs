@@ -201,3 +201,29 @@ fn planted_passages_of_25_words_or_more_with_up_to_ten_percent_edits_are_found()
     measure(0.15, 25..80);
     measure(0.10, 15..25);
 }
+
+#[test]
+fn a_run_repeated_all_over_two_pages_does_not_pair_every_repeat() {
+    // "0 0 0 …" or a repeated "Advertisement" line leaves a fingerprint at nearly every word;
+    // pairing each with each would be millions of seeds. Such a fingerprint is ignored.
+    let page = "Advertisement ".repeat(3_000);
+    let texts = [text(&page), text(&page)];
+    let options = ReuseOptions::default();
+    let prints: Vec<_> = texts.iter().map(|t| fingerprints(t, &options)).collect();
+    let refs: Vec<_> = prints.iter().map(Vec::as_slice).collect();
+    assert!(candidates(&refs, &options).is_empty());
+}
+
+#[test]
+fn two_swapped_paragraphs_are_two_passages() {
+    let first =
+        "The harbour authority said the grain quay would stay closed until Monday while divers \
+surveyed the berths and the approach channel for debris left by the flood.";
+    let second =
+        "Insurers said it was too early to estimate the losses, and the ministry promised an \
+independent inspection of all six gates before the barrage reopened.";
+    let a = format!("{first}\n\n{second}");
+    let b = format!("{second}\n\n{first}");
+    let found = shared_passages(&[text(&a), text(&b)], &ReuseOptions::default());
+    assert_eq!(found.len(), 2, "{found:#?}");
+}

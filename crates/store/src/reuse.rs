@@ -5,8 +5,8 @@
 use crate::articles::{ranges_from_json, ArticleId};
 use crate::{Library, Result};
 use parallax_core::passages::{
-    candidates, covered_ranges, decode_fingerprints, encode_fingerprints, fingerprints,
-    passages_between, Fingerprint, Passage, ReuseOptions, ReuseText,
+    candidates_from_postings, decode_fingerprints, encode_fingerprints, fingerprints, merge_ranges,
+    passages_between, Passage, Posting, ReuseOptions, ReuseText,
 };
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -16,6 +16,9 @@ use std::ops::Range;
 /// The fingerprinting method of stored rows: bump it when the options or the hashing change,
 /// and older rows are recomputed when reuse is next asked for.
 pub const FINGERPRINT_VERSION: i64 = 1;
+
+/// Articles fingerprinted per write transaction when catching up.
+const FINGERPRINT_BATCH: usize = 200;
 
 /// One side of a shared passage.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,7 +119,8 @@ pub(crate) fn store_fingerprints(
 
 impl Library {
     /// Fingerprints the articles that have none or have an older method's (imported before
-    /// migration 0006, or before a method change), in one transaction. Returns how many.
+    /// migration 0006, or before a method change). They are computed outside any transaction
+    /// and written in short batches, so the library stays writable meanwhile. Returns how many.
     pub fn update_fingerprints(&mut self) -> Result<usize> {
         let stale: Vec<i64> = self
             .conn
@@ -126,25 +130,38 @@ impl Library {
             )?
             .query_map([FINGERPRINT_VERSION], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        if stale.is_empty() {
-            return Ok(0);
+        for batch in stale.chunks(FINGERPRINT_BATCH) {
+            let mut computed = Vec::with_capacity(batch.len());
+            for &id in batch {
+                let row: Option<(String, String)> = self
+                    .conn
+                    .prepare_cached("SELECT body, boilerplate FROM articles WHERE id = ?1")?
+                    .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()?;
+                // Purged since the list was read: nothing to fingerprint.
+                let Some((body, boilerplate)) = row else {
+                    continue;
+                };
+                let boilerplate = ranges_from_json(&boilerplate, &body);
+                computed.push((ArticleId(id), encoded_fingerprints(&body, &boilerplate)));
+            }
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            for (id, encoded) in &computed {
+                // The article may have been purged meanwhile; its row would break the key.
+                let exists = tx
+                    .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?
+                    .exists([id.0])?;
+                if exists {
+                    store_fingerprints(&tx, *id, encoded)?;
+                }
+            }
+            tx.commit()?;
         }
-        let tx = self.conn.transaction()?;
-        for &id in &stale {
-            let (body, boilerplate): (String, String) = tx.query_row(
-                "SELECT body, boilerplate FROM articles WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
-            let boilerplate = ranges_from_json(&boilerplate, &body);
-            store_fingerprints(
-                &tx,
-                ArticleId(id),
-                &encoded_fingerprints(&body, &boilerplate),
-            )?;
+        if !stale.is_empty() {
+            tracing::info!(count = stale.len(), "fingerprinted articles for reuse");
         }
-        tx.commit()?;
-        tracing::info!(count = stale.len(), "fingerprinted articles for reuse");
         Ok(stale.len())
     }
 
@@ -161,9 +178,10 @@ impl Library {
                 self.summary(id)?;
             }
         }
-        // Every chosen article's fingerprints, numbered in id order.
+        // The inverted index, read straight from the stored fingerprints: articles numbered in
+        // id order.
         let mut articles: Vec<ArticleId> = Vec::new();
-        let mut prints: Vec<Vec<Fingerprint>> = Vec::new();
+        let mut postings: Vec<Posting> = Vec::new();
         {
             let mut stmt = self.conn.prepare(
                 "SELECT f.article_id, f.fingerprints FROM article_fingerprints f \
@@ -175,62 +193,71 @@ impl Library {
                 if chosen.as_ref().is_some_and(|c| !c.contains(&id)) {
                     continue;
                 }
-                let blob: Vec<u8> = row.get(1)?;
+                let index = articles.len() as u32;
                 articles.push(ArticleId(id));
-                prints.push(decode_fingerprints(&blob));
+                let blob = row.get_ref(1)?.as_blob().map_err(rusqlite::Error::from)?;
+                postings.extend(decode_fingerprints(blob).into_iter().map(|f| Posting {
+                    hash: f.hash,
+                    article: index,
+                    word: f.word,
+                }));
             }
         }
-        let refs: Vec<&[Fingerprint]> = prints.iter().map(Vec::as_slice).collect();
-        let pairs = candidates(&refs, &options);
-        drop(prints);
+        let pairs = candidates_from_postings(postings, &options);
 
-        // Texts are read once each, only for articles in some candidate pair.
-        let mut texts: HashMap<usize, (ReuseText, Option<String>)> = HashMap::new();
-        let mut found: Vec<(usize, usize, Passage)> = Vec::new();
-        for pair in pairs {
+        // Each article's text is read when a pair first needs it and dropped after the last
+        // pair that does, once its shared words are counted: memory follows the pairs, not the
+        // library.
+        let mut last_use: HashMap<usize, usize> = HashMap::new();
+        for (k, pair) in pairs.iter().enumerate() {
+            last_use.insert(pair.a, k);
+            last_use.insert(pair.b, k);
+        }
+        let mut texts: HashMap<usize, ReuseText> = HashMap::new();
+        let mut dates: HashMap<usize, Option<String>> = HashMap::new();
+        let mut covering: HashMap<usize, Vec<Range<usize>>> = HashMap::new();
+        let mut partners: HashMap<usize, Vec<ArticleId>> = HashMap::new();
+        let mut per_article: Vec<ArticleReuse> = Vec::new();
+        let mut passages: Vec<SharedPassage> = Vec::new();
+        for (k, pair) in pairs.iter().enumerate() {
             for index in [pair.a, pair.b] {
                 if let std::collections::hash_map::Entry::Vacant(entry) = texts.entry(index) {
-                    entry.insert(self.reuse_text(articles[index])?);
+                    let (text, date) = self.reuse_text(articles[index])?;
+                    dates.insert(index, date);
+                    entry.insert(text);
                 }
             }
-            let (a, b) = (&texts[&pair.a].0, &texts[&pair.b].0);
+            let (a, b) = (&texts[&pair.a], &texts[&pair.b]);
             for passage in passages_between(a, b, &pair.seeds, &options) {
-                found.push((pair.a, pair.b, passage));
+                covering.entry(pair.a).or_default().push(passage.a.clone());
+                covering.entry(pair.b).or_default().push(passage.b.clone());
+                partners.entry(pair.a).or_default().push(articles[pair.b]);
+                partners.entry(pair.b).or_default().push(articles[pair.a]);
+                passages.push(shared_passage(
+                    (articles[pair.a], dates[&pair.a].as_deref()),
+                    (articles[pair.b], dates[&pair.b].as_deref()),
+                    &passage,
+                ));
+            }
+            for index in [pair.a, pair.b] {
+                if last_use.get(&index) != Some(&k) {
+                    continue;
+                }
+                let text = texts.remove(&index).expect("read above");
+                if let Some(mut with) = partners.remove(&index) {
+                    with.sort_unstable();
+                    with.dedup();
+                    let covered = merge_ranges(covering.remove(&index).unwrap_or_default());
+                    per_article.push(ArticleReuse {
+                        article: articles[index],
+                        words: text.len(),
+                        reused_words: text.words_within(&covered),
+                        partners: with,
+                    });
+                }
             }
         }
-
-        let covered = covered_ranges(articles.len(), &found);
-        let mut partners: HashMap<usize, Vec<ArticleId>> = HashMap::new();
-        for (a, b, _) in &found {
-            partners.entry(*a).or_default().push(articles[*b]);
-            partners.entry(*b).or_default().push(articles[*a]);
-        }
-        let mut per_article: Vec<ArticleReuse> = partners
-            .into_iter()
-            .map(|(index, mut with)| {
-                with.sort_unstable();
-                with.dedup();
-                let text = &texts[&index].0;
-                ArticleReuse {
-                    article: articles[index],
-                    words: text.len(),
-                    reused_words: text.words_within(&covered[index]),
-                    partners: with,
-                }
-            })
-            .collect();
         per_article.sort_by_key(|r| r.article);
-
-        let mut passages: Vec<SharedPassage> = found
-            .iter()
-            .map(|(a, b, p)| {
-                shared_passage(
-                    (articles[*a], texts[a].1.as_deref()),
-                    (articles[*b], texts[b].1.as_deref()),
-                    p,
-                )
-            })
-            .collect();
         passages.sort_by_key(|p| (p.a.article, p.b.article, p.a.start));
         Ok(ReuseReport {
             passages,

@@ -96,6 +96,19 @@ impl SessionView {
     /// marked. With fewer than two articles left there is nothing to align: `layout` stays
     /// `None`.
     pub fn lay_out(&mut self) {
+        // Quotations, and which the articles share, misquote or give to another speaker.
+        self.quotes = self
+            .articles
+            .iter()
+            .map(|a| parallax_core::quotes::quotes(&a.body, &a.boilerplate))
+            .collect();
+        let inputs: Vec<(&str, &[Quote])> = self
+            .articles
+            .iter()
+            .zip(&self.quotes)
+            .map(|(a, q)| (a.body.as_str(), q.as_slice()))
+            .collect();
+        self.quote_matches = match_quotes(&inputs);
         let Some(pivot) = self.pivot else { return };
         if self.articles.len() < 2 {
             self.layout = None;
@@ -130,19 +143,6 @@ impl SessionView {
             .map(|(a, b, passage)| shared_passage(dated[*a], dated[*b], passage))
             .collect();
 
-        // Quotations, and which the articles share, misquote or give to another speaker.
-        self.quotes = self
-            .articles
-            .iter()
-            .map(|a| parallax_core::quotes::quotes(&a.body, &a.boilerplate))
-            .collect();
-        let inputs: Vec<(&str, &[Quote])> = self
-            .articles
-            .iter()
-            .zip(&self.quotes)
-            .map(|(a, q)| (a.body.as_str(), q.as_slice()))
-            .collect();
-        self.quote_matches = match_quotes(&inputs);
         // Quote marks carry the quotation's number in the session: articles in column order,
         // quotations in text order.
         let mut first_id = 0i64;

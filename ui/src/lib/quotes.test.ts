@@ -33,7 +33,7 @@ describe('quote rows', () => {
     ]);
     expect(rows).toHaveLength(3);
     const [shared, reused, alone] = rows;
-    expect(shared!.quotes.map((q) => q.id)).toEqual([0, 2, 3]);
+    expect(shared!.quotes.map((q) => q.id).sort()).toEqual([0, 2, 3]);
     expect([...shared!.carried.entries()].map(([c, v]) => [c, v.how])).toEqual([
       [0, 'quoted'],
       [1, 'quoted'],
@@ -46,6 +46,21 @@ describe('quote rows', () => {
     expect(reused!.unquoted.get(1)).toEqual({ column: 1, start: 5, end: 50 });
     expect(alone!.quotes.map((q) => q.id)).toEqual([4]);
     expect(alone!.misattributed).toBe(false);
+  });
+
+  it('calls only the shorter quotation of a trimmed pair trimmed, and keeps every quotation of a column', () => {
+    const quotes = [
+      quote(0, 0, { text: 'we are deeply concerned about the gates' }),
+      quote(1, 1, { text: 'deeply concerned' }),
+      quote(2, 0, { text: 'we remain deeply concerned tonight' }),
+    ];
+    const rows = quoteRows(quotes, [match('trimmed', [0, 1]), match('trimmed', [1, 2])]);
+    expect(rows).toHaveLength(1);
+    const row = rows[0]!;
+    expect(row.quotes[0]!.id).toBe(0); // the longest wording leads
+    expect(row.carried.get(0)!.how).toBe('quoted');
+    expect(row.carried.get(0)!.quotes.map((q) => q.id)).toEqual([0, 2]);
+    expect(row.carried.get(1)!.how).toBe('trimmed');
   });
 
   it('describes speakers with their role, anonymous sources as unnamed', () => {

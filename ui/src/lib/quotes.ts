@@ -13,8 +13,8 @@ export type Carried = 'quoted' | 'trimmed' | 'altered';
 export type QuoteRow = {
   /** The quotations of the row, in column order then text order. */
   quotes: SessionQuote[];
-  /** Per column that quotes it: how, and its quotation there. */
-  carried: Map<number, { how: Carried; quote: SessionQuote }>;
+  /** Per column that quotes it: how, and its quotations there (the first shown). */
+  carried: Map<number, { how: Carried; quote: SessionQuote; quotes: SessionQuote[] }>;
   /** Per column that has the words without quote marks: where. */
   unquoted: Map<number, ColumnRange>;
   /** Different articles give it to different named speakers. */
@@ -52,16 +52,21 @@ export function quoteRows(quotes: readonly SessionQuote[], matches: readonly Quo
   const rows: QuoteRow[] = [...groups.values()].map((members) => {
     const ids = new Set(members.map((q) => q.id));
     const related = matches.filter((m) => m.quotes.some((id) => ids.has(id)));
+    const words = (quote: SessionQuote) => quote.text.split(/\s+/).filter(Boolean).length;
+    const longest = Math.max(...members.map(words));
     const how = (quote: SessionQuote): Carried => {
       const own = related.filter((m) => m.quotes.includes(quote.id));
       if (own.some((m) => m.relation === 'same')) return 'quoted';
       if (own.some((m) => m.relation === 'altered')) return 'altered';
-      if (own.some((m) => m.relation === 'trimmed')) return 'trimmed';
+      // Of a trimmed pair only the shorter quotation quotes part of the words.
+      if (own.some((m) => m.relation === 'trimmed') && words(quote) < longest) return 'trimmed';
       return 'quoted';
     };
-    const carried = new Map<number, { how: Carried; quote: SessionQuote }>();
+    const carried = new Map<number, { how: Carried; quote: SessionQuote; quotes: SessionQuote[] }>();
     for (const quote of members) {
-      if (!carried.has(quote.column)) carried.set(quote.column, { how: how(quote), quote });
+      const cell = carried.get(quote.column);
+      if (cell) cell.quotes.push(quote);
+      else carried.set(quote.column, { how: how(quote), quote, quotes: [quote] });
     }
     const unquoted = new Map<number, ColumnRange>();
     for (const match of related) {
@@ -77,12 +82,15 @@ export function quoteRows(quotes: readonly SessionQuote[], matches: readonly Quo
       variants: related.filter((m) => m.relation === 'altered' && m.variants !== null),
     };
   });
-  const first = (row: QuoteRow) => row.quotes[0]!;
+  const firstSeen = (row: QuoteRow) =>
+    row.quotes.reduce((a, b) => (b.column < a.column || (b.column === a.column && b.start < a.start) ? b : a));
+  // The row's wording is its longest quotation's.
+  for (const row of rows) row.quotes.sort((x, y) => y.text.length - x.text.length || x.column - y.column || x.start - y.start);
   return rows.sort(
     (x, y) =>
       y.carried.size + y.unquoted.size - (x.carried.size + x.unquoted.size) ||
-      first(x).column - first(y).column ||
-      first(x).start - first(y).start,
+      firstSeen(x).column - firstSeen(y).column ||
+      firstSeen(x).start - firstSeen(y).start,
   );
 }
 

@@ -64,8 +64,12 @@ export class AppState {
   constructor(backend: Backend, options: AppOptions = {}) {
     this.#backend = backend;
     this.undo = new UndoOffer(options.undoMs);
-    this.library = new Library(backend, this.banner, this.undo, options);
     this.reuse = new LibraryReuseState(backend);
+    // Deletes and restores change what the library shares: the reuse panel looks again.
+    this.library = new Library(backend, this.banner, this.undo, {
+      ...options,
+      onArticlesChanged: () => this.reuse.stale(),
+    });
     this.importer = new Importer(backend, this.banner, async () => {
       this.reuse.stale();
       await this.library.refresh();

@@ -31,6 +31,8 @@ export type Edit = {
 export type LibraryOptions = {
   /** Wait this long after the last keystroke before searching. */
   searchDelayMs?: number;
+  /** Called after articles were deleted or restored here. */
+  onArticlesChanged?: () => void;
 };
 
 /**
@@ -103,6 +105,7 @@ export class Library {
    */
   #mutations = 0;
   readonly #undo: UndoOffer;
+  readonly #onArticlesChanged: () => void;
   #sortBeforeSearch = $state.raw<SortSpec>(DEFAULT_SORT);
 
   constructor(backend: LibraryBackend, banner: Banner, undo: UndoOffer = new UndoOffer(), options: LibraryOptions = {}) {
@@ -110,6 +113,7 @@ export class Library {
     this.#banner = banner;
     this.#undo = undo;
     this.#searchDelayMs = options.searchDelayMs ?? 150;
+    this.#onArticlesChanged = options.onArticlesChanged ?? (() => {});
   }
 
   byId(id: number): ArticleSummary | undefined {
@@ -347,6 +351,7 @@ export class Library {
     try {
       await this.#backend.deleteArticles(ids);
       this.#mutations++;
+      this.#onArticlesChanged();
       const before = this.order;
       const firstGone = Math.min(...ids.map((id) => before.indexOf(id)).filter((i) => i >= 0));
       const gone = (id: number) => ids.includes(id);
@@ -374,6 +379,7 @@ export class Library {
     try {
       await this.#backend.restoreArticles(ids);
       this.#mutations++;
+      this.#onArticlesChanged();
       await this.refresh();
       this.selection = select.selectOnly(ids.filter((id) => this.order.includes(id)));
     } catch (error) {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { LibraryReuse } from '../bindings/LibraryReuse';
 import { backendWith, deferred } from '../testing/factories';
 import { LibraryReuseState, MIN_PASSAGE_WORDS } from './reuse.svelte';
@@ -42,7 +42,7 @@ describe('LibraryReuseState', () => {
     expect(asked).toHaveLength(2);
   });
 
-  it('keeps the latest answer and shows a failure', async () => {
+  it('drops an answer the library changed under, and searches once more', async () => {
     const first = deferred<LibraryReuse>();
     let calls = 0;
     const reuse = new LibraryReuseState(
@@ -54,12 +54,13 @@ describe('LibraryReuseState', () => {
       }),
     );
     reuse.toggle();
-    const second = reuse.load();
-    await second;
-    expect(reuse.error).toBe('disk I/O error');
+    await reuse.load(); // already running: no second search
+    expect(calls).toBe(1);
+    reuse.stale(); // an import finished meanwhile
     first.resolve(found);
-    await Promise.resolve();
+    await vi.waitFor(() => expect(calls).toBe(2));
+    await vi.waitFor(() => expect(reuse.loading).toBe(false));
     expect(reuse.result).toBeNull();
-    expect(reuse.loading).toBe(false);
+    expect(reuse.error).toBe('disk I/O error');
   });
 });

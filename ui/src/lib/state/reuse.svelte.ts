@@ -17,6 +17,8 @@ export class LibraryReuseState {
 
   readonly #backend: Pick<Backend, 'libraryReuse'>;
   #seq = 0;
+  /** The library changed while a search ran: search again once it ends. */
+  #again = false;
 
   constructor(backend: Pick<Backend, 'libraryReuse'>) {
     this.#backend = backend;
@@ -27,13 +29,20 @@ export class LibraryReuseState {
     if (this.open && !this.result) void this.load();
   }
 
-  /** The articles changed (import, delete): what was found may be out of date. */
+  /** The articles changed (import, delete, restore): what was found may be out of date. */
   stale(): void {
     this.result = null;
+    if (this.loading) {
+      // The running search may predate the change: its answer is dropped, and one more runs.
+      this.#seq++;
+      this.#again = true;
+      return;
+    }
     if (this.open) void this.load();
   }
 
   async load(): Promise<void> {
+    if (this.loading) return;
     const seq = ++this.#seq;
     this.loading = true;
     this.error = null;
@@ -43,7 +52,11 @@ export class LibraryReuseState {
     } catch (error) {
       if (seq === this.#seq) this.error = errorMessage(error);
     } finally {
-      if (seq === this.#seq) this.loading = false;
+      this.loading = false;
+      if (this.#again) {
+        this.#again = false;
+        if (this.open) void this.load();
+      }
     }
   }
 }
