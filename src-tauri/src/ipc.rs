@@ -653,18 +653,16 @@ pub struct ColumnRange {
     pub end: u32,
 }
 
-/// The quotations of a session's articles with their session ids, and their matches.
-fn session_quotes(
-    quotes: &[Vec<parallax_core::quotes::Quote>],
-    matches: &[parallax_core::quotes::QuoteMatch],
-) -> (Vec<SessionQuote>, Vec<QuoteMatch>) {
+/// The quotations of a session's articles with their session ids (numbered as the text marks
+/// are, see `store::SessionView::first_quote_ids`), and their matches.
+fn session_quotes(view: &store::SessionView) -> (Vec<SessionQuote>, Vec<QuoteMatch>) {
     use parallax_core::quotes::{QuoteKind as Kind, QuoteRelation as Relation};
-    let mut first_ids = Vec::with_capacity(quotes.len());
-    let mut next = 0u32;
-    for article in quotes {
-        first_ids.push(next);
-        next += article.len() as u32;
-    }
+    let (quotes, matches) = (&view.quotes, &view.quote_matches);
+    let first_ids: Vec<u32> = view
+        .first_quote_ids()
+        .into_iter()
+        .map(|id| id as u32)
+        .collect();
     let list = quotes
         .iter()
         .enumerate()
@@ -773,6 +771,7 @@ impl From<store::ReuseReport> for LibraryReuse {
 
 impl From<store::SessionView> for SessionView {
     fn from(v: store::SessionView) -> Self {
+        let (quotes, quote_matches) = session_quotes(&v);
         let mut alignment: Option<Alignment> = v.layout.map(Into::into);
         if let Some(alignment) = &mut alignment {
             for (facts, &(reused, words)) in alignment.facts.iter_mut().zip(&v.reused_words) {
@@ -783,7 +782,6 @@ impl From<store::SessionView> for SessionView {
                 };
             }
         }
-        let (quotes, quote_matches) = session_quotes(&v.quotes, &v.quote_matches);
         SessionView {
             quotes,
             quote_matches,

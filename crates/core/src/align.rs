@@ -574,13 +574,24 @@ struct Token {
 /// The lower-case words of `inputs` whose library frequencies [`Background`] should hold: the
 /// words [`align`] turns into terms.
 pub fn background_words(inputs: &[AlignInput<'_>]) -> BTreeSet<String> {
-    let mut words = BTreeSet::new();
-    let mut tokens = Vec::new();
-    for input in inputs {
-        let stemmer = Stemmer::create(stemmer_algorithm(input.language));
-        let english = primary_language(input.language) == "en";
-        for sentence in sentences(input.body, input.language, input.boilerplate) {
-            tokens.clear();
+    inputs
+        .iter()
+        .flat_map(|input| sentence_tokens(input).1)
+        .flatten()
+        .filter_map(|t| t.surface)
+        .collect()
+}
+
+/// An article's sentences, and each sentence's content terms: the one reading of a text that
+/// the weights, the vectors and the library frequencies all start from.
+fn sentence_tokens(input: &AlignInput<'_>) -> (Vec<Sentence>, Vec<Vec<Token>>) {
+    let found = sentences(input.body, input.language, input.boilerplate);
+    let stemmer = Stemmer::create(stemmer_algorithm(input.language));
+    let english = primary_language(input.language) == "en";
+    let tokens = found
+        .iter()
+        .map(|sentence| {
+            let mut tokens = Vec::new();
             tokenize(
                 &input.body[sentence.range()],
                 sentence.kind,
@@ -588,10 +599,10 @@ pub fn background_words(inputs: &[AlignInput<'_>]) -> BTreeSet<String> {
                 english,
                 &mut tokens,
             );
-            words.extend(tokens.drain(..).filter_map(|t| t.surface));
-        }
-    }
-    words
+            tokens
+        })
+        .collect();
+    (found, tokens)
 }
 
 impl Session {
@@ -608,23 +619,12 @@ impl Session {
         // Per article, per sentence: distinct term ids.
         let mut term_sets: Vec<Vec<Vec<u32>>> = Vec::with_capacity(inputs.len());
         let mut total = 0u32;
-        let mut tokens = Vec::new();
         for input in inputs {
-            let found = sentences(input.body, input.language, input.boilerplate);
-            let stemmer = Stemmer::create(stemmer_algorithm(input.language));
-            let english = primary_language(input.language) == "en";
+            let (found, tokenized) = sentence_tokens(input);
             let mut sets = Vec::with_capacity(found.len());
-            for sentence in &found {
-                tokens.clear();
-                tokenize(
-                    &input.body[sentence.range()],
-                    sentence.kind,
-                    &stemmer,
-                    english,
-                    &mut tokens,
-                );
+            for tokens in tokenized {
                 let mut set = Vec::with_capacity(tokens.len());
-                for token in tokens.drain(..) {
+                for token in tokens {
                     let next = ids.len() as u32;
                     let synonym = token.term.starts_with(SYNONYM_MARK);
                     let id = *ids.entry(token.term).or_insert(next);

@@ -1,17 +1,10 @@
 //! Sentence alignment: invented fixtures for each kind of step, and the shared corpus.
 
-use parallax_core::align::{align, AlignInput, AlignOptions, Alignment};
-use parallax_core::ingest::{ingest, Document};
-use std::path::{Path, PathBuf};
+mod common;
 
-fn input(id: u64, body: &str) -> AlignInput<'_> {
-    AlignInput {
-        id,
-        body,
-        boilerplate: &[],
-        language: "en",
-    }
-}
+use common::{corpus, input};
+use parallax_core::align::{align, AlignInput, AlignOptions, Alignment};
+use parallax_core::ingest::Document;
 
 /// Index of the sentence of `article` containing `needle`; panics naming it when absent.
 fn find(alignment: &Alignment, bodies: &[&str], article: usize, needle: &str) -> usize {
@@ -303,36 +296,6 @@ fn boilerplate_yields_no_sentences() {
         &AlignOptions::default(),
     );
     assert_eq!(a.sentences[0].len(), 1);
-}
-
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/venezuela-2026")
-}
-
-/// The corpus documents in file-name order.
-fn corpus() -> Vec<Document> {
-    let dir = corpus_dir();
-    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| {
-        panic!(
-            "corpus folder {} is missing or unreadable ({e}): the alignment corpus test needs \
-             shared/corpus/venezuela-2026 next to the repository",
-            dir.display()
-        )
-    });
-    let mut paths: Vec<PathBuf> = entries
-        .map(|e| e.expect("readable folder entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    assert!(paths.len() >= 5, "expected 5 articles in {}", dir.display());
-    paths
-        .iter()
-        .map(|p| {
-            let bytes = std::fs::read(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-            let name = p.file_name().unwrap().to_string_lossy();
-            ingest(&name, &bytes).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-        })
-        .collect()
 }
 
 fn corpus_inputs(docs: &[Document]) -> Vec<AlignInput<'_>> {

@@ -2,9 +2,10 @@
 //! quotation of the shared corpus, matching across articles, and odd input.
 
 use parallax_core::diff::RunKind;
-use parallax_core::ingest::{ingest, Document};
+mod common;
+
+use common::{corpus, noise};
 use parallax_core::quotes::{match_quotes, quotes, Quote, QuoteKind, QuoteMatch, QuoteRelation};
-use std::path::{Path, PathBuf};
 
 /// The quotation whose text contains `needle`; panics listing them all when there is none.
 fn find<'q>(found: &'q [Quote], needle: &str) -> &'q Quote {
@@ -378,36 +379,6 @@ fn an_unclosed_quotation_ends_with_its_paragraph() {
 // ---------------------------------------------------------------------------------------------
 // The shared corpus
 
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/venezuela-2026")
-}
-
-/// The corpus documents in file-name order.
-fn corpus() -> Vec<Document> {
-    let dir = corpus_dir();
-    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| {
-        panic!(
-            "corpus folder {} is missing or unreadable ({e}): the quotation corpus test needs \
-             shared/corpus/venezuela-2026 next to the repository",
-            dir.display()
-        )
-    });
-    let mut paths: Vec<PathBuf> = entries
-        .map(|e| e.expect("readable folder entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    assert!(paths.len() >= 5, "expected 5 articles in {}", dir.display());
-    paths
-        .iter()
-        .map(|p| {
-            let bytes = std::fs::read(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-            let name = p.file_name().unwrap().to_string_lossy();
-            ingest(&name, &bytes).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-        })
-        .collect()
-}
-
 /// One expected quotation: a phrase of it, its kind, speaker, role, whether anonymous, parts.
 type Expected = (
     &'static str,
@@ -705,19 +676,6 @@ fn matches_serialise_with_lower_case_names() {
 
 // ---------------------------------------------------------------------------------------------
 // Odd input
-
-/// xorshift: reproducible noise without a dependency.
-fn noise(seed: u64, len: usize) -> Vec<u64> {
-    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    (0..len)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        })
-        .collect()
-}
 
 #[test]
 fn odd_input_never_panics() {

@@ -1,19 +1,16 @@
 //! No input makes a reader panic: random bytes, truncated and corrupted files of every format
 //! come back as a document or as a specific error.
 
+mod common;
+
 use parallax_core::ingest::{ingest, IngestError};
 use std::path::Path;
 
-/// xorshift: reproducible noise without a dependency.
+/// Reproducible random bytes.
 fn noise(seed: u64, len: usize) -> Vec<u8> {
-    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    (0..len)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state as u8
-        })
+    common::noise(seed, len)
+        .into_iter()
+        .map(|x| x as u8)
         .collect()
 }
 

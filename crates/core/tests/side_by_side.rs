@@ -1,19 +1,13 @@
 //! The side-by-side layout of an alignment: runs that rebuild each sentence, changed words,
 //! marks, links to counterparts in other rows, and the counts per article.
 
+mod common;
+
+use common::input;
 use parallax_core::align::{align, AlignInput, AlignOptions};
 use parallax_core::side_by_side::{
     side_by_side, ArticleMarks, Mark, SideBySide, SideRow, SideSentence,
 };
-
-fn input(id: u64, body: &str) -> AlignInput<'_> {
-    AlignInput {
-        id,
-        body,
-        boilerplate: &[],
-        language: "en",
-    }
-}
 
 fn lay_out(bodies: &[&str], pivot: usize, marks: &[ArticleMarks]) -> SideBySide {
     let inputs: Vec<AlignInput<'_>> = bodies

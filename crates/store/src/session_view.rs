@@ -92,6 +92,21 @@ impl Library {
 }
 
 impl SessionView {
+    /// The session number of each article's first quotation: quotations are numbered across
+    /// the session, articles in column order, each article's in text order. The text marks and
+    /// whoever lists the quotations use this one numbering.
+    pub fn first_quote_ids(&self) -> Vec<usize> {
+        let mut next = 0;
+        self.quotes
+            .iter()
+            .map(|quotes| {
+                let first = next;
+                next += quotes.len();
+                first
+            })
+            .collect()
+    }
+
     /// Aligns the articles against the pivot and lays them out with the notes' passages
     /// marked. With fewer than two articles left there is nothing to align: `layout` stays
     /// `None`.
@@ -143,25 +158,22 @@ impl SessionView {
             .map(|(a, b, passage)| shared_passage(dated[*a], dated[*b], passage))
             .collect();
 
-        // Quote marks carry the quotation's number in the session: articles in column order,
-        // quotations in text order.
-        let mut first_id = 0i64;
+        // Quote marks carry the quotation's number in the session (see `first_quote_ids`).
         let quote_marks: Vec<Vec<Mark>> = self
             .quotes
             .iter()
-            .map(|quotes| {
-                let marks = quotes
+            .zip(self.first_quote_ids())
+            .map(|(quotes, first)| {
+                quotes
                     .iter()
                     .enumerate()
                     .flat_map(|(i, q)| {
                         q.parts.iter().map(move |part| Mark {
-                            id: first_id + i as i64,
+                            id: (first + i) as i64,
                             range: part.clone(),
                         })
                     })
-                    .collect();
-                first_id += quotes.len() as i64;
-                marks
+                    .collect()
             })
             .collect();
 
