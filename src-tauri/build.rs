@@ -1,35 +1,19 @@
 //! Declares the app's commands so capabilities can grant each one by name (least privilege:
 //! a command not listed in `capabilities/` cannot be called from the UI).
 
-const COMMANDS: &[&str] = &[
-    "library_info",
-    "list_articles",
-    "get_article",
-    "search_articles",
-    "update_article",
-    "delete_articles",
-    "restore_articles",
-    "library_reuse",
-    "import_paths",
-    "import_sample",
-    "list_sessions",
-    "create_session",
-    "open_session",
-    "rename_session",
-    "duplicate_session",
-    "delete_session",
-    "restore_session",
-    "set_session_articles",
-    "save_view_state",
-    "add_note",
-    "update_note",
-    "delete_note",
-    "restore_note",
-    "search_notes",
-    "list_tags",
-];
+include!("src/commands/list.rs");
+
+/// The command names of `app_commands!`.
+macro_rules! names {
+    ($($module:ident::$name:ident),* $(,)?) => {
+        &[$(stringify!($name)),*]
+    };
+}
+
+const COMMANDS: &[&str] = app_commands!(names);
 
 fn main() {
+    println!("cargo:rerun-if-changed=src/commands/list.rs");
     tauri_build::try_build(
         tauri_build::Attributes::new()
             .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),

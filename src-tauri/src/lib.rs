@@ -6,12 +6,20 @@
 //! in `ipc`. All library work runs off the main thread (`spawn_blocking`), so the webview never
 //! waits on SQLite.
 
+#[macro_use]
 mod commands;
 mod ipc;
 mod state;
 
 use state::AppState;
 use tauri::{Builder, Manager, Runtime};
+
+/// The handlers of `app_commands!` (`commands/list.rs`).
+macro_rules! handlers {
+    ($($module:ident::$name:ident),* $(,)?) => {
+        tauri::generate_handler![$(commands::$module::$name),*]
+    };
+}
 
 /// Starts the app.
 pub fn run() {
@@ -27,33 +35,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) {
             app.manage(state);
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::library::library_info,
-            commands::library::list_articles,
-            commands::library::get_article,
-            commands::library::search_articles,
-            commands::library::update_article,
-            commands::library::delete_articles,
-            commands::library::restore_articles,
-            commands::library::library_reuse,
-            commands::import::import_paths,
-            commands::import::import_sample,
-            commands::sessions::list_sessions,
-            commands::sessions::create_session,
-            commands::sessions::open_session,
-            commands::sessions::rename_session,
-            commands::sessions::duplicate_session,
-            commands::sessions::delete_session,
-            commands::sessions::restore_session,
-            commands::sessions::set_session_articles,
-            commands::sessions::save_view_state,
-            commands::notes::add_note,
-            commands::notes::update_note,
-            commands::notes::delete_note,
-            commands::notes::restore_note,
-            commands::notes::search_notes,
-            commands::notes::list_tags,
-        ])
+        .invoke_handler(app_commands!(handlers))
         .run(tauri::generate_context!())
         .expect("error while running Parallax");
 }

@@ -1,8 +1,8 @@
 //! What the app holds while it runs: where the library is, one shared connection for reads and
-//! small writes, and the log writer.
+//! small writes, the analyses of the sessions opened last, and the log writer.
 
 use crate::ipc::{CommandError, ErrorCode};
-use parallax_store::Library;
+use parallax_store::{AnalysisCache, Library};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use tauri::{AppHandle, Manager, Runtime};
@@ -22,6 +22,8 @@ pub struct AppState {
     /// and every command answers with the reason, so the person sees what is wrong (and where
     /// the file is) instead of an app that vanishes; the file is left untouched.
     library: Result<Arc<Mutex<Library>>, String>,
+    /// Session analyses kept while notes come and go (see `open_session`).
+    analyses: Arc<AnalysisCache>,
     _log_guard: WorkerGuard,
 }
 
@@ -58,6 +60,7 @@ impl AppState {
             db_path,
             log_path: log_dir.join(LOG_FILE_NAME),
             library: library.map(|l| Arc::new(Mutex::new(l))),
+            analyses: Arc::default(),
             _log_guard: log_guard,
         })
     }
@@ -66,10 +69,7 @@ impl AppState {
     pub fn check_open(&self) -> Result<(), CommandError> {
         match &self.library {
             Ok(_) => Ok(()),
-            Err(reason) => Err(CommandError {
-                code: ErrorCode::Database,
-                message: reason.clone(),
-            }),
+            Err(reason) => Err(CommandError::new(ErrorCode::Database, reason.clone())),
         }
     }
 
@@ -91,6 +91,26 @@ impl AppState {
         })
         .await
         .map_err(|e| CommandError::internal(format!("the library task failed: {e}")))?
+    }
+
+    /// Runs long `work` (an import, the library-wide reuse search) on a blocking thread with a
+    /// connection of its own, so the shared one stays free for the UI (WAL lets both go on).
+    /// `what` names the work in the error if it fails.
+    pub async fn with_own_library<T, F>(&self, what: &str, work: F) -> Result<T, CommandError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Library) -> Result<T, CommandError> + Send + 'static,
+    {
+        self.check_open()?;
+        let db_path = self.db_path.clone();
+        tauri::async_runtime::spawn_blocking(move || work(&mut Library::open(&db_path)?))
+            .await
+            .map_err(|e| CommandError::internal(format!("{what} failed: {e}")))?
+    }
+
+    /// The analyses of the sessions opened last.
+    pub fn analyses(&self) -> Arc<AnalysisCache> {
+        Arc::clone(&self.analyses)
     }
 }
 

@@ -1,43 +1,30 @@
-//! The app's command list lives in three places that must agree: the handler list in
-//! `src/lib.rs`, the declarations in `build.rs` (which make one permission per command), and the
-//! grants in `capabilities/main.json`. A command missing from one of them is either uncallable or
-//! granted without being needed.
+//! The app's commands are listed once, in `src/commands/list.rs`: `lib.rs` registers their
+//! handlers from it and `build.rs` declares one permission per command. Two other files must
+//! agree with it: the grants in `capabilities/main.json` (a command missing there cannot be
+//! called; one granted but not listed is a privilege nobody needs) and the commands the UI's
+//! gateway `ui/src/lib/api.ts` calls.
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
+include!("../src/commands/list.rs");
+
+/// The command names of `app_commands!`.
+macro_rules! names {
+    ($($module:ident::$name:ident),* $(,)?) => {
+        [$(stringify!($name)),*]
+    };
+}
+
 fn read(relative: &str) -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)).unwrap()
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 #[test]
-fn handlers_declarations_and_grants_name_the_same_commands() {
-    let lib = read("src/lib.rs");
-    let handlers: BTreeSet<String> = lib
-        .split("generate_handler![")
-        .nth(1)
-        .expect("a generate_handler! list")
-        .split(']')
-        .next()
-        .unwrap()
-        .split(',')
-        .filter_map(|path| path.trim().rsplit("::").next())
-        .filter(|name| !name.is_empty())
-        .map(str::to_string)
-        .collect();
-
-    let build = read("build.rs");
-    let declared: BTreeSet<String> = build
-        .split("const COMMANDS: &[&str] = &[")
-        .nth(1)
-        .expect("a COMMANDS list in build.rs")
-        .split("];")
-        .next()
-        .unwrap()
-        .split(',')
-        .map(|s| s.trim().trim_matches('"').to_string())
-        .filter(|s| !s.is_empty())
-        .collect();
+fn grants_and_the_ui_gateway_name_the_listed_commands() {
+    let listed: BTreeSet<String> = app_commands!(names).iter().map(|s| s.to_string()).collect();
+    assert!(listed.len() >= 10, "{listed:?}");
 
     let capability: serde_json::Value =
         serde_json::from_str(&read("capabilities/main.json")).unwrap();
@@ -48,14 +35,18 @@ fn handlers_declarations_and_grants_name_the_same_commands() {
         .filter_map(|p| p.as_str()?.strip_prefix("allow-"))
         .map(|name| name.replace('-', "_"))
         .collect();
+    assert_eq!(
+        listed, granted,
+        "src/commands/list.rs vs capabilities/main.json grants"
+    );
 
-    assert!(handlers.len() >= 10, "{handlers:?}");
-    assert_eq!(
-        handlers, declared,
-        "src/lib.rs handlers vs build.rs COMMANDS"
-    );
-    assert_eq!(
-        handlers, granted,
-        "src/lib.rs handlers vs capabilities/main.json grants"
-    );
+    // Every `call('name'` of the gateway.
+    let gateway = read("../ui/src/lib/api.ts");
+    let called: BTreeSet<String> = gateway
+        .split("call('")
+        .skip(1)
+        .filter_map(|rest| rest.split('\'').next())
+        .map(str::to_string)
+        .collect();
+    assert_eq!(listed, called, "src/commands/list.rs vs ui/src/lib/api.ts");
 }

@@ -103,7 +103,7 @@ fn bench(c: &mut Criterion) {
         .iter()
         .enumerate()
         .map(|(k, body)| AlignInput {
-            id: k as u64,
+            id: parallax_core::ArticleId(k as i64),
             body,
             boilerplate: &[],
             language: "en",

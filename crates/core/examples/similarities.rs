@@ -18,7 +18,7 @@ fn main() {
         .iter()
         .enumerate()
         .map(|(i, d)| AlignInput {
-            id: i as u64,
+            id: parallax_core::ArticleId(i as i64),
             body: &d.body,
             boilerplate: &d.boilerplate,
             language: d.metadata.language.as_deref().unwrap_or("en"),

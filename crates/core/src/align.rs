@@ -31,6 +31,7 @@
 //! order and ties go to the lowest index.
 
 use crate::diff::{word_diff, DiffOptions, WordDiff};
+use crate::ids::ArticleId;
 use crate::sentences::{sentences, Sentence, SentenceKind};
 use crate::text::words;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -41,8 +42,8 @@ use std::ops::Range;
 /// One article handed to [`align`].
 #[derive(Debug, Clone, Copy)]
 pub struct AlignInput<'a> {
-    /// The caller's id for the article, returned as is in [`Alignment::articles`].
-    pub id: u64,
+    /// The article, returned as is in [`Alignment::articles`].
+    pub id: ArticleId,
     /// The normalised body (see [`crate::ingest::Document::body`]).
     pub body: &'a str,
     /// Boilerplate byte ranges of the body: they yield no sentences.
@@ -169,7 +170,7 @@ impl AlignOptions {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Alignment {
     /// The article ids, in input order; "article index" everywhere below indexes this.
-    pub articles: Vec<u64>,
+    pub articles: Vec<ArticleId>,
     /// Index of the pivot article.
     pub pivot: usize,
     /// The sentences of each article (byte ranges into its body).
@@ -408,13 +409,13 @@ pub fn align(inputs: &[AlignInput<'_>], pivot: usize, options: &AlignOptions) ->
 pub fn similarity(a: &str, b: &str, language: &str, options: &AlignOptions) -> f32 {
     let inputs = [
         AlignInput {
-            id: 0,
+            id: ArticleId(0),
             body: a,
             boilerplate: &[],
             language,
         },
         AlignInput {
-            id: 1,
+            id: ArticleId(1),
             body: b,
             boilerplate: &[],
             language,
@@ -1437,13 +1438,13 @@ mod tests {
         let body_b = format!("{b}\n\n{other}");
         let inputs = [
             AlignInput {
-                id: 1,
+                id: ArticleId(1),
                 body: &body_a,
                 boilerplate: &[],
                 language: "en",
             },
             AlignInput {
-                id: 2,
+                id: ArticleId(2),
                 body: &body_b,
                 boilerplate: &[],
                 language: "en",
@@ -1492,13 +1493,13 @@ mod tests {
         let b = "On Wednesday officials said the floodgate held.\n\nA ferry sailed at noon.";
         let inputs = [
             AlignInput {
-                id: 1,
+                id: ArticleId(1),
                 body: a,
                 boilerplate: &[],
                 language: "en",
             },
             AlignInput {
-                id: 2,
+                id: ArticleId(2),
                 body: b,
                 boilerplate: &[],
                 language: "en",

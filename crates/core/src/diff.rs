@@ -2,13 +2,13 @@
 //!
 //! The diff runs over word-boundary tokens (UAX #29: words, spaces and punctuation each a token)
 //! with `similar`'s Patience algorithm, which keeps long shared passages together instead of
-//! matching stray common words. A deadline bounds the work on very long or very different texts:
-//! past it `similar` approximates, which is still a correct (if coarser) diff.
+//! matching stray common words. A budget of work, not a clock, bounds very long texts: past it
+//! the texts are diffed line by line first and only the changed stretches that fit the budget
+//! word by word, which is still a correct (if coarser) diff and the same on every machine.
 
 use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffOp};
 use std::ops::Range;
-use std::time::{Duration, Instant};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// What a run of text is in a diff.
@@ -79,22 +79,22 @@ pub struct WordDiff {
 /// Options for [`word_diff`].
 #[derive(Debug, Clone, Copy)]
 pub struct DiffOptions {
-    timeout: Duration,
+    max_tokens: usize,
 }
 
 impl Default for DiffOptions {
     fn default() -> Self {
-        DiffOptions {
-            timeout: Duration::from_secs(2),
-        }
+        DiffOptions { max_tokens: 60_000 }
     }
 }
 
 impl DiffOptions {
-    /// How long the diff may search for the best alignment before approximating.
-    /// Default: 2 seconds (two 10,000-word articles take a few milliseconds).
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
+    /// The most tokens (words, spaces and punctuation of both sides together) diffed word by
+    /// word. Longer texts are diffed line by line first, and only the changed stretches within
+    /// this budget word by word; the others count as changed whole. Default: 60,000, two
+    /// 10,000-word articles, which take a few milliseconds.
+    pub fn max_tokens(mut self, tokens: usize) -> Self {
+        self.max_tokens = tokens;
         self
     }
 }
@@ -190,25 +190,19 @@ pub fn word_diff(left: &str, right: &str, options: DiffOptions) -> WordDiff {
     let right_tokens = tokens(right);
     let left_texts: Vec<&str> = left_tokens.iter().map(|&(s, e)| &left[s..e]).collect();
     let right_texts: Vec<&str> = right_tokens.iter().map(|&(s, e)| &right[s..e]).collect();
-    let deadline = Instant::now() + options.timeout;
-    let ops = similar::capture_diff_slices_deadline(
-        Algorithm::Patience,
-        &left_texts,
-        &right_texts,
-        Some(deadline),
-    );
-    // Each op as token ranges on both sides, and whether it changes any word: a difference in
+    // Each step as token ranges on both sides, and whether it changes any word: a difference in
     // punctuation or spacing only is not a change a reader would count.
-    let steps: Vec<(Range<usize>, Range<usize>, bool)> = ops
-        .iter()
-        .map(|op| {
-            let (old, new) = (op.old_range(), op.new_range());
-            let changed = !matches!(op, DiffOp::Equal { .. })
-                && count_words(&left_texts[old.clone()]) + count_words(&right_texts[new.clone()])
-                    > 0;
-            (old, new, changed)
-        })
-        .collect();
+    let steps: Vec<(Range<usize>, Range<usize>, bool)> =
+        bounded_ops(&left_texts, &right_texts, options.max_tokens)
+            .into_iter()
+            .map(|(old, new, equal)| {
+                let changed = !equal
+                    && count_words(&left_texts[old.clone()])
+                        + count_words(&right_texts[new.clone()])
+                        > 0;
+                (old, new, changed)
+            })
+            .collect();
 
     let mut out = WordDiff::default();
     let mut in_change = false;
@@ -278,6 +272,85 @@ pub fn word_diff(left: &str, right: &str, options: DiffOptions) -> WordDiff {
         );
     }
     out.counts.changes = out.changes.len();
+    out
+}
+
+/// A stretch of a diff: left tokens, right tokens, and whether they are equal.
+type Step = (Range<usize>, Range<usize>, bool);
+
+/// The diff of two token lists within a budget of `max_tokens`, as steps: word by word when both fit, else line by line with the changed lines that fit
+/// diffed word by word (and those that do not replaced whole).
+fn bounded_ops(left: &[&str], right: &[&str], max_tokens: usize) -> Vec<Step> {
+    /// The steps of a Patience diff, shifted to start at `old_at` and `new_at`.
+    fn steps<T: std::hash::Hash + Eq + Ord>(
+        left: &[T],
+        right: &[T],
+        old_at: usize,
+        new_at: usize,
+    ) -> impl Iterator<Item = Step> {
+        similar::capture_diff_slices(Algorithm::Patience, left, right)
+            .into_iter()
+            .map(move |op| {
+                let (old, new) = (op.old_range(), op.new_range());
+                let equal = matches!(op, DiffOp::Equal { .. });
+                (
+                    old_at + old.start..old_at + old.end,
+                    new_at + new.start..new_at + new.end,
+                    equal,
+                )
+            })
+    }
+    if left.len() + right.len() <= max_tokens {
+        return steps(left, right, 0, 0).collect();
+    }
+    let (left_lines, right_lines) = (lines(left), lines(right));
+    if left_lines.len() + right_lines.len() > max_tokens {
+        return vec![(0..left.len(), 0..right.len(), false)];
+    }
+    let key = |tokens: &[&str], line: &Range<usize>| tokens[line.clone()].concat();
+    let left_keys: Vec<String> = left_lines.iter().map(|l| key(left, l)).collect();
+    let right_keys: Vec<String> = right_lines.iter().map(|l| key(right, l)).collect();
+    // Line ranges as token ranges (an empty one sits where its line would start).
+    let span = |lines: &[Range<usize>], range: Range<usize>, len: usize| {
+        let at = |i: usize| lines.get(i).map_or(len, |l| l.start);
+        let end = if range.is_empty() {
+            at(range.start)
+        } else {
+            lines[range.end - 1].end
+        };
+        at(range.start)..end
+    };
+    let mut out = Vec::new();
+    for (old, new, equal) in steps(&left_keys, &right_keys, 0, 0) {
+        let old = span(&left_lines, old, left.len());
+        let new = span(&right_lines, new, right.len());
+        if !equal && old.len() + new.len() <= max_tokens {
+            out.extend(steps(
+                &left[old.clone()],
+                &right[new.clone()],
+                old.start,
+                new.start,
+            ));
+        } else {
+            out.push((old, new, equal));
+        }
+    }
+    out
+}
+
+/// Token ranges of the lines of a token list, each line's newline included.
+fn lines(tokens: &[&str]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, token) in tokens.iter().enumerate() {
+        if token.contains('\n') {
+            out.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < tokens.len() {
+        out.push(start..tokens.len());
+    }
     out
 }
 
@@ -451,5 +524,45 @@ mod tests {
         );
         assert_eq!(diff.counts.changes, 0);
         assert_eq!(diff.left.len(), 1);
+    }
+
+    #[test]
+    fn past_the_budget_lines_are_diffed_first_and_the_diff_still_covers_both_texts() {
+        let left = "The gate held.\nNobody was hurt.\nTalks resume on Monday.\n";
+        let right = "The gate held.\nTwo were hurt.\nTalks resume on Monday.\n";
+        let whole = word_diff(left, right, DiffOptions::default());
+        // Twenty tokens: the texts do not fit, the changed line does (14 tokens), so it is still
+        // diffed word by word.
+        let bounded = word_diff(left, right, DiffOptions::default().max_tokens(20));
+        assert_eq!(bounded.counts, whole.counts);
+        assert_eq!(
+            texts(right, &bounded.right)
+                .into_iter()
+                .filter(|(kind, _)| *kind == RunKind::Inserted)
+                .collect::<Vec<_>>(),
+            vec![(RunKind::Inserted, "Two were")]
+        );
+        // Eight tokens: the six lines fit, the changed line does not and is replaced whole;
+        // equal lines stay equal.
+        let coarse = word_diff(left, right, DiffOptions::default().max_tokens(8));
+        let deleted: String = texts(left, &coarse.left)
+            .into_iter()
+            .filter(|(kind, _)| *kind == RunKind::Deleted)
+            .map(|(_, text)| text)
+            .collect();
+        assert_eq!(deleted, "Nobody was hurt.\n");
+        // Two tokens: not even the lines fit; the texts are one change.
+        let whole_change = word_diff(left, right, DiffOptions::default().max_tokens(2));
+        assert_eq!(whole_change.counts.changes, 1);
+        assert_eq!(whole_change.counts.equal_words, 0);
+        for (diff, text) in [
+            (&coarse.left, left),
+            (&coarse.right, right),
+            (&whole_change.left, left),
+        ] {
+            assert_eq!(diff.first().unwrap().start, 0);
+            assert_eq!(diff.last().unwrap().end, text.len());
+            assert!(diff.windows(2).all(|w| w[0].end == w[1].start));
+        }
     }
 }

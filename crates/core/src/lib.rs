@@ -16,15 +16,25 @@
 //!   words, marked passages), links to counterparts, counts per article.
 //! - [`anchor`]: W3C Web Annotation text anchors for notes (quote + context + byte position),
 //!   re-found after edits or reported orphaned.
+//! - [`quotes`]: direct quotations, their kinds and speakers, and quotations matched across
+//!   articles.
+//! - [`passages`]: passages two articles share (winnowed fingerprints, grown by diff).
+//! - [`session`]: a comparison session's whole analysis in one call — quotations and their
+//!   groups, the alignment laid out side by side, shared passages, counts per article.
+//! - [`ids`]: the typed ids of articles and notes.
 #![deny(missing_docs)]
 
 pub mod align;
 pub mod anchor;
 pub mod diff;
+pub mod ids;
 pub mod ingest;
 pub mod passages;
 pub mod quotes;
 pub mod sentences;
+pub mod session;
 pub mod side_by_side;
 mod synonyms;
 pub mod text;
+
+pub use ids::{ArticleId, NoteId};

@@ -18,12 +18,12 @@
 //!
 //! Everything is deterministic: sorted inputs, fixed hashes, ties broken by position.
 
+use crate::ids::ArticleId;
 use crate::text::words;
 use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffOp};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
-use std::time::{Duration, Instant};
 
 /// Tuning of reuse detection. Build from `ReuseOptions::default()` and the setters.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -322,9 +322,10 @@ pub struct Passage {
     pub similarity: f32,
 }
 
-/// How long a passage's diff may search before approximating: far more than a region of a few
-/// hundred words needs, so results do not depend on how busy the machine is.
-const DIFF_DEADLINE: Duration = Duration::from_secs(1);
+/// Most words of one side a region of seeds grows to before a new region starts: it bounds the
+/// work of each region's diff (a budget, not a clock, so results never depend on the machine).
+/// A passage longer than this is found as consecutive pieces.
+const MAX_REGION_WORDS: usize = 20_000;
 
 /// Fewest equal words in a row that count as shared text inside a passage.
 const MIN_STRETCH: usize = 2;
@@ -353,7 +354,8 @@ pub fn passages_between(
     for &(x, y) in &seeds {
         let diagonal = y as i64 - x as i64;
         let near = regions.iter_mut().find(|(ra, rb, d)| {
-            x <= ra.end + reach
+            ra.len() < MAX_REGION_WORDS
+                && x <= ra.end + reach
                 && x + reach >= ra.start
                 && y <= rb.end + reach
                 && y + reach >= rb.start
@@ -424,11 +426,10 @@ fn aligned_runs(
     rb: Range<usize>,
     options: &ReuseOptions,
 ) -> Vec<(Range<usize>, Range<usize>, usize)> {
-    let ops = similar::capture_diff_slices_deadline(
+    let ops = similar::capture_diff_slices(
         Algorithm::Myers,
         &a.hashes[ra.clone()],
         &b.hashes[rb.clone()],
-        Some(Instant::now() + DIFF_DEADLINE),
     );
     let mut out = Vec::new();
     let mut current: Option<(Range<usize>, Range<usize>, usize)> = None;
@@ -504,6 +505,64 @@ pub fn covered_ranges(
     (0..count)
         .map(|i| merge_ranges(by_text.remove(&i).unwrap_or_default()))
         .collect()
+}
+
+/// One side of a passage two articles share.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct PassageSide {
+    /// The article.
+    pub article: ArticleId,
+    /// Byte offset in its body.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// A passage two identified articles share, and which had it first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct SharedPassage {
+    /// Where it is in the first article.
+    pub a: PassageSide,
+    /// Where it is in the second.
+    pub b: PassageSide,
+    /// Its length in words (the shorter side).
+    pub words: usize,
+    /// Equal words over the longer side's words.
+    pub similarity: f32,
+    /// The article that had it first, where both have a publication date and they differ.
+    pub first: Option<ArticleId>,
+}
+
+impl SharedPassage {
+    /// `passage` between two articles given with their ISO publication dates: the earlier one
+    /// had it first (none when a date is missing or both are the same day).
+    pub fn new(
+        a: (ArticleId, Option<&str>),
+        b: (ArticleId, Option<&str>),
+        passage: &Passage,
+    ) -> SharedPassage {
+        let first = match (a.1, b.1) {
+            (Some(x), Some(y)) if x < y => Some(a.0),
+            (Some(x), Some(y)) if y < x => Some(b.0),
+            _ => None,
+        };
+        let side = |article: ArticleId, range: &Range<usize>| PassageSide {
+            article,
+            start: range.start,
+            end: range.end,
+        };
+        SharedPassage {
+            a: side(a.0, &passage.a),
+            b: side(b.0, &passage.b),
+            words: passage.words,
+            similarity: passage.similarity,
+            first,
+        }
+    }
 }
 
 /// Byte ranges sorted, overlapping or touching ones merged.

@@ -46,6 +46,7 @@ use std::ops::Range;
 
 /// What a quotation is, by how it sits in its sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     /// A whole utterance set off from the writer's sentence: `“We are ready,” she said.`
@@ -60,6 +61,8 @@ pub enum QuoteKind {
 
 /// One direct quotation of an article body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub struct Quote {
     /// Byte offset of the first part's opening mark.
     pub start: usize,
@@ -68,6 +71,8 @@ pub struct Quote {
     pub end: usize,
     /// Byte ranges of the quoted words of each part, marks and surrounding spaces excluded. A
     /// quotation split by its attribution, or running over several paragraphs, has several.
+    #[serde(with = "crate::text::spans")]
+    #[cfg_attr(feature = "ts", ts(as = "Vec<[usize; 2]>"))]
     pub parts: Vec<Range<usize>>,
     /// The quoted words: the parts joined by a single space.
     pub text: String,
@@ -162,6 +167,7 @@ pub fn quotes(body: &str, boilerplate: &[Range<usize>]) -> Vec<Quote> {
 
 /// How one quotation relates to another across articles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteRelation {
     /// The same words (case, punctuation, marks and spacing aside).

@@ -12,7 +12,8 @@ use std::ops::Range;
 
 /// What a sentence is, by its place in the article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub enum SentenceKind {
     /// A sentence of running text.
     Prose,

@@ -1,5 +1,5 @@
 //! The side-by-side reading of an [`Alignment`]: every row's cells as sentences cut into text
-//! runs (changed words, marked passages such as notes), the links from a sentence to its
+//! runs (changed words, quotations, shared passages, notes), the links from a sentence to its
 //! counterparts in other rows, and counts per article.
 //!
 //! The UI renders runs and never computes offsets (DESIGN.md §4), so everything it needs to
@@ -10,53 +10,59 @@
 //! cell marks the words that no other cell of its row shares (with two articles, exactly the
 //! pair's word diff). Two outlets that repeat one wire sentence mark nothing between them, even
 //! when the pivot words the claim differently.
+//!
+//! Notes are a layer over the laid-out text ([`mark_notes`]): a note added or deleted cuts the
+//! runs anew without aligning or diffing again.
 
 use crate::align::Alignment;
 use crate::diff::{word_diff, DiffOptions, RunKind};
+use crate::ids::{ArticleId, NoteId};
 use crate::sentences::SentenceKind;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::ops::Range;
 
-/// A passage to show marked in the text, such as the passage of a note.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Mark {
-    /// The caller's id for it, returned in the runs it covers.
-    pub id: i64,
-    /// Byte range in the article body.
-    pub range: Range<usize>,
-}
-
 /// What to mark in one article's text besides changed words.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ArticleMarks {
-    /// The passages of notes ([`TextRun::notes`]).
-    pub notes: Vec<Mark>,
-    /// Quoted words, by quotation ([`TextRun::quote`]).
-    pub quotes: Vec<Mark>,
+    /// Quoted words: the quotation's number in the session ([`TextRun::quote`]) and the bytes.
+    pub quotes: Vec<(usize, Range<usize>)>,
     /// Passages another article shares ([`TextRun::shared`]).
     pub shared: Vec<Range<usize>>,
 }
 
+/// The passage of a note in one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteMark {
+    /// The note ([`TextRun::notes`]).
+    pub note: NoteId,
+    /// Byte range in the article body.
+    pub range: Range<usize>,
+}
+
 /// The side-by-side reading of a session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub struct SideBySide {
-    /// The article ids in input order; "article index" below indexes this.
-    pub articles: Vec<u64>,
-    /// Index of the pivot article.
+    /// The article ids in column order; "column" below indexes this.
+    pub articles: Vec<ArticleId>,
+    /// Column of the pivot article.
     pub pivot: usize,
     /// The rows in reading order (the pivot's order).
     pub rows: Vec<SideRow>,
-    /// Per article, in input order.
+    /// Per column.
     pub facts: Vec<ArticleFacts>,
-    /// `coverage[a][b]`: the share of article `a`'s sentences with a counterpart in `b`.
+    /// `coverage[a][b]`: the share of column `a`'s sentences with a counterpart in column `b`.
     pub coverage: Vec<Vec<f32>>,
 }
 
 /// One row: the sentences of each article that say the same thing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub struct SideRow {
-    /// Per article (input order): its sentences in this row, `None` when it has none here.
+    /// Per column: its sentences in this row, `None` when it has none here.
     pub cells: Vec<Option<Vec<SideSentence>>>,
     /// Mean similarity of the non-pivot cells to the pivot's cell (0 with one cell).
     pub similarity: f32,
@@ -69,10 +75,12 @@ pub struct SideRow {
 
 /// One sentence as the reader sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub struct SideSentence {
     /// Its index among the article's sentences.
     pub index: usize,
-    /// Byte range in the body.
+    /// Byte offset in the body (handed back as a hint when a note is made on it).
     pub start: usize,
     /// One past its last byte.
     pub end: usize,
@@ -90,9 +98,11 @@ pub struct SideSentence {
 
 /// Where a counterpart of a sentence sits.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub struct SentenceLink {
-    /// The counterpart's article index.
-    pub article: usize,
+    /// The counterpart's column.
+    pub column: usize,
     /// Its sentence index in that article.
     pub sentence: usize,
     /// The row it is shown in.
@@ -103,6 +113,8 @@ pub struct SentenceLink {
 
 /// A stretch of a sentence with one look.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub struct TextRun {
     /// The text.
     pub text: String,
@@ -110,21 +122,36 @@ pub struct TextRun {
     pub start: usize,
     /// Words no other cell of the row shares (see the module docs).
     pub changed: bool,
-    /// Ids of the notes whose passage covers this run.
-    pub notes: Vec<i64>,
-    /// The id of the quotation whose words these are, if any.
-    pub quote: Option<i64>,
+    /// The notes whose passage covers this run.
+    pub notes: Vec<NoteId>,
+    /// The number in the session of the quotation whose words these are, if any.
+    pub quote: Option<usize>,
     /// Another article of the session shares this passage.
     pub shared: bool,
 }
 
+impl TextRun {
+    /// Whether `other` looks the same, so the two can be one run.
+    fn looks_like(&self, other: &TextRun) -> bool {
+        self.changed == other.changed
+            && self.notes == other.notes
+            && self.quote == other.quote
+            && self.shared == other.shared
+    }
+}
+
 /// Counts for one article of the session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub struct ArticleFacts {
     /// Its sentences (boilerplate excluded).
     pub sentences: usize,
     /// Sentences with no counterpart in any other article.
     pub only_here: usize,
+    /// The share of its words inside passages another article of the session shares (set by
+    /// [`crate::session::analyse`]; 0 from [`side_by_side`] alone).
+    pub shared: f32,
 }
 
 /// Lays out `alignment` for reading. `bodies` are the article bodies and `marks` what to mark
@@ -158,13 +185,13 @@ pub fn side_by_side(alignment: &Alignment, bodies: &[&str], marks: &[ArticleMark
         .collect();
     for link in &alignment.moved {
         links[link.article][link.sentence].push(SentenceLink {
-            article: pivot,
+            column: pivot,
             sentence: link.pivot_sentence,
             row: row_of[pivot][link.pivot_sentence],
             similarity: link.similarity,
         });
         links[pivot][link.pivot_sentence].push(SentenceLink {
-            article: link.article,
+            column: link.article,
             sentence: link.sentence,
             row: row_of[link.article][link.sentence],
             similarity: link.similarity,
@@ -236,6 +263,7 @@ pub fn side_by_side(alignment: &Alignment, bodies: &[&str], marks: &[ArticleMark
         .map(|s| ArticleFacts {
             sentences: s.len(),
             only_here: 0,
+            shared: 0.0,
         })
         .collect();
     for &(a, _) in &alignment.only_here {
@@ -381,14 +409,8 @@ fn runs(
 ) -> Vec<TextRun> {
     let overlapping = |r: &Range<usize>| r.start < sentence.end && r.end > sentence.start;
     let mut cuts = vec![sentence.start, sentence.end];
-    let note_ranges = marks.notes.iter().map(|m| &m.range);
-    let quote_ranges = marks.quotes.iter().map(|m| &m.range);
-    for range in changed
-        .iter()
-        .chain(note_ranges)
-        .chain(quote_ranges)
-        .chain(&marks.shared)
-    {
+    let quote_ranges = marks.quotes.iter().map(|(_, range)| range);
+    for range in changed.iter().chain(quote_ranges).chain(&marks.shared) {
         if overlapping(range) {
             cuts.extend([range.start, range.end]);
         }
@@ -400,30 +422,81 @@ fn runs(
     for pair in cuts.windows(2) {
         let (from, to) = (pair[0], pair[1]);
         let inside = |r: &Range<usize>| r.start <= from && to <= r.end;
-        let run = TextRun {
-            text: body[from..to].to_string(),
-            start: from,
-            changed: changed.iter().any(inside),
-            notes: marks
-                .notes
-                .iter()
-                .filter(|m| inside(&m.range))
-                .map(|m| m.id)
-                .collect(),
-            quote: marks.quotes.iter().find(|m| inside(&m.range)).map(|m| m.id),
-            shared: marks.shared.iter().any(inside),
-        };
-        match out.last_mut() {
-            Some(last)
-                if last.changed == run.changed
-                    && last.notes == run.notes
-                    && last.quote == run.quote
-                    && last.shared == run.shared =>
-            {
-                last.text.push_str(&run.text)
-            }
-            _ => out.push(run),
-        }
+        push_run(
+            &mut out,
+            TextRun {
+                text: body[from..to].to_string(),
+                start: from,
+                changed: changed.iter().any(inside),
+                notes: Vec::new(),
+                quote: marks
+                    .quotes
+                    .iter()
+                    .find(|(_, range)| inside(range))
+                    .map(|&(quote, _)| quote),
+                shared: marks.shared.iter().any(inside),
+            },
+        );
     }
     out
+}
+
+/// Appends `run`, joined to the last run when the two look the same.
+fn push_run(out: &mut Vec<TextRun>, run: TextRun) {
+    match out.last_mut() {
+        Some(last) if last.looks_like(&run) => last.text.push_str(&run.text),
+        _ => out.push(run),
+    }
+}
+
+/// Marks the notes' passages in a laid-out session: `notes[column]` are the passages in that
+/// column's article. Runs are cut where a passage starts or ends and carry the notes that cover
+/// them; everything else stays as laid out, so a note change never re-runs the alignment.
+pub fn mark_notes(layout: &mut SideBySide, notes: &[Vec<NoteMark>]) {
+    for row in &mut layout.rows {
+        for (column, cell) in row.cells.iter_mut().enumerate() {
+            let (Some(cell), Some(marks)) = (cell, notes.get(column)) else {
+                continue;
+            };
+            for sentence in cell {
+                let overlapping: Vec<&NoteMark> = marks
+                    .iter()
+                    .filter(|m| m.range.start < sentence.end && m.range.end > sentence.start)
+                    .collect();
+                if overlapping.is_empty() {
+                    continue;
+                }
+                let mut runs = Vec::with_capacity(sentence.runs.len() + 2 * overlapping.len());
+                for run in std::mem::take(&mut sentence.runs) {
+                    let end = run.start + run.text.len();
+                    let mut cuts = vec![run.start, end];
+                    for mark in &overlapping {
+                        cuts.extend([mark.range.start, mark.range.end]);
+                    }
+                    cuts.retain(|&c| {
+                        c >= run.start && c <= end && run.text.is_char_boundary(c - run.start)
+                    });
+                    cuts.sort_unstable();
+                    cuts.dedup();
+                    for pair in cuts.windows(2) {
+                        let (from, to) = (pair[0], pair[1]);
+                        push_run(
+                            &mut runs,
+                            TextRun {
+                                text: run.text[from - run.start..to - run.start].to_string(),
+                                start: from,
+                                notes: overlapping
+                                    .iter()
+                                    .filter(|m| m.range.start <= from && to <= m.range.end)
+                                    .map(|m| m.note)
+                                    .collect(),
+                                ..run.clone()
+                            },
+                        );
+                    }
+                }
+                sentence.runs = runs;
+            }
+        }
+    }
 }

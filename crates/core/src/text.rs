@@ -82,6 +82,24 @@ pub fn content_hash(body: &str) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Byte ranges written as `[start, end]` pairs: the one compact shape of every list of spans
+/// that leaves the app (`#[serde(with = "parallax_core::text::spans")]`).
+pub mod spans {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use std::ops::Range;
+
+    /// Writes `ranges` as `[[start, end], …]`.
+    pub fn serialize<S: Serializer>(ranges: &[Range<usize>], out: S) -> Result<S::Ok, S::Error> {
+        out.collect_seq(ranges.iter().map(|r| [r.start, r.end]))
+    }
+
+    /// Reads `[[start, end], …]`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<Vec<Range<usize>>, D::Error> {
+        let pairs = Vec::<[usize; 2]>::deserialize(input)?;
+        Ok(pairs.into_iter().map(|[start, end]| start..end).collect())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

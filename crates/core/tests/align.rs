@@ -5,6 +5,7 @@ mod common;
 use common::{corpus, input};
 use parallax_core::align::{align, AlignInput, AlignOptions, Alignment};
 use parallax_core::ingest::Document;
+use parallax_core::ArticleId;
 
 /// Index of the sentence of `article` containing `needle`; panics naming it when absent.
 fn find(alignment: &Alignment, bodies: &[&str], article: usize, needle: &str) -> usize {
@@ -62,7 +63,7 @@ An emergency session of the regional council is set for Friday.";
         0,
         &AlignOptions::default(),
     );
-    assert_eq!(a.articles, vec![10, 20]);
+    assert_eq!(a.articles, vec![ArticleId(10), ArticleId(20)]);
     assert_eq!(a.sentences[0].len(), 5);
     assert_eq!(a.rows.len(), 5, "{:#?}", a.rows);
     for (k, row) in a.rows.iter().enumerate() {
@@ -285,7 +286,7 @@ fn boilerplate_yields_no_sentences() {
     let a = align(
         &[
             AlignInput {
-                id: 1,
+                id: ArticleId(1),
                 body,
                 boilerplate: &[0..46],
                 language: "en",
@@ -302,7 +303,7 @@ fn corpus_inputs(docs: &[Document]) -> Vec<AlignInput<'_>> {
     docs.iter()
         .enumerate()
         .map(|(k, d)| AlignInput {
-            id: k as u64,
+            id: ArticleId(k as i64),
             body: &d.body,
             boilerplate: &d.boilerplate,
             language: "en",

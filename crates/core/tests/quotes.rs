@@ -669,7 +669,7 @@ fn matches_serialise_with_lower_case_names() {
     assert_eq!(json["relation"], "same");
     let quote = serde_json::to_value(&found[0][0]).unwrap();
     assert_eq!(quote["kind"], "full");
-    assert_eq!(quote["parts"][0]["start"], 3);
+    assert_eq!(quote["parts"][0][0], 3);
     let back: Quote = serde_json::from_value(quote).unwrap();
     assert_eq!(back, found[0][0]);
 }

@@ -6,8 +6,9 @@ mod common;
 use common::input;
 use parallax_core::align::{align, AlignInput, AlignOptions};
 use parallax_core::side_by_side::{
-    side_by_side, ArticleMarks, Mark, SideBySide, SideRow, SideSentence,
+    mark_notes, side_by_side, ArticleMarks, NoteMark, SideBySide, SideRow, SideSentence,
 };
+use parallax_core::NoteId;
 
 fn lay_out(bodies: &[&str], pivot: usize, marks: &[ArticleMarks]) -> SideBySide {
     let inputs: Vec<AlignInput<'_>> = bodies
@@ -166,17 +167,16 @@ fn marks_cut_runs_and_say_which_mark_covers_them() {
     let end = start + "1,200 residents".len();
     let shared_start = LEDGER.find("Mayor").unwrap();
     let marks = vec![ArticleMarks {
-        notes: vec![Mark {
-            id: 7,
-            range: start..end,
-        }],
-        quotes: vec![Mark {
-            id: 3,
-            range: start..start + "1,200".len(),
-        }],
+        quotes: vec![(3, start..start + "1,200".len())],
         shared: vec![shared_start..end],
     }];
-    let view = lay_out(&[LEDGER, WIRE], 0, &marks);
+    let mut view = lay_out(&[LEDGER, WIRE], 0, &marks);
+    // Notes are a layer over the laid-out text.
+    let notes = vec![vec![NoteMark {
+        note: NoteId(7),
+        range: start..end,
+    }]];
+    mark_notes(&mut view, &notes);
     let sentence = sentences_of(&view, 0)
         .into_iter()
         .find(|s| s.start <= start && end <= s.end)
@@ -184,15 +184,15 @@ fn marks_cut_runs_and_say_which_mark_covers_them() {
     let marked: String = sentence
         .runs
         .iter()
-        .filter(|r| r.notes == vec![7])
+        .filter(|r| r.notes == vec![NoteId(7)])
         .map(|r| r.text.as_str())
         .collect();
     assert_eq!(marked, "1,200 residents");
     // The mark and the changed word overlap: "1,200" is both.
-    assert!(sentence
-        .runs
-        .iter()
-        .any(|r| r.changed && r.notes == vec![7] && r.text == "1,200" && r.quote == Some(3)));
+    assert!(sentence.runs.iter().any(|r| r.changed
+        && r.notes == vec![NoteId(7)]
+        && r.text == "1,200"
+        && r.quote == Some(3)));
     // The shared passage runs from "Mayor" to the end of the note, across both.
     let shared: String = sentence
         .runs
@@ -235,7 +235,7 @@ Some 8,000 homes in the valley lost power.";
     let linked = rescue
         .links
         .iter()
-        .any(|l| l.article == 0 && l.row == pivot_rescue_row);
+        .any(|l| l.column == 0 && l.row == pivot_rescue_row);
     assert!(
         in_row || linked,
         "the rescue is neither aligned nor linked: {rescue:#?}"
@@ -245,7 +245,7 @@ Some 8,000 homes in the valley lost power.";
         assert!(pivot_sentence
             .links
             .iter()
-            .any(|l| l.article == 1 && l.sentence == rescue.index));
+            .any(|l| l.column == 1 && l.sentence == rescue.index));
     }
 }
 

@@ -1,26 +1,19 @@
 //! Articles: the stored form, listing, reading, metadata edits, delete and undo, diffs.
 
 use crate::{Library, Result, StoreError};
-use parallax_core::align::{self, AlignInput, AlignOptions, Alignment, Background};
+use parallax_core::align::{self, Alignment, Background};
 use parallax_core::diff::{self, DiffOptions, DiffSide, WordDiff};
 use parallax_core::ingest::{Document, Format};
+use parallax_core::session::{self, SessionArticle, MAX_ARTICLES, MIN_ARTICLES};
+pub use parallax_core::ArticleId;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
-/// The id of an article in the library.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct ArticleId(pub i64);
-
-impl std::fmt::Display for ArticleId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
 /// What the library table shows of an article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub struct ArticleSummary {
     /// Its id.
     pub id: ArticleId,
@@ -44,21 +37,41 @@ pub struct ArticleSummary {
 
 /// A whole article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub struct Article {
     /// Its metadata.
+    #[serde(flatten)]
     pub summary: ArticleSummary,
     /// The file it was imported from.
     pub source_path: Option<String>,
     /// The normalised body text.
     pub body: String,
     /// Byte ranges of site clutter in `body`.
+    #[serde(with = "parallax_core::text::spans")]
+    #[cfg_attr(feature = "ts", ts(as = "Vec<[usize; 2]>"))]
     pub boilerplate: Vec<Range<usize>>,
     /// BCP 47 language tag, when the file declared one.
     pub language: Option<String>,
 }
 
+impl Article {
+    /// The article as a session's analysis reads it.
+    pub fn session_article(&self) -> SessionArticle<'_> {
+        SessionArticle {
+            id: self.summary.id,
+            body: &self.body,
+            boilerplate: &self.boilerplate,
+            language: self.language.as_deref().unwrap_or("en"),
+            published: self.summary.published.as_deref(),
+        }
+    }
+}
+
 /// New metadata for an article: every field is replaced (`None` clears it).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub struct MetadataEdit {
     /// Headline; must not be blank.
     pub title: String,
@@ -101,9 +114,6 @@ impl ArticleDiff {
         ArticleDiff { left, right, diff }
     }
 }
-
-/// The most articles one comparison holds.
-pub const MAX_COMPARED: usize = 8;
 
 pub(crate) const SUMMARY_COLUMNS: &str =
     "a.id, a.title, o.name, a.author, a.published_at, a.url, a.word_count, \
@@ -293,18 +303,7 @@ impl Library {
 
     /// Aligns 2–8 articles sentence by sentence against the pivot (an index into `ids`).
     pub fn compare(&self, ids: &[ArticleId], pivot: usize) -> Result<(Vec<Article>, Alignment)> {
-        if !(2..=MAX_COMPARED).contains(&ids.len()) {
-            return Err(StoreError::InvalidInput(format!(
-                "compare 2 to {MAX_COMPARED} articles, not {}",
-                ids.len()
-            )));
-        }
-        let mut seen = std::collections::HashSet::new();
-        if let Some(twice) = ids.iter().find(|id| !seen.insert(**id)) {
-            return Err(StoreError::InvalidInput(format!(
-                "article {twice} is given twice"
-            )));
-        }
+        check_compared(ids)?;
         if pivot >= ids.len() {
             return Err(StoreError::InvalidInput(
                 "the pivot must be one of the compared articles".into(),
@@ -314,8 +313,10 @@ impl Library {
             .iter()
             .map(|&id| self.get(id))
             .collect::<Result<Vec<_>>>()?;
-        let background = self.background(&articles)?;
-        let alignment = align_articles(&articles, pivot, background);
+        let options = align::AlignOptions::default().background(self.background(&articles)?);
+        let inputs: Vec<SessionArticle<'_>> =
+            articles.iter().map(Article::session_article).collect();
+        let alignment = session::align(&inputs, pivot, &options);
         Ok((articles, alignment))
     }
 
@@ -323,6 +324,23 @@ impl Library {
     pub fn diff(&self, left: ArticleId, right: ArticleId) -> Result<ArticleDiff> {
         Ok(ArticleDiff::compute(self.get(left)?, self.get(right)?))
     }
+}
+
+/// Checks the articles of a comparison: 2–8 of them, none twice.
+pub(crate) fn check_compared(ids: &[ArticleId]) -> Result<()> {
+    if !(MIN_ARTICLES..=MAX_ARTICLES).contains(&ids.len()) {
+        return Err(StoreError::InvalidInput(format!(
+            "a comparison has {MIN_ARTICLES} to {MAX_ARTICLES} articles, not {}",
+            ids.len()
+        )));
+    }
+    let mut seen = std::collections::HashSet::new();
+    if let Some(twice) = ids.iter().find(|id| !seen.insert(**id)) {
+        return Err(StoreError::InvalidInput(format!(
+            "article {twice} is given twice"
+        )));
+    }
+    Ok(())
 }
 
 /// Metadata as the library stores it: trimmed, blanks as `None`, a title always, a date only
@@ -439,30 +457,6 @@ fn outlet_id(conn: &Connection, name: &str) -> Result<i64> {
         .query_row([name], |r| r.get(0))?)
 }
 
-/// The inputs [`align::align`] takes for `articles`.
-fn align_inputs(articles: &[Article]) -> Vec<AlignInput<'_>> {
-    articles
-        .iter()
-        .map(|a| AlignInput {
-            id: a.summary.id.0 as u64,
-            body: &a.body,
-            boilerplate: &a.boilerplate,
-            language: a.language.as_deref().unwrap_or("en"),
-        })
-        .collect()
-}
-
-/// Aligns `articles` against `articles[pivot]` with the default options and the library's
-/// word frequencies.
-pub(crate) fn align_articles(
-    articles: &[Article],
-    pivot: usize,
-    background: Background,
-) -> Alignment {
-    let options = AlignOptions::default().background(background);
-    align::align(&align_inputs(articles), pivot, &options)
-}
-
 /// How many articles contain each word, as read from the index, and the state of the library
 /// it was read in: (articles not deleted, highest article id). Counting a common word's
 /// articles walks its whole posting list, so a session opened again (another pivot, a new note)
@@ -494,7 +488,11 @@ impl Library {
             .conn
             .prepare_cached("SELECT doc FROM articles_vocab WHERE term = ?1")?;
         let mut frequencies = std::collections::HashMap::new();
-        for word in align::background_words(&align_inputs(articles)) {
+        let inputs: Vec<_> = articles
+            .iter()
+            .map(|a| a.session_article().align_input())
+            .collect();
+        for word in align::background_words(&inputs) {
             let count = match cache.counts.get(&word) {
                 Some(&count) => count,
                 None => {

@@ -14,7 +14,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 /// Why one file of a batch was not imported.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
     /// The content could not be read as an article.
     #[error("{0}")]
@@ -35,10 +35,14 @@ pub enum ImportError {
 
 /// A file that became an article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub struct ImportedFile {
     /// The new article.
     pub id: ArticleId,
     /// The file.
+    #[serde(serialize_with = "path_text")]
+    #[cfg_attr(feature = "ts", ts(as = "String"))]
     pub path: PathBuf,
     /// Its title.
     pub title: String,
@@ -52,8 +56,12 @@ pub struct ImportedFile {
 
 /// A file whose text is already in the library.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub struct DuplicateFile {
     /// The file.
+    #[serde(serialize_with = "path_text")]
+    #[cfg_attr(feature = "ts", ts(as = "String"))]
     pub path: PathBuf,
     /// The article that already has this text.
     pub existing_id: ArticleId,
@@ -63,15 +71,23 @@ pub struct DuplicateFile {
 
 /// A file that could not be imported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub struct FailedFile {
     /// The file.
+    #[serde(serialize_with = "path_text")]
+    #[cfg_attr(feature = "ts", ts(as = "String"))]
     pub path: PathBuf,
-    /// Why.
+    /// Why, in words.
+    #[serde(serialize_with = "error_text")]
+    #[cfg_attr(feature = "ts", ts(as = "String"))]
     pub error: ImportError,
 }
 
 /// The outcome of a batch, each list in the order the files were given (folders walked by name).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub struct ImportReport {
     /// New articles.
     pub imported: Vec<ImportedFile>,
@@ -83,6 +99,7 @@ pub struct ImportReport {
 
 /// What happened to one file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum ImportOutcome {
     /// Stored as a new article.
@@ -94,7 +111,9 @@ pub enum ImportOutcome {
 }
 
 /// Progress of a batch, for progress bars.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "kind", rename_all = "camelCase")]
 pub enum ImportEvent {
     /// The folders are walked: `total` files will be tried.
     Started {
@@ -108,10 +127,22 @@ pub enum ImportEvent {
         /// Number of files in the batch.
         total: usize,
         /// The file.
+        #[serde(serialize_with = "path_text")]
+        #[cfg_attr(feature = "ts", ts(as = "String"))]
         path: PathBuf,
         /// What happened to it.
         outcome: ImportOutcome,
     },
+}
+
+/// A path as text (lossily when it is not valid Unicode: a report is never lost to its name).
+fn path_text<S: serde::Serializer>(path: &Path, out: S) -> Result<S::Ok, S::Error> {
+    out.serialize_str(&path.to_string_lossy())
+}
+
+/// An error as its message.
+fn error_text<S: serde::Serializer>(error: &ImportError, out: S) -> Result<S::Ok, S::Error> {
+    out.collect_str(error)
 }
 
 /// A parsed file with what storing it needs, all computed on the worker threads so the single

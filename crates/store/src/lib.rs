@@ -16,16 +16,18 @@ mod search;
 mod session_view;
 mod sessions;
 
-pub use articles::{Article, ArticleDiff, ArticleId, ArticleSummary, MetadataEdit, MAX_COMPARED};
+pub use articles::{Article, ArticleDiff, ArticleId, ArticleSummary, MetadataEdit};
 pub use import::{
     DuplicateFile, FailedFile, ImportError, ImportEvent, ImportOutcome, ImportReport, ImportedFile,
 };
-pub use notes::{NewNote, Note, NoteId};
-pub use reuse::{ArticleReuse, PassageSide, ReuseReport, SharedPassage, FINGERPRINT_VERSION};
+pub use notes::{NewNote, Note, NoteId, NoteQuote, TagCount};
+pub use parallax_core::passages::{PassageSide, SharedPassage};
+pub use parallax_core::session::{MAX_ARTICLES, MIN_ARTICLES};
+pub use reuse::{ArticleReuse, ReuseReport, FINGERPRINT_VERSION};
 pub use schema::MIGRATIONS;
 pub use search::{SearchHit, SnippetPart};
-pub use session_view::SessionView;
-pub use sessions::{Session, SessionId, SessionSummary, MIN_COMPARED};
+pub use session_view::{AnalysisCache, SessionView};
+pub use sessions::{Session, SessionId, SessionSummary};
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};

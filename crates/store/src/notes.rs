@@ -9,39 +9,29 @@ use crate::search::fts_query;
 use crate::sessions::{require_session, session_articles, SessionId, NOW};
 use crate::{Library, Result, StoreError};
 use parallax_core::anchor::{self, Anchor, Hint, LocateError, TextPosition, TextQuote};
+pub use parallax_core::NoteId;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-/// The id of a note.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct NoteId(pub i64);
-
-impl std::fmt::Display for NoteId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-/// A stored note, its anchor resolved against the article as it is now.
+/// A stored note, its passage found again in the article as it is now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub struct Note {
     /// Its id.
     pub id: NoteId,
     /// The session it belongs to.
-    pub session_id: Option<SessionId>,
+    pub session: Option<SessionId>,
     /// The article it is about (`None` for a session note, or once the article was purged).
-    pub article_id: Option<ArticleId>,
+    pub article: Option<ArticleId>,
     /// Markdown.
     pub body: String,
     /// Tag names, sorted case-insensitively.
     pub tags: Vec<String>,
-    /// The passage as it was when the note was written.
-    pub anchor: Option<Anchor>,
-    /// Where the passage is now (byte offsets into the article body).
-    pub located: Option<(usize, usize)>,
-    /// It had a passage that can no longer be found.
+    /// The passage it is on, when it is on one.
+    pub quote: Option<NoteQuote>,
+    /// It had a passage that can no longer be found: shown apart, never dropped.
     pub orphaned: bool,
     /// When it was written (RFC 3339, UTC, milliseconds).
     pub created_at: String,
@@ -49,8 +39,38 @@ pub struct Note {
     pub updated_at: String,
 }
 
+/// The passage of a note: the text as it was when the note was written, with the context that
+/// tells it apart from repeats (W3C `TextQuoteSelector`), and where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct NoteQuote {
+    /// The passage's text.
+    pub exact: String,
+    /// Text right before it.
+    pub prefix: String,
+    /// Text right after it.
+    pub suffix: String,
+    /// Byte offset of the passage in the article body now; for an orphaned note, where it was
+    /// when the note was written.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+}
+
+impl Note {
+    /// Where its passage is now (byte offsets into the article body), unless it has none or
+    /// it is orphaned.
+    pub fn located(&self) -> Option<(usize, usize)> {
+        let quote = self.quote.as_ref().filter(|_| !self.orphaned)?;
+        Some((quote.start, quote.end))
+    }
+}
+
 /// A note to add. With a `quote`, `article` is required and the quote must be in its body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub struct NewNote {
     /// The session it belongs to.
     pub session: Option<SessionId>,
@@ -71,33 +91,39 @@ pub struct NewNote {
     pub tags: Vec<String>,
 }
 
+/// A tag and how many notes carry it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct TagCount {
+    /// The tag as first written.
+    pub name: String,
+    /// Notes (not deleted) that carry it.
+    pub notes: usize,
+}
+
 const NOTE_COLUMNS: &str = "n.id, n.session_id, n.article_id, n.body, n.anchor_exact, \
      n.anchor_prefix, n.anchor_suffix, n.anchor_start, n.anchor_end, n.created_at, n.updated_at";
 
 /// A note row before tags and resolution.
 fn note_from_row(row: &Row<'_>) -> rusqlite::Result<Note> {
     let exact: Option<String> = row.get(4)?;
-    let anchor = exact.map(|exact| -> rusqlite::Result<Anchor> {
-        Ok(Anchor {
-            quote: TextQuote {
-                exact,
-                prefix: row.get::<_, Option<String>>(5)?.unwrap_or_default(),
-                suffix: row.get::<_, Option<String>>(6)?.unwrap_or_default(),
-            },
-            position: TextPosition {
-                start: row.get::<_, Option<i64>>(7)?.unwrap_or(0) as usize,
-                end: row.get::<_, Option<i64>>(8)?.unwrap_or(0) as usize,
-            },
+    let quote = exact.map(|exact| -> rusqlite::Result<NoteQuote> {
+        Ok(NoteQuote {
+            exact,
+            prefix: row.get::<_, Option<String>>(5)?.unwrap_or_default(),
+            suffix: row.get::<_, Option<String>>(6)?.unwrap_or_default(),
+            start: row.get::<_, Option<i64>>(7)?.unwrap_or(0) as usize,
+            end: row.get::<_, Option<i64>>(8)?.unwrap_or(0) as usize,
         })
     });
     Ok(Note {
         id: NoteId(row.get(0)?),
-        session_id: row.get::<_, Option<i64>>(1)?.map(SessionId),
-        article_id: row.get::<_, Option<i64>>(2)?.map(ArticleId),
+        session: row.get::<_, Option<i64>>(1)?.map(SessionId),
+        article: row.get::<_, Option<i64>>(2)?.map(ArticleId),
         body: row.get(3)?,
         tags: Vec::new(),
-        anchor: anchor.transpose()?,
-        located: None,
+        quote: quote.transpose()?,
         orphaned: false,
         created_at: row.get(9)?,
         updated_at: row.get(10)?,
@@ -249,14 +275,9 @@ impl Library {
             })
         };
         // Stable sort: notes that compare equal keep their creation order.
-        notes.sort_by_key(|n| match &n.anchor {
+        notes.sort_by_key(|n| match &n.quote {
             // Orphans after the located notes of their article: they have no place in it.
-            Some(anchor) => (
-                0,
-                column(n.article_id),
-                n.orphaned,
-                n.located.map_or(anchor.position.start, |(start, _)| start),
-            ),
+            Some(quote) => (0, column(n.article), n.orphaned, quote.start),
             None => (1, (0, 0), false, 0),
         });
         Ok(notes)
@@ -335,7 +356,7 @@ impl Library {
 
     /// Every tag with how many notes (not deleted) carry it, most used first: the suggestions
     /// offered across sessions.
-    pub fn tags(&self) -> Result<Vec<(String, usize)>> {
+    pub fn tags(&self) -> Result<Vec<TagCount>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT t.name, count(n.id) FROM tags t \
              LEFT JOIN note_tags nt ON nt.tag_id = t.id \
@@ -343,7 +364,12 @@ impl Library {
              GROUP BY t.id ORDER BY count(n.id) DESC, t.name COLLATE NOCASE",
         )?;
         let tags = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?
+            .query_map([], |r| {
+                Ok(TagCount {
+                    name: r.get(0)?,
+                    notes: r.get::<_, i64>(1)? as usize,
+                })
+            })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(tags)
     }
@@ -362,8 +388,10 @@ impl Library {
                 )?
                 .query_map([note.id.0], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
-            let Some(anchor) = &note.anchor else { continue };
-            let body = match note.article_id {
+            let Some(quote) = &mut note.quote else {
+                continue;
+            };
+            let body = match note.article {
                 Some(article) => match bodies.entry(article.0) {
                     std::collections::hash_map::Entry::Occupied(e) => e.into_mut().as_deref(),
                     std::collections::hash_map::Entry::Vacant(e) => {
@@ -377,10 +405,21 @@ impl Library {
                 },
                 None => None,
             };
-            note.located = body
-                .and_then(|body| anchor::resolve(body, anchor))
-                .map(|r| (r.start, r.end));
-            note.orphaned = note.located.is_none();
+            let written = Anchor {
+                quote: TextQuote {
+                    exact: quote.exact.clone(),
+                    prefix: quote.prefix.clone(),
+                    suffix: quote.suffix.clone(),
+                },
+                position: TextPosition {
+                    start: quote.start,
+                    end: quote.end,
+                },
+            };
+            match body.and_then(|body| anchor::resolve(body, &written)) {
+                Some(now) => (quote.start, quote.end) = (now.start, now.end),
+                None => note.orphaned = true,
+            }
         }
         Ok(notes)
     }

@@ -6,7 +6,7 @@ use crate::articles::{ranges_from_json, ArticleId};
 use crate::{Library, Result};
 use parallax_core::passages::{
     candidates_from_postings, decode_fingerprints, encode_fingerprints, fingerprints, merge_ranges,
-    passages_between, Passage, Posting, ReuseOptions, ReuseText,
+    passages_between, Posting, ReuseOptions, ReuseText, SharedPassage,
 };
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -20,34 +20,10 @@ pub const FINGERPRINT_VERSION: i64 = 1;
 /// Articles fingerprinted per write transaction when catching up.
 const FINGERPRINT_BATCH: usize = 200;
 
-/// One side of a shared passage.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PassageSide {
-    /// The article.
-    pub article: ArticleId,
-    /// Byte offset in its body.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
-}
-
-/// A passage two articles share.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SharedPassage {
-    /// Where it is in the first article (the lower id).
-    pub a: PassageSide,
-    /// Where it is in the second.
-    pub b: PassageSide,
-    /// Its length in words (the shorter side).
-    pub words: usize,
-    /// Equal words over the longer side's words.
-    pub similarity: f32,
-    /// The article that had it first, where both have a publication date and they differ.
-    pub first: Option<ArticleId>,
-}
-
 /// How much of one article other articles also have.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub struct ArticleReuse {
     /// The article.
     pub article: ArticleId,
@@ -61,40 +37,13 @@ pub struct ArticleReuse {
 
 /// Shared passages and what they mean per article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub struct ReuseReport {
     /// Every passage, by `(a, b, a.start)`.
     pub passages: Vec<SharedPassage>,
     /// Per article with at least one passage, by id.
     pub articles: Vec<ArticleReuse>,
-}
-
-/// A passage between two articles given with their publication dates: the earlier one had it
-/// first (none when a date is missing or both are the same day).
-pub(crate) fn shared_passage(
-    a: (ArticleId, Option<&str>),
-    b: (ArticleId, Option<&str>),
-    passage: &Passage,
-) -> SharedPassage {
-    let first = match (a.1, b.1) {
-        (Some(x), Some(y)) if x < y => Some(a.0),
-        (Some(x), Some(y)) if y < x => Some(b.0),
-        _ => None,
-    };
-    SharedPassage {
-        a: PassageSide {
-            article: a.0,
-            start: passage.a.start,
-            end: passage.a.end,
-        },
-        b: PassageSide {
-            article: b.0,
-            start: passage.b.start,
-            end: passage.b.end,
-        },
-        words: passage.words,
-        similarity: passage.similarity,
-        first,
-    }
 }
 
 /// The stored form of a body's fingerprints (computed on the import's worker threads).
@@ -233,7 +182,7 @@ impl Library {
                 covering.entry(pair.b).or_default().push(passage.b.clone());
                 partners.entry(pair.a).or_default().push(articles[pair.b]);
                 partners.entry(pair.b).or_default().push(articles[pair.a]);
-                passages.push(shared_passage(
+                passages.push(SharedPassage::new(
                     (articles[pair.a], dates[&pair.a].as_deref()),
                     (articles[pair.b], dates[&pair.b].as_deref()),
                     &passage,

@@ -7,6 +7,8 @@ use serde::Serialize;
 /// A piece of a snippet: matched words are highlighted. Snippets come as parts, not markup, so
 /// article text is never interpreted as HTML.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub struct SnippetPart {
     /// The text.
     pub text: String,
@@ -16,6 +18,8 @@ pub struct SnippetPart {
 
 /// One search result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub struct SearchHit {
     /// The article.
     pub article: ArticleSummary,

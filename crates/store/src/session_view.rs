@@ -1,22 +1,25 @@
 //! Everything the reader of a session sees, in one value: the session, its articles, their
-//! alignment laid out side by side with the notes' passages marked, and the notes.
+//! analysis (`parallax_core::session`) with the notes' passages marked, and the notes.
 //!
 //! Loading ([`Library::load_session_view`]) reads the database; laying out
 //! ([`SessionView::lay_out`]) is pure computation, so a caller holding a shared connection can
-//! release it before the alignment runs.
+//! release it before the alignment runs. An [`AnalysisCache`] keeps recent analyses, so that a
+//! note added or deleted only marks the text anew.
 
-use crate::articles::{align_articles, Article, ArticleId};
+use crate::articles::{Article, ArticleId};
 use crate::notes::Note;
-use crate::reuse::{shared_passage, SharedPassage};
 use crate::sessions::{Session, SessionId};
 use crate::{Library, Result, StoreError};
-use parallax_core::align::Background;
-use parallax_core::passages::{covered_ranges, shared_passages, ReuseOptions, ReuseText};
-use parallax_core::quotes::{match_quotes, Quote, QuoteMatch};
-use parallax_core::side_by_side::{side_by_side, ArticleMarks, Mark, SideBySide};
+use parallax_core::align::{AlignOptions, Background};
+use parallax_core::session::{analyse, SessionAnalysis, SessionArticle, SessionOptions};
+use parallax_core::side_by_side::{mark_notes, NoteMark, SideBySide};
+use serde::Serialize;
+use std::sync::{Arc, Mutex};
 
 /// A session ready to read.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub struct SessionView {
     /// The session with its view state.
     pub session: Session,
@@ -26,19 +29,13 @@ pub struct SessionView {
     pub missing: Vec<ArticleId>,
     /// The pivot: the one asked for when it is one of `articles`, else the first of them.
     pub pivot: Option<ArticleId>,
-    /// The session's notes, anchors resolved (see [`Library::notes`]).
+    /// The session's notes, their passages found again (see [`Library::notes`]).
     pub notes: Vec<Note>,
-    /// The alignment, once [`SessionView::lay_out`] ran, when at least two articles remain.
-    pub layout: Option<SideBySide>,
-    /// Passages the articles share with each other (after [`SessionView::lay_out`]).
-    pub passages: Vec<SharedPassage>,
-    /// Per article (column order): its words inside some shared passage, and its words.
-    pub reused_words: Vec<(usize, usize)>,
-    /// Per article (column order): its direct quotations.
-    pub quotes: Vec<Vec<Quote>>,
-    /// How the articles' quotations relate (article indices are column order).
-    pub quote_matches: Vec<QuoteMatch>,
+    /// The analysis of the articles with the notes' passages marked, once
+    /// [`SessionView::lay_out`] ran.
+    pub analysis: Option<SessionAnalysis>,
     /// How common the articles' words are across the library, for the alignment.
+    #[serde(skip)]
     background: Background,
 }
 
@@ -74,11 +71,7 @@ impl Library {
             missing,
             pivot,
             notes,
-            layout: None,
-            passages: Vec::new(),
-            reused_words: Vec::new(),
-            quotes: Vec::new(),
-            quote_matches: Vec::new(),
+            analysis: None,
             background,
         })
     }
@@ -86,120 +79,113 @@ impl Library {
     /// [`Library::load_session_view`] and [`SessionView::lay_out`] in one call.
     pub fn session_view(&self, id: SessionId, pivot: Option<ArticleId>) -> Result<SessionView> {
         let mut view = self.load_session_view(id, pivot)?;
-        view.lay_out();
+        view.lay_out(&AnalysisCache::default());
         Ok(view)
     }
 }
 
 impl SessionView {
-    /// The session number of each article's first quotation: quotations are numbered across
-    /// the session, articles in column order, each article's in text order. The text marks and
-    /// whoever lists the quotations use this one numbering.
-    pub fn first_quote_ids(&self) -> Vec<usize> {
-        let mut next = 0;
-        self.quotes
-            .iter()
-            .map(|quotes| {
-                let first = next;
-                next += quotes.len();
-                first
-            })
-            .collect()
+    /// The articles aligned and laid out side by side, once [`SessionView::lay_out`] ran and
+    /// when at least two articles remain.
+    pub fn layout(&self) -> Option<&SideBySide> {
+        self.analysis.as_ref()?.layout.as_ref()
     }
 
-    /// Aligns the articles against the pivot and lays them out with the notes' passages
-    /// marked. With fewer than two articles left there is nothing to align: `layout` stays
-    /// `None`.
-    pub fn lay_out(&mut self) {
-        // Quotations, and which the articles share, misquote or give to another speaker.
-        self.quotes = self
-            .articles
-            .iter()
-            .map(|a| parallax_core::quotes::quotes(&a.body, &a.boilerplate))
-            .collect();
-        let inputs: Vec<(&str, &[Quote])> = self
-            .articles
-            .iter()
-            .zip(&self.quotes)
-            .map(|(a, q)| (a.body.as_str(), q.as_slice()))
-            .collect();
-        self.quote_matches = match_quotes(&inputs);
-        let Some(pivot) = self.pivot else { return };
-        if self.articles.len() < 2 {
-            self.layout = None;
-            return;
-        }
+    /// Analyses the articles against the pivot (or takes the analysis of the same articles,
+    /// pivot and library from `cache`) and marks the notes' passages in it.
+    pub fn lay_out(&mut self, cache: &AnalysisCache) {
         let pivot = self
             .articles
             .iter()
-            .position(|a| a.summary.id == pivot)
+            .position(|a| Some(a.summary.id) == self.pivot)
             .unwrap_or(0);
-        let alignment = align_articles(&self.articles, pivot, self.background.clone());
-        // Passages the session's articles share: highlighted in the text, listed, counted.
-        let texts: Vec<ReuseText> = self
-            .articles
-            .iter()
-            .map(|a| ReuseText::new(&a.body, &a.boilerplate))
-            .collect();
-        let found = shared_passages(&texts, &ReuseOptions::default());
-        let covered = covered_ranges(texts.len(), &found);
-        self.reused_words = texts
-            .iter()
-            .zip(&covered)
-            .map(|(text, ranges)| (text.words_within(ranges), text.len()))
-            .collect();
-        let dated: Vec<(ArticleId, Option<&str>)> = self
-            .articles
-            .iter()
-            .map(|a| (a.summary.id, a.summary.published.as_deref()))
-            .collect();
-        self.passages = found
-            .iter()
-            .map(|(a, b, passage)| shared_passage(dated[*a], dated[*b], passage))
-            .collect();
-
-        // Quote marks carry the quotation's number in the session (see `first_quote_ids`).
-        let quote_marks: Vec<Vec<Mark>> = self
-            .quotes
-            .iter()
-            .zip(self.first_quote_ids())
-            .map(|(quotes, first)| {
-                quotes
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(i, q)| {
-                        q.parts.iter().map(move |part| Mark {
-                            id: (first + i) as i64,
-                            range: part.clone(),
+        let key = AnalysisKey {
+            articles: self.articles.clone(),
+            pivot,
+            background: self.background.clone(),
+        };
+        let analysis = cache.get(&key).unwrap_or_else(|| {
+            let inputs: Vec<SessionArticle<'_>> =
+                self.articles.iter().map(Article::session_article).collect();
+            let options = SessionOptions {
+                align: AlignOptions::default().background(self.background.clone()),
+                ..SessionOptions::default()
+            };
+            let analysis = Arc::new(analyse(&inputs, pivot, &options));
+            cache.put(key, Arc::clone(&analysis));
+            analysis
+        });
+        let mut analysis = SessionAnalysis::clone(&analysis);
+        if let Some(layout) = &mut analysis.layout {
+            let notes: Vec<Vec<NoteMark>> = self
+                .articles
+                .iter()
+                .map(|article| {
+                    self.notes
+                        .iter()
+                        .filter(|n| n.article == Some(article.summary.id))
+                        .filter_map(|n| {
+                            let (start, end) = n.located()?;
+                            Some(NoteMark {
+                                note: n.id,
+                                range: start..end,
+                            })
                         })
-                    })
-                    .collect()
-            })
-            .collect();
+                        .collect()
+                })
+                .collect();
+            mark_notes(layout, &notes);
+        }
+        self.analysis = Some(analysis);
+    }
+}
 
-        let marks: Vec<ArticleMarks> = self
-            .articles
-            .iter()
-            .zip(covered)
-            .zip(quote_marks)
-            .map(|((article, shared), quotes)| ArticleMarks {
-                notes: self
-                    .notes
-                    .iter()
-                    .filter(|n| n.article_id == Some(article.summary.id))
-                    .filter_map(|n| {
-                        let (start, end) = n.located?;
-                        Some(Mark {
-                            id: n.id.0,
-                            range: start..end,
-                        })
-                    })
-                    .collect(),
-                quotes,
-                shared,
-            })
-            .collect();
-        let bodies: Vec<&str> = self.articles.iter().map(|a| a.body.as_str()).collect();
-        self.layout = Some(side_by_side(&alignment, &bodies, &marks));
+/// What an analysis was computed from: the same articles (text and metadata), pivot and
+/// library word counts give the same analysis.
+#[derive(Debug, Clone, PartialEq)]
+struct AnalysisKey {
+    articles: Vec<Article>,
+    pivot: usize,
+    background: Background,
+}
+
+/// The analyses of the sessions opened last, so that opening one again (a note added, the
+/// window reloaded) does not align it again. Shared between threads; the lock is held only to
+/// look up and to store, never while analysing.
+#[derive(Debug, Default)]
+pub struct AnalysisCache {
+    entries: Mutex<Vec<(AnalysisKey, Arc<SessionAnalysis>)>>,
+    /// Analyses computed (not found here) since the cache was made.
+    computed: std::sync::atomic::AtomicUsize,
+}
+
+/// Analyses kept: a few sessions and pivots to go back and forth between.
+const CACHED_ANALYSES: usize = 4;
+
+impl AnalysisCache {
+    fn get(&self, key: &AnalysisKey) -> Option<Arc<SessionAnalysis>> {
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        let at = entries.iter().position(|(k, _)| k == key)?;
+        // The most recently used last.
+        let entry = entries.remove(at);
+        let analysis = Arc::clone(&entry.1);
+        entries.push(entry);
+        Some(analysis)
+    }
+
+    fn put(&self, key: AnalysisKey, analysis: Arc<SessionAnalysis>) {
+        self.computed
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        entries.retain(|(k, _)| *k != key);
+        if entries.len() >= CACHED_ANALYSES {
+            entries.remove(0);
+        }
+        entries.push((key, analysis));
+    }
+
+    /// How many analyses were computed because none of the same inputs was kept.
+    pub fn computed(&self) -> usize {
+        self.computed.load(std::sync::atomic::Ordering::Relaxed)
     }
 }

@@ -1,16 +1,13 @@
 //! Comparison sessions: a named set of 2–8 articles with the UI's view state and notes.
 
-use crate::articles::{ArticleId, MAX_COMPARED};
+use crate::articles::{check_compared, ArticleId};
 use crate::{Library, Result, StoreError};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-/// The fewest articles a session compares.
-pub const MIN_COMPARED: usize = 2;
-
 /// The id of a comparison session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SessionId(pub i64);
 
 impl std::fmt::Display for SessionId {
@@ -21,6 +18,8 @@ impl std::fmt::Display for SessionId {
 
 /// What the session list shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub struct SessionSummary {
     /// Its id.
     pub id: SessionId,
@@ -36,8 +35,11 @@ pub struct SessionSummary {
 
 /// A whole session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub struct Session {
     /// Its name, dates and articles.
+    #[serde(flatten)]
     pub summary: SessionSummary,
     /// The UI's JSON (columns, pivot, scroll, open panel); the store does not interpret it.
     pub view_state: serde_json::Value,
@@ -58,18 +60,7 @@ fn clean_name(name: &str) -> Result<&str> {
 
 /// Checks a session's articles: 2–8, none twice, each in the library and not deleted.
 fn check_articles(conn: &Connection, ids: &[ArticleId]) -> Result<()> {
-    if !(MIN_COMPARED..=MAX_COMPARED).contains(&ids.len()) {
-        return Err(StoreError::InvalidInput(format!(
-            "a session compares {MIN_COMPARED} to {MAX_COMPARED} articles, not {}",
-            ids.len()
-        )));
-    }
-    let mut seen = std::collections::HashSet::new();
-    if let Some(twice) = ids.iter().find(|id| !seen.insert(**id)) {
-        return Err(StoreError::InvalidInput(format!(
-            "article {twice} is given twice"
-        )));
-    }
+    check_compared(ids)?;
     for id in ids {
         let exists = conn
             .prepare_cached("SELECT 1 FROM articles WHERE id = ?1 AND deleted_at IS NULL")?

@@ -1,6 +1,8 @@
 //! Sessions and notes on a real SQLite file in a temporary folder.
 
-use parallax_store::{ArticleId, Library, NewNote, SessionId, StoreError};
+use parallax_store::{
+    AnalysisCache, ArticleId, Library, NewNote, SessionId, SessionView, StoreError, TagCount,
+};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 
@@ -137,7 +139,7 @@ fn sessions_round_trip() {
     assert_eq!(copied.len(), 1);
     assert_eq!(copied[0].body, "Compare the timings.");
     assert_eq!(copied[0].tags, ["timing"]);
-    assert_eq!(copied[0].session_id, Some(copy.id));
+    assert_eq!(copied[0].session, Some(copy.id));
 
     library.delete_session(first.id).unwrap();
     assert!(library
@@ -212,11 +214,11 @@ fn notes_round_trip_with_tags_reused_across_sessions() {
             ..NewNote::default()
         })
         .unwrap();
-    let anchor = quoted.anchor.clone().unwrap();
-    assert_eq!(anchor.quote.exact, "shut three hours early");
-    assert!(anchor.quote.prefix.ends_with("at Lowmarsh "));
+    let anchor = quoted.quote.clone().unwrap();
+    assert_eq!(anchor.exact, "shut three hours early");
+    assert!(anchor.prefix.ends_with("at Lowmarsh "));
     let body = library.get(ids[1]).unwrap().body;
-    let (start, end) = quoted.located.unwrap();
+    let (start, end) = quoted.located().unwrap();
     assert_eq!(&body[start..end], "shut three hours early");
     assert!(!quoted.orphaned);
     assert_eq!(quoted.tags, ["discrepancy", "Timing"]);
@@ -260,7 +262,16 @@ fn notes_round_trip_with_tags_reused_across_sessions() {
     assert_eq!(other.tags, ["Timing"]);
     assert_eq!(
         library.tags().unwrap(),
-        [("Timing".to_string(), 2), ("discrepancy".to_string(), 1)]
+        [
+            TagCount {
+                name: "Timing".to_string(),
+                notes: 2
+            },
+            TagCount {
+                name: "discrepancy".to_string(),
+                notes: 1
+            }
+        ]
     );
 
     let updated = library
@@ -268,7 +279,7 @@ fn notes_round_trip_with_tags_reused_across_sessions() {
         .unwrap();
     assert_eq!(updated.body, "Three hours, says B.");
     assert_eq!(updated.tags, ["sources"]);
-    assert!(updated.anchor.is_some());
+    assert!(updated.quote.is_some());
 
     let found = library.search_notes("says").unwrap();
     assert_eq!(found.iter().map(|n| n.id).collect::<Vec<_>>(), [quoted.id]);
@@ -377,12 +388,12 @@ fn notes_survive_edits_and_purges_as_orphans() {
 
     let notes = library.notes(session.id).unwrap();
     let get = |id| notes.iter().find(|n| n.id == id).unwrap();
-    let (start, end) = get(moved.id).located.unwrap();
+    let (start, end) = get(moved.id).located().unwrap();
     assert_eq!(&new_body[start..end], "river gauges rose");
-    assert!(start > moved.located.unwrap().0);
-    assert!(get(edited.id).orphaned && get(edited.id).located.is_none());
+    assert!(start > moved.located().unwrap().0);
+    assert!(get(edited.id).orphaned && get(edited.id).located().is_none());
     assert_eq!(
-        get(edited.id).anchor.as_ref().unwrap().quote.exact,
+        get(edited.id).quote.as_ref().unwrap().exact,
         "faster than forecast"
     );
 
@@ -397,9 +408,9 @@ fn notes_survive_edits_and_purges_as_orphans() {
     let notes = library.notes(session.id).unwrap();
     assert_eq!(notes.len(), 3);
     let kept = notes.iter().find(|n| n.id == purged.id).unwrap();
-    assert_eq!(kept.article_id, None);
+    assert_eq!(kept.article, None);
     assert!(kept.orphaned);
-    assert_eq!(kept.anchor.as_ref().unwrap().quote.exact, "Nobody was hurt");
+    assert_eq!(kept.quote.as_ref().unwrap().exact, "Nobody was hurt");
     // Orphans sort after located notes.
     assert_eq!(notes[0].id, moved.id);
     library.integrity_check().unwrap();
@@ -427,7 +438,7 @@ fn a_session_view_aligns_its_articles_and_marks_the_notes() {
     let view = library.session_view(session.id, None).unwrap();
     assert_eq!(view.pivot, Some(ids[0]));
     assert!(view.missing.is_empty());
-    let layout = view.layout.as_ref().expect("three articles align");
+    let layout = view.layout().expect("three articles align");
     assert_eq!(layout.pivot, 0);
     assert_eq!(layout.articles.len(), 3);
     // The barrier sentences of the first two articles share a row.
@@ -447,7 +458,7 @@ fn a_session_view_aligns_its_articles_and_marks_the_notes() {
     let marked: String = partner
         .iter()
         .flat_map(|s| &s.runs)
-        .filter(|r| r.notes == vec![note.id.0])
+        .filter(|r| r.notes == vec![note.id])
         .map(|r| r.text.as_str())
         .collect();
     assert_eq!(marked, "three hours early");
@@ -458,7 +469,7 @@ fn a_session_view_aligns_its_articles_and_marks_the_notes() {
         .unwrap();
     let view = library.session_view(session.id, None).unwrap();
     assert_eq!(view.pivot, Some(ids[1]));
-    assert_eq!(view.layout.unwrap().pivot, 1);
+    assert_eq!(view.layout().unwrap().pivot, 1);
     let view = library.session_view(session.id, Some(ids[2])).unwrap();
     assert_eq!(view.pivot, Some(ids[2]));
     // A pivot that is not in the session falls back to the first column.
@@ -466,6 +477,61 @@ fn a_session_view_aligns_its_articles_and_marks_the_notes() {
         .session_view(session.id, Some(ArticleId(9_999)))
         .unwrap();
     assert_eq!(view.pivot, Some(ids[0]));
+}
+
+#[test]
+fn a_note_added_is_marked_without_analysing_the_session_again() {
+    let Fixture {
+        mut library, ids, ..
+    } = fixture();
+    let session = library
+        .create_session("Barrier", &[ids[0], ids[1]])
+        .unwrap();
+    let analyses = AnalysisCache::default();
+    let open = |library: &Library, pivot| {
+        let mut view = library.load_session_view(session.id, pivot).unwrap();
+        view.lay_out(&analyses);
+        view
+    };
+    let before = open(&library, None);
+    assert_eq!(analyses.computed(), 1);
+    let note = library
+        .add_note(NewNote {
+            session: Some(session.id),
+            article: Some(ids[1]),
+            quote: Some("three hours early".into()),
+            body: "Two hours in the other report.".into(),
+            ..NewNote::default()
+        })
+        .unwrap();
+    let after = open(&library, None);
+    assert_eq!(analyses.computed(), 1, "the analysis was reused");
+    let marked: String = after
+        .layout()
+        .unwrap()
+        .rows
+        .iter()
+        .flat_map(|r| r.cells[1].iter().flatten())
+        .flat_map(|s| &s.runs)
+        .filter(|r| r.notes == vec![note.id])
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(marked, "three hours early");
+    // The text is the same with and without the note: only the runs are cut anew.
+    let text = |view: &SessionView| -> String {
+        view.layout()
+            .unwrap()
+            .rows
+            .iter()
+            .flat_map(|r| r.cells.iter().flatten().flatten())
+            .flat_map(|s| &s.runs)
+            .map(|r| r.text.as_str())
+            .collect()
+    };
+    assert_eq!(text(&before), text(&after));
+    // Another pivot is another analysis.
+    open(&library, Some(ids[1]));
+    assert_eq!(analyses.computed(), 2);
 }
 
 #[test]
@@ -480,7 +546,7 @@ fn a_session_with_deleted_articles_opens_with_what_is_left() {
     assert_eq!(view.articles.len(), 1);
     assert_eq!(view.pivot, Some(ids[0]));
     assert!(
-        view.layout.is_none(),
+        view.layout().is_none(),
         "one article has nothing to align with"
     );
     // The session still lists both: restoring the article brings the comparison back.
@@ -489,7 +555,7 @@ fn a_session_with_deleted_articles_opens_with_what_is_left() {
     assert!(library
         .session_view(session.id, None)
         .unwrap()
-        .layout
+        .layout()
         .is_some());
 }
 

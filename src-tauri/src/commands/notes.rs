@@ -1,40 +1,38 @@
 //! Notes: add (on a selection or on the session), edit, delete and undo, search, tags.
 
-use crate::ipc::{CommandError, NewNote, Note, TagCount};
+use crate::ipc::CommandError;
 use crate::state::AppState;
-use parallax_store::NoteId;
+use parallax_store::{NewNote, Note, NoteId, TagCount};
 use tauri::State;
 
 #[tauri::command]
 pub async fn add_note(state: State<'_, AppState>, note: NewNote) -> Result<Note, CommandError> {
-    state
-        .with_library(move |lib| Ok(lib.add_note(note.into())?.into()))
-        .await
+    state.with_library(move |lib| Ok(lib.add_note(note)?)).await
 }
 
 #[tauri::command]
 pub async fn update_note(
     state: State<'_, AppState>,
-    id: u32,
+    id: NoteId,
     body: String,
     tags: Vec<String>,
 ) -> Result<Note, CommandError> {
     state
-        .with_library(move |lib| Ok(lib.update_note(NoteId(id.into()), &body, &tags)?.into()))
+        .with_library(move |lib| Ok(lib.update_note(id, &body, &tags)?))
         .await
 }
 
 #[tauri::command]
-pub async fn delete_note(state: State<'_, AppState>, id: u32) -> Result<(), CommandError> {
+pub async fn delete_note(state: State<'_, AppState>, id: NoteId) -> Result<(), CommandError> {
     state
-        .with_library(move |lib| Ok(lib.delete_note(NoteId(id.into()))?))
+        .with_library(move |lib| Ok(lib.delete_note(id)?))
         .await
 }
 
 #[tauri::command]
-pub async fn restore_note(state: State<'_, AppState>, id: u32) -> Result<(), CommandError> {
+pub async fn restore_note(state: State<'_, AppState>, id: NoteId) -> Result<(), CommandError> {
     state
-        .with_library(move |lib| Ok(lib.restore_note(NoteId(id.into()))?))
+        .with_library(move |lib| Ok(lib.restore_note(id)?))
         .await
 }
 
@@ -45,29 +43,12 @@ pub async fn search_notes(
     query: String,
 ) -> Result<Vec<Note>, CommandError> {
     state
-        .with_library(move |lib| {
-            Ok(lib
-                .search_notes(&query)?
-                .into_iter()
-                .map(Into::into)
-                .collect())
-        })
+        .with_library(move |lib| Ok(lib.search_notes(&query)?))
         .await
 }
 
 /// Every tag with its use count, most used first: the suggestions offered in every session.
 #[tauri::command]
 pub async fn list_tags(state: State<'_, AppState>) -> Result<Vec<TagCount>, CommandError> {
-    state
-        .with_library(|lib| {
-            Ok(lib
-                .tags()?
-                .into_iter()
-                .map(|(name, notes)| TagCount {
-                    name,
-                    notes: notes as u32,
-                })
-                .collect())
-        })
-        .await
+    state.with_library(|lib| Ok(lib.tags()?)).await
 }

@@ -1,91 +1,87 @@
-//! Comparison sessions: list, create, open (aligned), rename, duplicate, delete and undo,
+//! Comparison sessions: list, create, open (analysed), rename, duplicate, delete and undo,
 //! change the articles, save the view state.
 
-use crate::ipc::{CommandError, SessionSummary, SessionView};
+use crate::ipc::{CommandError, ErrorCode};
 use crate::state::AppState;
-use parallax_store::{ArticleId, SessionId};
+use parallax_store::{ArticleId, SessionId, SessionSummary, SessionView};
 use tauri::State;
-
-fn article_ids(ids: Vec<u32>) -> Vec<ArticleId> {
-    ids.into_iter().map(|id| ArticleId(id.into())).collect()
-}
 
 #[tauri::command]
 pub async fn list_sessions(
     state: State<'_, AppState>,
 ) -> Result<Vec<SessionSummary>, CommandError> {
-    state
-        .with_library(|lib| Ok(lib.list_sessions()?.into_iter().map(Into::into).collect()))
-        .await
+    state.with_library(|lib| Ok(lib.list_sessions()?)).await
 }
 
 #[tauri::command]
 pub async fn create_session(
     state: State<'_, AppState>,
     name: String,
-    articles: Vec<u32>,
+    articles: Vec<ArticleId>,
 ) -> Result<SessionSummary, CommandError> {
-    let articles = article_ids(articles);
     state
-        .with_library(move |lib| Ok(lib.create_session(&name, &articles)?.into()))
+        .with_library(move |lib| Ok(lib.create_session(&name, &articles)?))
         .await
 }
 
-/// The session with its articles aligned against `pivot` (an article id; the first column when
-/// absent or not in the session) and its notes.
+/// The session with its articles analysed against `pivot` (an article id; the first column when
+/// absent or not in the session) and its notes marked.
 #[tauri::command]
 pub async fn open_session(
     state: State<'_, AppState>,
-    id: u32,
-    pivot: Option<u32>,
+    id: SessionId,
+    pivot: Option<ArticleId>,
 ) -> Result<SessionView, CommandError> {
-    // Read under the shared connection, align after releasing it: the alignment must not
-    // hold up the library table, search or note saving.
+    // Read under the shared connection, analyse after releasing it: the alignment must not
+    // hold up the library table, search or note saving. An analysis of the same articles is
+    // reused, so a note added or deleted only marks the text anew.
     let mut view = state
-        .with_library(move |lib| {
-            Ok(lib.load_session_view(SessionId(id.into()), pivot.map(|p| ArticleId(p.into())))?)
-        })
+        .with_library(move |lib| Ok(lib.load_session_view(id, pivot)?))
         .await?;
+    let analyses = state.analyses();
     tauri::async_runtime::spawn_blocking(move || {
-        view.lay_out();
-        view.into()
+        view.lay_out(&analyses);
+        view
     })
     .await
-    .map_err(|e| CommandError::internal(format!("the alignment failed: {e}")))
+    .map_err(|e| CommandError::internal(format!("the analysis failed: {e}")))
 }
 
 #[tauri::command]
 pub async fn rename_session(
     state: State<'_, AppState>,
-    id: u32,
+    id: SessionId,
     name: String,
 ) -> Result<SessionSummary, CommandError> {
     state
-        .with_library(move |lib| Ok(lib.rename_session(SessionId(id.into()), &name)?.into()))
+        .with_library(move |lib| Ok(lib.rename_session(id, &name)?))
         .await
 }
 
 #[tauri::command]
 pub async fn duplicate_session(
     state: State<'_, AppState>,
-    id: u32,
+    id: SessionId,
 ) -> Result<SessionSummary, CommandError> {
     state
-        .with_library(move |lib| Ok(lib.duplicate_session(SessionId(id.into()))?.into()))
+        .with_library(move |lib| Ok(lib.duplicate_session(id)?))
         .await
 }
 
 #[tauri::command]
-pub async fn delete_session(state: State<'_, AppState>, id: u32) -> Result<(), CommandError> {
+pub async fn delete_session(state: State<'_, AppState>, id: SessionId) -> Result<(), CommandError> {
     state
-        .with_library(move |lib| Ok(lib.delete_session(SessionId(id.into()))?))
+        .with_library(move |lib| Ok(lib.delete_session(id)?))
         .await
 }
 
 #[tauri::command]
-pub async fn restore_session(state: State<'_, AppState>, id: u32) -> Result<(), CommandError> {
+pub async fn restore_session(
+    state: State<'_, AppState>,
+    id: SessionId,
+) -> Result<(), CommandError> {
     state
-        .with_library(move |lib| Ok(lib.restore_session(SessionId(id.into()))?))
+        .with_library(move |lib| Ok(lib.restore_session(id)?))
         .await
 }
 
@@ -93,31 +89,28 @@ pub async fn restore_session(state: State<'_, AppState>, id: u32) -> Result<(), 
 #[tauri::command]
 pub async fn set_session_articles(
     state: State<'_, AppState>,
-    id: u32,
-    articles: Vec<u32>,
+    id: SessionId,
+    articles: Vec<ArticleId>,
 ) -> Result<SessionSummary, CommandError> {
-    let articles = article_ids(articles);
     state
-        .with_library(move |lib| {
-            Ok(lib
-                .set_session_articles(SessionId(id.into()), &articles)?
-                .into())
-        })
+        .with_library(move |lib| Ok(lib.set_session_articles(id, &articles)?))
         .await
 }
 
-/// Stores the UI's view state (JSON text it reads back from `open_session`).
+/// Stores the UI's view state (its own JSON, read back in `open_session`).
 #[tauri::command]
 pub async fn save_view_state(
     state: State<'_, AppState>,
-    id: u32,
-    view_state: String,
+    id: SessionId,
+    view_state: serde_json::Value,
 ) -> Result<(), CommandError> {
-    let value: serde_json::Value = serde_json::from_str(&view_state).map_err(|e| CommandError {
-        code: crate::ipc::ErrorCode::InvalidInput,
-        message: format!("the view state is not JSON: {e}"),
-    })?;
+    if !view_state.is_object() {
+        return Err(CommandError::new(
+            ErrorCode::InvalidInput,
+            "the view state is not a JSON object",
+        ));
+    }
     state
-        .with_library(move |lib| Ok(lib.save_view_state(SessionId(id.into()), value)?))
+        .with_library(move |lib| Ok(lib.save_view_state(id, view_state)?))
         .await
 }

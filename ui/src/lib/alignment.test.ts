@@ -46,7 +46,7 @@ describe('reading an alignment', () => {
         ]),
       ],
     );
-    const alignment = view.alignment!;
+    const alignment = view.analysis!.layout!;
     expect(counterparts(alignment, 0, 0, 0).map(sentenceKey)).toEqual(['1:0', '1:1']);
     expect(counterparts(alignment, 0, 1, 1).map(sentenceKey)).toEqual(['0:0']);
     expect(counterparts(alignment, 1, 0, 1).map(sentenceKey)).toEqual(['2:5']);
@@ -54,12 +54,12 @@ describe('reading an alignment', () => {
 
   it('places each note at the first row and column that carries it', () => {
     const noted = (index: number, text: string, notes: number[]) =>
-      sentence(index, text, { runs: [{ text, changed: false, notes, quote: null, shared: false }] });
+      sentence(index, text, { runs: [{ text, start: index * 100, changed: false, notes, quote: null, shared: false }] });
     const view = sessionView(
       [article({ id: 1 }), article({ id: 2 })],
       [alignedRow([[sentence(0, 'A')], [noted(0, 'B', [7])]]), alignedRow([[noted(1, 'C', [7, 8])], null])],
     );
-    const places = notePlaces(view.alignment!);
+    const places = notePlaces(view.analysis!.layout!);
     expect(places.get(7)).toEqual({ row: 0, column: 1 });
     expect(places.get(8)).toEqual({ row: 1, column: 0 });
     expect(places.has(9)).toBe(false);
@@ -74,7 +74,7 @@ describe('reading an alignment', () => {
         alignedRow([[sentence(1, 'C', { start: 40 })], [sentence(1, 'D', { start: 30 })]]),
       ],
     );
-    const alignment = view.alignment!;
+    const alignment = view.analysis!.layout!;
     expect(rowAtOffset(alignment, 0, 10)).toBe(0);
     expect(rowAtOffset(alignment, 0, 45)).toBe(2);
     expect(rowAtOffset(alignment, 1, 29)).toBe(1);

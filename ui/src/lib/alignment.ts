@@ -1,10 +1,10 @@
 /**
  * Reading an alignment: which column goes where, stepping from row to row, what a sentence's
  * counterparts are, and where each note's passage is. Pure functions over the backend's
- * `Alignment`; the UI never computes text offsets.
+ * `SideBySide`; the UI never computes text offsets.
  */
-import type { AlignedRow } from './bindings/AlignedRow';
-import type { Alignment } from './bindings/Alignment';
+import type { SideRow } from './bindings/SideRow';
+import type { SideBySide } from './bindings/SideBySide';
 
 /** A sentence of one column: `column` indexes the session's articles, `sentence` its sentences. */
 export type SentenceRef = { column: number; sentence: number };
@@ -19,7 +19,7 @@ export function displayOrder(columns: number, pivot: number): number[] {
 export type RowKind = 'difference' | 'onlyHere';
 
 /** Whether a row is of a kind; with a column, only-here counts that column's sentences only. */
-function matches(row: AlignedRow, kind: RowKind, column: number | null = null): boolean {
+function matches(row: SideRow, kind: RowKind, column: number | null = null): boolean {
   if (kind === 'difference') return row.differs;
   if (column === null) return row.onlyHere;
   return row.cells[column]?.some((s) => s.onlyHere) ?? false;
@@ -30,7 +30,7 @@ function matches(row: AlignedRow, kind: RowKind, column: number | null = null): 
  * (or after the last, going back). Null when there is none in that direction.
  */
 export function stepRow(
-  rows: readonly AlignedRow[],
+  rows: readonly SideRow[],
   from: number | null,
   direction: 1 | -1,
   kind: RowKind,
@@ -44,7 +44,7 @@ export function stepRow(
 }
 
 /** How many rows of a kind there are, and which of them `row` is (1-based; 0 if none). */
-export function rankOf(rows: readonly AlignedRow[], row: number | null, kind: RowKind): { rank: number; total: number } {
+export function rankOf(rows: readonly SideRow[], row: number | null, kind: RowKind): { rank: number; total: number } {
   let total = 0;
   let rank = 0;
   rows.forEach((r, i) => {
@@ -59,7 +59,7 @@ export function rankOf(rows: readonly AlignedRow[], row: number | null, kind: Ro
  * A sentence's counterparts in the other columns: the sentences sharing its row, and those
  * linked to it from other rows (reordered text, second partners).
  */
-export function counterparts(alignment: Alignment, row: number, column: number, sentence: number): SentenceRef[] {
+export function counterparts(alignment: SideBySide, row: number, column: number, sentence: number): SentenceRef[] {
   const found: SentenceRef[] = [];
   const cells = alignment.rows[row]?.cells ?? [];
   cells.forEach((cell, c) => {
@@ -81,7 +81,7 @@ export function sentenceKey(ref: SentenceRef): string {
 }
 
 /** Where each note's passage starts: the first row and column whose text carries it. */
-export function notePlaces(alignment: Alignment): Map<number, { row: number; column: number }> {
+export function notePlaces(alignment: SideBySide): Map<number, { row: number; column: number }> {
   const places = new Map<number, { row: number; column: number }>();
   alignment.rows.forEach((row, r) => {
     row.cells.forEach((cell, column) => {
@@ -97,7 +97,7 @@ export function notePlaces(alignment: Alignment): Map<number, { row: number; col
 
 /** The row holding the sentence of `column` that contains byte `offset` of its body (the last
  * sentence starting at or before it); null when the column has no sentence there. */
-export function rowAtOffset(alignment: Alignment, column: number, offset: number): number | null {
+export function rowAtOffset(alignment: SideBySide, column: number, offset: number): number | null {
   let best: { row: number; start: number } | null = null;
   alignment.rows.forEach((row, r) => {
     for (const sentence of row.cells[column] ?? []) {

@@ -6,24 +6,22 @@
 import { Channel, invoke, isTauri } from '@tauri-apps/api/core';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { open } from '@tauri-apps/plugin-dialog';
-import type { Article } from './bindings/Article';
 import type { ArticleSummary } from './bindings/ArticleSummary';
 import type { CommandError } from './bindings/CommandError';
-import type { ImportProgress } from './bindings/ImportProgress';
+import type { ImportEvent } from './bindings/ImportEvent';
 import type { ImportReport } from './bindings/ImportReport';
 import type { LibraryInfo } from './bindings/LibraryInfo';
-import type { LibraryReuse } from './bindings/LibraryReuse';
+import { IMPORTABLE_EXTENSIONS } from './bindings/limits';
 import type { MetadataEdit } from './bindings/MetadataEdit';
-import type { SearchHit } from './bindings/SearchHit';
 import type { NewNote } from './bindings/NewNote';
 import type { Note } from './bindings/Note';
+import type { ReuseReport } from './bindings/ReuseReport';
+import type { SearchHit } from './bindings/SearchHit';
 import type { SessionSummary } from './bindings/SessionSummary';
 import type { SessionView } from './bindings/SessionView';
 import type { TagCount } from './bindings/TagCount';
 import { CommandFailure, toCommandError } from './errors';
-
-/** The file types the importer reads; used for the file picker's filter. */
-export const IMPORTABLE_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm', 'pdf', 'docx'] as const;
+import type { ViewState } from './viewState';
 
 /** A native drag over the window, reduced to what the UI needs. */
 export type DragDropEvent =
@@ -37,25 +35,24 @@ export type Unsubscribe = () => void;
 export interface Backend {
   libraryInfo(): Promise<LibraryInfo>;
   listArticles(): Promise<ArticleSummary[]>;
-  getArticle(id: number): Promise<Article>;
   searchArticles(query: string): Promise<SearchHit[]>;
   updateArticle(id: number, edit: MetadataEdit): Promise<ArticleSummary>;
   deleteArticles(ids: number[]): Promise<number>;
   restoreArticles(ids: number[]): Promise<number>;
   /** Passages articles share across the library (at least `minWords` long). */
-  libraryReuse(minWords: number): Promise<LibraryReuse>;
-  importPaths(paths: string[], onProgress: (event: ImportProgress) => void): Promise<ImportReport>;
+  libraryReuse(minWords: number): Promise<ReuseReport>;
+  importPaths(paths: string[], onProgress: (event: ImportEvent) => void): Promise<ImportReport>;
   importSample(): Promise<ImportReport>;
   listSessions(): Promise<SessionSummary[]>;
   createSession(name: string, articles: number[]): Promise<SessionSummary>;
-  /** The session aligned against `pivot` (an article id; null: the first column), with notes. */
+  /** The session analysed against `pivot` (an article id; null: the one it was left with), with notes. */
   openSession(id: number, pivot: number | null): Promise<SessionView>;
   renameSession(id: number, name: string): Promise<SessionSummary>;
   duplicateSession(id: number): Promise<SessionSummary>;
   deleteSession(id: number): Promise<void>;
   restoreSession(id: number): Promise<void>;
   setSessionArticles(id: number, articles: number[]): Promise<SessionSummary>;
-  saveViewState(id: number, viewState: string): Promise<void>;
+  saveViewState(id: number, viewState: ViewState): Promise<void>;
   addNote(note: NewNote): Promise<Note>;
   updateNote(id: number, body: string, tags: string[]): Promise<Note>;
   deleteNote(id: number): Promise<void>;
@@ -112,14 +109,13 @@ async function pick(directory: boolean): Promise<string[]> {
 export const backend: Backend = {
   libraryInfo: () => call('library_info'),
   listArticles: () => call('list_articles'),
-  getArticle: (id) => call('get_article', { id }),
   searchArticles: (query) => call('search_articles', { query }),
   updateArticle: (id, edit) => call('update_article', { id, edit }),
   deleteArticles: (ids) => call('delete_articles', { ids }),
   restoreArticles: (ids) => call('restore_articles', { ids }),
   libraryReuse: (minWords) => call('library_reuse', { minWords }),
   importPaths: (paths, onProgress) => {
-    const channel = new Channel<ImportProgress>();
+    const channel = new Channel<ImportEvent>();
     channel.onmessage = onProgress;
     return call('import_paths', { paths, onProgress: channel });
   },

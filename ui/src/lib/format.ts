@@ -1,4 +1,8 @@
 /** Display helpers for dates, numbers and paths. Pure; no locale surprises in tests. */
+import { USUAL_EXTENSIONS } from './bindings/limits';
+
+/** ".txt .md .html .pdf .docx": the file types Parallax reads, from the backend's own list. */
+export const READABLE_TYPES = USUAL_EXTENSIONS.map((ext) => `.${ext}`).join(' ');
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

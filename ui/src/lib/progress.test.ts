@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportProgress } from './bindings/ImportProgress';
+import type { ImportEvent } from './bindings/ImportEvent';
 import { applyProgress, NO_PROGRESS, progressFraction } from './progress';
 
-const file = (done: number, total: number, outcome: 'imported' | 'duplicate' | 'failed'): ImportProgress => ({
+const file = (done: number, total: number, outcome: 'imported' | 'duplicate' | 'failed'): ImportEvent => ({
   kind: 'file',
   done,
   total,
@@ -12,7 +12,7 @@ const file = (done: number, total: number, outcome: 'imported' | 'duplicate' | '
 
 describe('applyProgress', () => {
   it('accumulates outcomes and follows the current file', () => {
-    const events: ImportProgress[] = [
+    const events: ImportEvent[] = [
       { kind: 'started', total: 4 },
       file(1, 4, 'imported'),
       file(2, 4, 'duplicate'),

@@ -1,4 +1,4 @@
-import type { ImportProgress } from './bindings/ImportProgress';
+import type { ImportEvent } from './bindings/ImportEvent';
 
 /** What the progress bar shows, accumulated from the import channel's events. */
 export type ProgressSnapshot = {
@@ -21,7 +21,7 @@ export const NO_PROGRESS: ProgressSnapshot = {
   failed: 0,
 };
 
-export function applyProgress(state: ProgressSnapshot, event: ImportProgress): ProgressSnapshot {
+export function applyProgress(state: ProgressSnapshot, event: ImportEvent): ProgressSnapshot {
   if (event.kind === 'started') return { ...NO_PROGRESS, total: event.total };
   return {
     total: Math.max(event.total, state.total),

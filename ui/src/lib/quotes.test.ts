@@ -1,66 +1,61 @@
 import { describe, expect, it } from 'vitest';
-import type { QuoteMatch } from './bindings/QuoteMatch';
 import type { SessionQuote } from './bindings/SessionQuote';
-import { quoteRows, speakerOf } from './quotes';
+import { quoteRows, quoteStart, speakerOf } from './quotes';
 
 function quote(id: number, column: number, overrides: Partial<SessionQuote> = {}): SessionQuote {
   return {
     id,
     column,
+    article: column + 1,
+    index: id,
     start: id * 100,
+    end: id * 100 + 20,
+    parts: [[id * 100 + 1, id * 100 + 19]],
     text: `quote ${id}`,
     speaker: 'Aurel Venn',
     role: 'chief engineer',
     anonymous: false,
     kind: 'full',
-    parts: 1,
+    attribution: null,
     ...overrides,
   };
 }
 
-function match(relation: QuoteMatch['relation'], quotes: number[], overrides: Partial<QuoteMatch> = {}): QuoteMatch {
-  return { quotes, relation, passage: null, variants: null, ...overrides };
-}
-
+// How quotations are grouped across articles is the backend's (parallax-core `session`, tested
+// there); the panel only looks the groups' quotations up.
 describe('quote rows', () => {
-  it('groups related quotations of different articles into one row, singletons apart', () => {
-    const quotes = [quote(0, 0), quote(1, 0), quote(2, 1), quote(3, 2), quote(4, 2)];
-    const rows = quoteRows(quotes, [
-      match('same', [0, 2]),
-      match('altered', [0, 3], { variants: [[{ text: 'a', changed: true }], [{ text: 'b', changed: true }]] }),
-      match('misattributed', [0, 2]),
-      match('unattributed', [1], { passage: { column: 1, start: 5, end: 50 } }),
-    ]);
-    expect(rows).toHaveLength(3);
-    const [shared, reused, alone] = rows;
-    expect(shared!.quotes.map((q) => q.id).sort()).toEqual([0, 2, 3]);
-    expect([...shared!.carried.entries()].map(([c, v]) => [c, v.how])).toEqual([
-      [0, 'quoted'],
-      [1, 'quoted'],
-      [2, 'altered'],
-    ]);
+  it('looks up the quotations of each group and keys its columns', () => {
+    const quotes = [quote(0, 0), quote(1, 0), quote(2, 1)];
+    const rows = quoteRows({
+      quotes,
+      matches: [],
+      groups: [
+        {
+          quotes: [2, 0],
+          carried: [
+            { column: 0, how: 'quoted', quotes: [0] },
+            { column: 1, how: 'trimmed', quotes: [2] },
+          ],
+          unquoted: [],
+          misattributed: true,
+          variants: [],
+        },
+        { quotes: [1], carried: [{ column: 0, how: 'quoted', quotes: [1] }], unquoted: [{ column: 1, start: 5, end: 50 }], misattributed: false, variants: [] },
+      ],
+    });
+    expect(rows).toHaveLength(2);
+    const [shared, reused] = rows;
+    expect(shared!.quotes.map((q) => q.id)).toEqual([2, 0]);
+    expect(shared!.carried.get(1)!.how).toBe('trimmed');
+    expect(shared!.carried.get(1)!.quote).toBe(quotes[2]);
     expect(shared!.misattributed).toBe(true);
-    expect(shared!.variants).toHaveLength(1);
-    // A quotation reused elsewhere without quote marks.
-    expect(reused!.quotes.map((q) => q.id)).toEqual([1]);
     expect(reused!.unquoted.get(1)).toEqual({ column: 1, start: 5, end: 50 });
-    expect(alone!.quotes.map((q) => q.id)).toEqual([4]);
-    expect(alone!.misattributed).toBe(false);
+    expect(reused!.carried.has(1)).toBe(false);
   });
 
-  it('calls only the shorter quotation of a trimmed pair trimmed, and keeps every quotation of a column', () => {
-    const quotes = [
-      quote(0, 0, { text: 'we are deeply concerned about the gates' }),
-      quote(1, 1, { text: 'deeply concerned' }),
-      quote(2, 0, { text: 'we remain deeply concerned tonight' }),
-    ];
-    const rows = quoteRows(quotes, [match('trimmed', [0, 1]), match('trimmed', [1, 2])]);
-    expect(rows).toHaveLength(1);
-    const row = rows[0]!;
-    expect(row.quotes[0]!.id).toBe(0); // the longest wording leads
-    expect(row.carried.get(0)!.how).toBe('quoted');
-    expect(row.carried.get(0)!.quotes.map((q) => q.id)).toEqual([0, 2]);
-    expect(row.carried.get(1)!.how).toBe('trimmed');
+  it('shows a quotation at its first quoted word', () => {
+    expect(quoteStart(quote(3, 0))).toBe(301);
+    expect(quoteStart(quote(3, 0, { parts: [] }))).toBe(300);
   });
 
   it('describes speakers with their role, anonymous sources as unnamed', () => {

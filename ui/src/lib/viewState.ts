@@ -48,13 +48,18 @@ function record(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-/** Reads a saved view state; every part that is missing or malformed takes its default. */
-export function parseViewState(json: string): ViewState {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    return { ...DEFAULT_VIEW_STATE };
+/**
+ * Reads a saved view state (as the backend returns it, or as JSON text); every part that is
+ * missing or malformed takes its default.
+ */
+export function parseViewState(stored: unknown): ViewState {
+  let raw: unknown = stored;
+  if (typeof stored === 'string') {
+    try {
+      raw = JSON.parse(stored);
+    } catch {
+      return { ...DEFAULT_VIEW_STATE };
+    }
   }
   const saved = record(raw);
   const scroll = record(saved.scroll);
@@ -69,6 +74,7 @@ export function parseViewState(json: string): ViewState {
   };
 }
 
-export function serializeViewState(state: ViewState): string {
-  return JSON.stringify(state);
+/** What is saved of a view state: a copy that later changes to the state do not touch. */
+export function serializeViewState(state: ViewState): ViewState {
+  return { ...state, scroll: { ...state.scroll } };
 }

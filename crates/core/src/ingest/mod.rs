@@ -24,6 +24,7 @@ pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
 
 /// The file formats Parallax reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Plain text (`.txt`).
@@ -39,17 +40,47 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, in the order they are named to people.
+    pub const ALL: [Format; 5] = [
+        Format::Text,
+        Format::Markdown,
+        Format::Html,
+        Format::Pdf,
+        Format::Docx,
+    ];
+
+    /// The file extensions read as this format (lowercase, no dot), the usual one first: the
+    /// one list of what Parallax imports (the CLI's help, the file picker's filter and the
+    /// error for other files all come from it).
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Format::Text => &["txt", "text"],
+            Format::Markdown => &["md", "markdown"],
+            Format::Html => &["html", "htm", "xhtml"],
+            Format::Pdf => &["pdf"],
+            Format::Docx => &["docx"],
+        }
+    }
+
+    /// "`.txt`, `.md`, `.html`, `.pdf` and `.docx`": the usual extension of each format, for
+    /// messages.
+    pub fn usual_extensions() -> String {
+        let names: Vec<String> = Format::ALL
+            .iter()
+            .map(|f| format!(".{}", f.extensions()[0]))
+            .collect();
+        match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            _ => names.concat(),
+        }
+    }
+
     /// The format for a file name, by its extension (case-insensitive); `None` when unsupported.
     pub fn from_file_name(file_name: &str) -> Option<Format> {
         let ext = file_name.rsplit_once('.')?.1.to_ascii_lowercase();
-        match ext.as_str() {
-            "txt" | "text" => Some(Format::Text),
-            "md" | "markdown" => Some(Format::Markdown),
-            "html" | "htm" | "xhtml" => Some(Format::Html),
-            "pdf" => Some(Format::Pdf),
-            "docx" => Some(Format::Docx),
-            _ => None,
-        }
+        Format::ALL
+            .into_iter()
+            .find(|f| f.extensions().contains(&ext.as_str()))
     }
 
     /// The lowercase name stored in the library (`"text"`, `"markdown"`, …).
@@ -65,15 +96,7 @@ impl Format {
 
     /// Parses the name produced by [`Format::as_str`].
     pub fn parse(name: &str) -> Option<Format> {
-        [
-            Format::Text,
-            Format::Markdown,
-            Format::Html,
-            Format::Pdf,
-            Format::Docx,
-        ]
-        .into_iter()
-        .find(|f| f.as_str() == name)
+        Format::ALL.into_iter().find(|f| f.as_str() == name)
     }
 }
 
@@ -123,7 +146,7 @@ impl Document {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum IngestError {
     /// The extension is not one Parallax reads.
-    #[error("unsupported file type{}: Parallax reads .txt, .md, .html, .htm, .pdf and .docx", ext_suffix(.extension))]
+    #[error("unsupported file type{}: Parallax reads {}", ext_suffix(.extension), Format::usual_extensions())]
     UnsupportedType {
         /// The extension found, without the dot; empty when there is none.
         extension: String,

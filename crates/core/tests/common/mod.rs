@@ -39,7 +39,7 @@ pub fn corpus() -> Vec<Document> {
 /// An English alignment input without boilerplate.
 pub fn input(id: u64, body: &str) -> AlignInput<'_> {
     AlignInput {
-        id,
+        id: parallax_core::ArticleId(id as i64),
         body,
         boilerplate: &[],
         language: "en",

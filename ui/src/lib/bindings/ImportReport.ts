@@ -4,6 +4,18 @@ import type { FailedFile } from "./FailedFile";
 import type { ImportedFile } from "./ImportedFile";
 
 /**
- * The outcome of an import batch.
+ * The outcome of a batch, each list in the order the files were given (folders walked by name).
  */
-export type ImportReport = { imported: Array<ImportedFile>, duplicates: Array<DuplicateFile>, failed: Array<FailedFile>, };
+export type ImportReport = { 
+/**
+ * New articles.
+ */
+imported: Array<ImportedFile>, 
+/**
+ * Files already in the library.
+ */
+duplicates: Array<DuplicateFile>, 
+/**
+ * Files that failed, with the reason.
+ */
+failed: Array<FailedFile>, };

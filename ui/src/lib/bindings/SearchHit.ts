@@ -5,4 +5,12 @@ import type { SnippetPart } from "./SnippetPart";
 /**
  * One search result.
  */
-export type SearchHit = { article: ArticleSummary, snippet: Array<SnippetPart>, };
+export type SearchHit = { 
+/**
+ * The article.
+ */
+article: ArticleSummary, 
+/**
+ * Where in its body (or title) the query matched.
+ */
+snippet: Array<SnippetPart>, };

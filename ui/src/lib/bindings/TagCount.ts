@@ -3,4 +3,12 @@
 /**
  * A tag and how many notes carry it.
  */
-export type TagCount = { name: string, notes: number, };
+export type TagCount = { 
+/**
+ * The tag as first written.
+ */
+name: string, 
+/**
+ * Notes (not deleted) that carry it.
+ */
+notes: number, };

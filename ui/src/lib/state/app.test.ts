@@ -21,7 +21,7 @@ function view(): SessionView {
     [a, b],
     [
       alignedRow([
-        [sentence(0, 'Dockers return.', { runs: [{ text: 'Dockers return.', changed: true, notes: [], quote: null, shared: false }] })],
+        [sentence(0, 'Dockers return.', { runs: [{ text: 'Dockers return.', start: 0, changed: true, notes: [], quote: null, shared: false }] })],
         [sentence(0, 'Dockers go back.')],
       ]),
       alignedRow([[sentence(1, 'Police said.', { onlyHere: true })], null]),

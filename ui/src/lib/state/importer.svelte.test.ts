@@ -1,19 +1,19 @@
 // A .svelte.test.ts file: some tests watch the state through runes, as a component would.
 import { flushSync } from 'svelte';
 import { describe, expect, it } from 'vitest';
-import type { ImportProgress } from '../bindings/ImportProgress';
+import type { ImportEvent } from '../bindings/ImportEvent';
 import type { ImportReport } from '../bindings/ImportReport';
 import { NO_PROGRESS } from '../progress';
 import { backendWith, deferred, report } from '../testing/factories';
 import { Banner } from './banner.svelte';
 import { Importer, mergeReports } from './importer.svelte';
 
-const imported = (id: number) => ({ id, path: `/news/${id}.txt`, title: `T${id}`, outlet: null });
+const imported = (id: number) => ({ id, path: `/news/${id}.txt`, title: `T${id}`, outlet: null, author: null, published: null });
 
 describe('Importer', () => {
   it('shows progress from the channel while importing, then the report, then refreshes', async () => {
     const finished = deferred<ImportReport>();
-    let send: (event: ImportProgress) => void = () => {};
+    let send: (event: ImportEvent) => void = () => {};
     let refreshed = 0;
     const importer = new Importer(
       backendWith({
@@ -109,7 +109,7 @@ describe('Importer', () => {
 
   it('ignores progress messages that arrive after their import finished', async () => {
     const answers = [deferred<ImportReport>(), deferred<ImportReport>()];
-    const senders: ((event: ImportProgress) => void)[] = [];
+    const senders: ((event: ImportEvent) => void)[] = [];
     const importer = new Importer(
       backendWith({
         importPaths: (_paths, onProgress) => {

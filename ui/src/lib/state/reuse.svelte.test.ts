@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { LibraryReuse } from '../bindings/LibraryReuse';
+import type { ReuseReport } from '../bindings/ReuseReport';
 import { backendWith, deferred } from '../testing/factories';
 import { LibraryReuseState, MIN_PASSAGE_WORDS } from './reuse.svelte';
 
-const found: LibraryReuse = {
+const found: ReuseReport = {
   passages: [
     {
       a: { article: 1, start: 0, end: 100 },
@@ -43,7 +43,7 @@ describe('LibraryReuseState', () => {
   });
 
   it('drops an answer the library changed under, and searches once more', async () => {
-    const first = deferred<LibraryReuse>();
+    const first = deferred<ReuseReport>();
     let calls = 0;
     const reuse = new LibraryReuseState(
       backendWith({

@@ -1,5 +1,5 @@
 import type { Backend } from '../api';
-import type { LibraryReuse } from '../bindings/LibraryReuse';
+import type { ReuseReport } from '../bindings/ReuseReport';
 import { errorMessage } from '../errors';
 
 /** Shortest passage the library view reports, in words. */
@@ -12,7 +12,7 @@ export const MIN_PASSAGE_WORDS = 20;
 export class LibraryReuseState {
   open = $state(false);
   loading = $state(false);
-  result = $state.raw<LibraryReuse | null>(null);
+  result = $state.raw<ReuseReport | null>(null);
   error = $state<string | null>(null);
 
   readonly #backend: Pick<Backend, 'libraryReuse'>;

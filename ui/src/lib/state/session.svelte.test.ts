@@ -3,7 +3,8 @@ import type { Backend } from '../api';
 import type { NewNote } from '../bindings/NewNote';
 import type { Note } from '../bindings/Note';
 import type { SessionView } from '../bindings/SessionView';
-import { alignedRow, article, backendWith, deferred, note, sentence, sessionSummary, sessionView } from '../testing/factories';
+import type { JsonValue } from '../bindings/serde_json/JsonValue';
+import { alignedRow, article, backendWith, deferred, note, sentence, sessionSummary, sessionView, type SessionViewOverrides } from '../testing/factories';
 import { parseViewState } from '../viewState';
 import { Banner } from './banner.svelte';
 import { OpenSession } from './session.svelte';
@@ -15,10 +16,10 @@ const b = article({ id: 2, title: 'Night of water', outlet: 'Ledger' });
 const c = article({ id: 3, title: 'Warnings ignored', outlet: 'Standard' });
 
 function changed(index: number, text: string) {
-  return sentence(index, text, { runs: [{ text, changed: true, notes: [], quote: null, shared: false }] });
+  return sentence(index, text, { runs: [{ text, start: index * 100, changed: true, notes: [], quote: null, shared: false }] });
 }
 
-function viewOf(overrides: Partial<SessionView> = {}): SessionView {
+function viewOf(overrides: SessionViewOverrides = {}): SessionView {
   return sessionView(
     [a, b],
     [
@@ -33,8 +34,8 @@ function viewOf(overrides: Partial<SessionView> = {}): SessionView {
 
 /** A backend that keeps what the session saves, as the real one would. */
 function fakeBackend(overrides: Partial<Backend> = {}) {
-  let viewState = '{}';
-  const saved: string[] = [];
+  let viewState: JsonValue = {};
+  const saved: JsonValue[] = [];
   const opened: (number | null)[] = [];
   const notes: Note[] = [];
   const backend = backendWith({
@@ -48,7 +49,7 @@ function fakeBackend(overrides: Partial<Backend> = {}) {
     },
     listTags: async () => [{ name: 'numbers', notes: 2 }],
     addNote: async (n: NewNote) => {
-      const made = note({ id: 50 + notes.length, articleId: n.article, quote: n.quote, body: n.body, tags: n.tags });
+      const made = note({ id: 50 + notes.length, article: n.article, quote: n.quote, body: n.body, tags: n.tags });
       notes.push(made);
       return made;
     },
@@ -186,7 +187,7 @@ describe('OpenSession', () => {
     session.select({ column: 1, quote: 'gave way', prefix: 'The gate ', suffix: ' early.', near: 0 });
     const made = await session.addNoteOnSelection();
     expect(made).not.toBeNull();
-    expect(notes[0]).toMatchObject({ articleId: 2, quote: 'gave way', body: '' });
+    expect(notes[0]).toMatchObject({ article: 2, quote: { exact: 'gave way' }, body: '' });
     expect(session.editing).toBe(made!.id);
     expect(session.state.panel).toBe('notes');
     expect(session.view!.notes).toHaveLength(1);
@@ -216,7 +217,7 @@ describe('OpenSession', () => {
       session.saveNote('session', 'Ask the agency for the 2023 report.', ['follow-up']),
     ]);
     expect(notes).toHaveLength(1);
-    expect(made?.articleId).toBeNull();
+    expect(made?.article).toBeNull();
     expect(again?.id).toBe(made!.id);
     expect(notes[0]!.body).toBe('Ask the agency for the 2023 report.');
     // The editor stays the same one while it is open.
@@ -283,7 +284,7 @@ describe('OpenSession', () => {
 
   it('jumps to a note’s passage, or says it is gone', async () => {
     const view = viewOf();
-    view.alignment!.rows[2]!.cells[1]![0]!.runs = [{ text: 'Talks resume.', changed: false, notes: [9], quote: null, shared: false }];
+    view.analysis!.layout!.rows[2]!.cells[1]![0]!.runs = [{ text: 'Talks resume.', start: 100, changed: false, notes: [9], quote: null, shared: false }];
     const { backend } = fakeBackend({ openSession: async () => view });
     const { session } = open(backend);
     await session.open(1);

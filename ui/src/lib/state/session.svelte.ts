@@ -1,5 +1,5 @@
 import type { Backend } from '../api';
-import type { Alignment } from '../bindings/Alignment';
+import type { SideBySide } from '../bindings/SideBySide';
 import type { ArticleSummary } from '../bindings/ArticleSummary';
 import type { Note } from '../bindings/Note';
 import type { SessionView } from '../bindings/SessionView';
@@ -102,7 +102,7 @@ export class OpenSession {
   /** Set by the text view: clears the page's text selection once a note was made of it. */
   onSelectionUsed: (() => void) | null = null;
 
-  readonly alignment: Alignment | null = $derived(this.view?.alignment ?? null);
+  readonly alignment: SideBySide | null = $derived(this.view?.analysis?.layout ?? null);
   readonly articles: ArticleSummary[] = $derived(this.view?.articles ?? []);
   readonly pivotColumn: number = $derived(this.alignment?.pivot ?? 0);
   /** Column indices in display order (pivot first). */
@@ -163,7 +163,7 @@ export class OpenSession {
       // Null pivot: the backend reads the pivot the session was left with.
       const view = await this.#backend.openSession(id, null);
       if (seq !== this.#seq) return;
-      const saved = parseViewState(view.viewState);
+      const saved = parseViewState(view.session.viewState);
       this.#show(view);
       this.state = { ...saved, pivot: view.pivot };
       this.#requestScroll(saved.scroll.row, saved.scroll.offset, saved.scroll.column, null);
@@ -436,7 +436,7 @@ export class OpenSession {
     try {
       const summary = await this.#backend.renameSession(id, name);
       this.#sessions.updated(summary);
-      if (this.view && this.id === id) this.view = { ...this.view, session: summary };
+      if (this.view && this.id === id) this.view = { ...this.view, session: { ...this.view.session, ...summary } };
       return true;
     } catch (error) {
       this.#banner.report('Couldn’t rename the session', error);
@@ -600,7 +600,7 @@ export class OpenSession {
 
   #putNote(note: Note): void {
     const view = this.view;
-    if (!view || note.sessionId !== this.id) return;
+    if (!view || note.session !== this.id) return;
     const exists = view.notes.some((n) => n.id === note.id);
     const notes = exists ? view.notes.map((n) => (n.id === note.id ? note : n)) : [...view.notes, note];
     this.view = { ...view, notes };
@@ -620,7 +620,8 @@ export class OpenSession {
     if (this.draftNoteId === id) this.finishEditing('session');
     await this.reload();
     const session = this.id;
-    const quote = note?.quote ? `“${note.quote.slice(0, 40)}${note.quote.length > 40 ? '…' : ''}”` : 'the session';
+    const passage = note?.quote?.exact;
+    const quote = passage ? `“${passage.slice(0, 40)}${passage.length > 40 ? '…' : ''}”` : 'the session';
     this.#undo.offer({
       label: `Deleted a note on ${quote}`,
       undo: async () => {

@@ -9,9 +9,8 @@ export type SessionsBackend = Pick<
   'listSessions' | 'createSession' | 'renameSession' | 'duplicateSession' | 'deleteSession' | 'restoreSession'
 >;
 
-/** The fewest and most articles a session compares (the backend checks too). */
-export const MIN_ARTICLES = 2;
-export const MAX_ARTICLES = 8;
+/** The fewest and most articles a session compares (the backend's own limits). */
+export { MAX_ARTICLES, MIN_ARTICLES } from '../bindings/limits';
 
 /** A session about to be created: the person names it in a dialog first. */
 export type SessionDraft = { name: string; articles: number[] };

@@ -1,7 +1,7 @@
 /** Small builders for test data; every field has a plain default that a test can override. */
 import type { Backend } from '../api';
-import type { AlignedRow } from '../bindings/AlignedRow';
-import type { AlignedSentence } from '../bindings/AlignedSentence';
+import type { SideRow } from '../bindings/SideRow';
+import type { SideSentence } from '../bindings/SideSentence';
 import type { ArticleSummary } from '../bindings/ArticleSummary';
 import type { ImportReport } from '../bindings/ImportReport';
 import type { Note } from '../bindings/Note';
@@ -9,6 +9,7 @@ import type { SearchHit } from '../bindings/SearchHit';
 import type { SessionSummary } from '../bindings/SessionSummary';
 import type { SessionView } from '../bindings/SessionView';
 import type { SnippetPart } from '../bindings/SnippetPart';
+import type { JsonValue } from '../bindings/serde_json/JsonValue';
 
 let nextId = 1000;
 
@@ -22,7 +23,7 @@ export function article(overrides: Partial<ArticleSummary> = {}): ArticleSummary
     published: '2024-03-05',
     url: null,
     words: 500,
-    format: 'txt',
+    format: 'text',
     importedAt: '2024-03-06T10:00:00Z',
     ...overrides,
   };
@@ -37,21 +38,22 @@ export function hit(summary: ArticleSummary, snippet: SnippetPart[] = [part('som
 }
 
 /** A sentence of an aligned column; `changed` marks every word, `notes` marks it noted. */
-export function sentence(index: number, text: string, overrides: Partial<AlignedSentence> = {}): AlignedSentence {
+export function sentence(index: number, text: string, overrides: Partial<SideSentence> = {}): SideSentence {
   return {
     index,
     start: index * 100,
+    end: index * 100 + text.length,
     kind: 'prose',
     opensParagraph: false,
     onlyHere: false,
     links: [],
-    runs: [{ text, changed: false, notes: [], quote: null, shared: false }],
+    runs: [{ text, start: index * 100, changed: false, notes: [], quote: null, shared: false }],
     ...overrides,
   };
 }
 
 /** A row of an alignment; `differs` and `onlyHere` follow from the cells unless given. */
-export function alignedRow(cells: (AlignedSentence[] | null)[], overrides: Partial<AlignedRow> = {}): AlignedRow {
+export function alignedRow(cells: (SideSentence[] | null)[], overrides: Partial<SideRow> = {}): SideRow {
   const sentences = cells.flatMap((c) => c ?? []);
   return {
     cells,
@@ -73,38 +75,54 @@ export function sessionSummary(overrides: Partial<SessionSummary> = {}): Session
   };
 }
 
+/** What a test may set of a session view: the session's summary and articles as lists show them. */
+export type SessionViewOverrides = Partial<Omit<SessionView, 'session' | 'articles'>> & {
+  session?: SessionSummary;
+  articles?: ArticleSummary[];
+  /** What the session was saved with. */
+  viewState?: JsonValue;
+};
+
 /** A session view over `articles` (pivot: the first unless given) with these rows. */
-export function sessionView(articles: ArticleSummary[], rows: AlignedRow[], overrides: Partial<SessionView> = {}): SessionView {
+export function sessionView(
+  articles: ArticleSummary[],
+  rows: SideRow[],
+  { viewState = {}, session, articles: shown, ...overrides }: SessionViewOverrides = {},
+): SessionView {
   const pivot = overrides.pivot ?? articles[0]?.id ?? null;
+  const column = Math.max(0, articles.findIndex((a) => a.id === pivot));
   return {
-    session: sessionSummary({ articles: articles.map((a) => a.id) }),
-    viewState: '{}',
-    articles,
+    session: { ...(session ?? sessionSummary({ articles: articles.map((a) => a.id) })), viewState },
+    articles: (shown ?? articles).map((a) => ({ ...a, sourcePath: null, body: '', boilerplate: [], language: null })),
     missing: [],
     pivot,
-    alignment: {
-      pivot: Math.max(0, articles.findIndex((a) => a.id === pivot)),
-      rows,
-      facts: articles.map(() => ({ sentences: rows.length, onlyHere: 0, shared: 0 })),
-      coverage: articles.map((_, i) => articles.map((__, j) => (i === j ? 1 : 0.5))),
+    analysis: {
+      pivot: column,
+      layout: {
+        articles: articles.map((a) => a.id),
+        pivot: column,
+        rows,
+        facts: articles.map(() => ({ sentences: rows.length, onlyHere: 0, shared: 0 })),
+        coverage: articles.map((_, i) => articles.map((__, j) => (i === j ? 1 : 0.5))),
+      },
+      passages: [],
+      quotations: { quotes: [], matches: [], groups: [] },
     },
     notes: [],
-    passages: [],
-    quotes: [],
-    quoteMatches: [],
     ...overrides,
   };
 }
 
-export function note(overrides: Partial<Note> = {}): Note {
+/** A note; `quote` is the text of its passage (null: a note on the session). */
+export function note({ quote = 'the quoted words', ...overrides }: Partial<Omit<Note, 'quote'>> & { quote?: string | null } = {}): Note {
   const id = overrides.id ?? nextId++;
   return {
     id,
-    sessionId: 1,
-    articleId: 1,
+    session: 1,
+    article: 1,
     body: 'Check this.',
     tags: [],
-    quote: 'the quoted words',
+    quote: quote === null ? null : { exact: quote, prefix: '', suffix: '', start: 0, end: quote.length },
     orphaned: false,
     createdAt: '2024-03-06T10:00:00.000Z',
     updatedAt: '2024-03-06T10:00:00.000Z',
@@ -125,7 +143,6 @@ export function backendWith(overrides: Partial<Backend>): Backend {
   return {
     libraryInfo: missing('libraryInfo'),
     listArticles: missing('listArticles'),
-    getArticle: missing('getArticle'),
     searchArticles: missing('searchArticles'),
     updateArticle: missing('updateArticle'),
     deleteArticles: missing('deleteArticles'),

@@ -3,10 +3,14 @@ import type { ArticleReuse } from "./ArticleReuse";
 import type { SharedPassage } from "./SharedPassage";
 
 /**
- * Shared passages across the library.
+ * Shared passages and what they mean per article.
  */
-export type LibraryReuse = { passages: Array<SharedPassage>, 
+export type ReuseReport = { 
 /**
- * Articles with at least one shared passage, by id.
+ * Every passage, by `(a, b, a.start)`.
+ */
+passages: Array<SharedPassage>, 
+/**
+ * Per article with at least one passage, by id.
  */
 articles: Array<ArticleReuse>, };

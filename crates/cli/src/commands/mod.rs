@@ -1,0 +1,12 @@
+//! One module per command: call the library, print text or its types as JSON.
+
+pub mod compare;
+pub mod diff;
+pub mod import;
+pub mod list;
+pub mod note;
+pub mod quotes;
+pub mod reuse;
+pub mod search;
+pub mod session;
+pub mod show;
