@@ -29,6 +29,7 @@ pub mod anchor;
 pub mod diff;
 pub mod ids;
 pub mod ingest;
+mod lexicon;
 pub mod passages;
 pub mod quotes;
 pub mod sentences;

@@ -2,6 +2,7 @@
 //! (ISO 8601, compact `20180619T055000+0900`, RFC 2822, CJK) and English dates as people write
 //! them ("January 9, 2026", "9th Jan. 2026"). One module, so every reader agrees on what a date is.
 
+use crate::lexicon::{month_number, MONTH_PATTERN};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -39,8 +40,6 @@ pub(crate) fn normalize_date(raw: &str) -> Option<String> {
     parse_human_date(text)
 }
 
-pub(crate) const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
-
 /// The first English date with day, month and year in `s`, as `YYYY-MM-DD`.
 ///
 /// Reads "January 9, 2026", "Jan. 9 2026", "9th January, 2026", "Fri January 9, 2026",
@@ -55,12 +54,12 @@ pub(crate) fn parse_human_date(s: &str) -> Option<String> {
 pub(crate) fn find_human_date(s: &str) -> Option<(std::ops::Range<usize>, String)> {
     static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?i)\b(?P<m>{MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"
+            r"(?i)\b(?P<m>{MONTH_PATTERN})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"
         ))
         .expect("valid regex")
     });
     static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?i)\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})\.?,?\s+(?P<y>\d{{4}})"))
+        Regex::new(&format!(r"(?i)\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH_PATTERN})\.?,?\s+(?P<y>\d{{4}})"))
             .expect("valid regex")
     });
     static YEAR_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -121,33 +120,6 @@ fn iso_date(year: &str, month: u32, day: &str) -> Option<String> {
     }
     let date = chrono::NaiveDate::from_ymd_opt(year, month, day)?;
     Some(date.format("%Y-%m-%d").to_string())
-}
-
-fn month_number(name: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let lower = name.to_ascii_lowercase();
-    if lower.len() < 3 || !lower.is_ascii() {
-        return None;
-    }
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let index = MONTHS.iter().position(|m| lower.starts_with(m))?;
-    // "Sept" and "Sep" are fine; "Mayday" is not a month.
-    (full[index].starts_with(&lower) || lower == "sept").then_some(index as u32 + 1)
 }
 
 #[cfg(test)]

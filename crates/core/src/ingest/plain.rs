@@ -39,8 +39,12 @@
 //! (nothing to anchor the year on); a tail marker followed only by short lines (a closing list
 //! of bullet points after "Follow us on X") marks those lines as clutter.
 
-use super::dates::{find_human_date, parse_human_date, MONTH};
+use super::dates::{find_human_date, parse_human_date};
 use super::{Document, Format, IngestError, Metadata};
+use crate::lexicon::{
+    is_month, is_weekday, BYLINE_NOT_NAMES, DATE_LINE_WORDS, MONTH_PATTERN, NAME_PARTICLES,
+    NEWSROOM_WORDS, OUTLET_CONNECTORS, ROLE_WORDS, SECTION_LABELS, WEEKDAY_ABBREVIATIONS,
+};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -735,22 +739,13 @@ fn ends_like_prose(text: &str) -> bool {
 /// Section labels that start an article body on some sites ("Key Facts", "Quick Summary"): they
 /// head a section of the article, they are not its headline.
 fn is_section_label(text: &str) -> bool {
-    #[rustfmt::skip]
-    const LABELS: &[&str] = &[
-        "key facts", "key points", "key takeaways", "takeaways", "quick summary", "summary",
-        "highlights", "at a glance", "in brief", "in short", "overview", "background", "context",
-        "tl;dr", "tldr", "table of contents", "contents", "introduction", "faq", "faqs",
-        "frequently asked questions", "editor's note", "analysis", "opinion", "breaking news",
-        "live updates", "latest", "top stories", "what we know", "what to know", "why it matters",
-        "the big picture", "main points", "bottom line", "conclusion", "to conclude", "news",
-    ];
     let label = text
         .trim()
         .trim_end_matches(':')
         .trim()
         .to_lowercase()
         .replace('’', "'");
-    LABELS.contains(&label.as_str())
+    SECTION_LABELS.contains(&label.as_str())
 }
 
 /// What a byline line says.
@@ -837,12 +832,6 @@ fn outlet_from_byline_part(part: &str) -> Option<String> {
     if let Some(wire) = wire_service(part) {
         return Some(wire.to_string());
     }
-    #[rustfmt::skip]
-    const NEWSROOM_WORDS: &[&str] = &[
-        "news", "newspaper", "times", "post", "press", "journal", "herald", "tribune", "gazette",
-        "daily", "media", "agency", "wire", "network", "radio", "tv", "television", "magazine",
-        "chronicle", "observer", "telegraph", "standard", "weekly", "broadcasting", "morning",
-    ];
     let words: Vec<String> = part.split_whitespace().map(|w| w.to_lowercase()).collect();
     let capitalised = part
         .split_whitespace()
@@ -857,12 +846,6 @@ fn outlet_from_byline_part(part: &str) -> Option<String> {
 
 /// "Senior Correspondent", "Staff Writer", "Chief Editor": a job, not a name.
 fn is_role(part: &str) -> bool {
-    #[rustfmt::skip]
-    const ROLE_WORDS: &[&str] = &[
-        "correspondent", "reporter", "writer", "editor", "contributor", "columnist", "staff",
-        "bureau", "chief", "desk", "analyst", "producer", "journalist", "freelance", "special",
-        "contributing", "associate", "managing", "senior", "team", "photographer",
-    ];
     part.split_whitespace()
         .any(|w| ROLE_WORDS.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphabetic())))
 }
@@ -885,29 +868,15 @@ fn split_names(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A word of headings and labels rather than of a name ("Key", "Latest", "Monday").
+fn is_byline_word(lower: &str) -> bool {
+    BYLINE_NOT_NAMES.contains(&lower) || is_month(lower) || is_weekday(lower)
+}
+
 /// A person's name: 2–4 capitalised words (particles such as "de", "van", "bin" allowed inside,
 /// initials allowed), no digits, no punctuation beyond `.`, `'` and `-`, none of the common
 /// words that make up headings and labels ("Key Facts", "Latest News").
 fn is_person_name(text: &str) -> bool {
-    #[rustfmt::skip]
-    const PARTICLES: &[&str] = &[
-        "de", "da", "del", "della", "di", "do", "dos", "das", "du", "van", "von", "der", "den",
-        "ter", "la", "le", "bin", "bint", "al", "el", "y", "e",
-    ];
-    #[rustfmt::skip]
-    const NOT_NAMES: &[&str] = &[
-        "the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "from", "by", "amid",
-        "over", "after", "as", "is", "are", "was", "key", "facts", "summary", "quick", "news",
-        "update", "updates", "live", "latest", "breaking", "analysis", "opinion", "editorial",
-        "overview", "background", "highlights", "related", "share", "subscribe", "follow", "home",
-        "world", "politics", "business", "contents", "takeaways", "points", "exclusive", "report",
-        "video", "photos", "watch", "listen", "read", "more", "top", "stories", "about", "us",
-        "comment", "comments", "advertisement", "sponsored", "source", "published", "updated",
-        "posted", "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december", "monday", "tuesday", "wednesday",
-        "thursday", "friday", "saturday", "sunday", "today", "yesterday", "new", "why", "how",
-        "what", "who", "when",
-    ];
     let tokens: Vec<&str> = text.split_whitespace().collect();
     if !(2..=4).contains(&tokens.len()) {
         return false;
@@ -923,11 +892,11 @@ fn is_person_name(text: &str) -> bool {
         first_upper
             && letters_only
             && dotted_ok
-            && !NOT_NAMES.contains(&t.to_lowercase().trim_end_matches('.'))
+            && !is_byline_word(t.to_lowercase().trim_end_matches('.'))
     };
     let last = tokens.len() - 1;
     tokens.iter().enumerate().all(|(k, t)| {
-        if k > 0 && k < last && PARTICLES.contains(t) {
+        if k > 0 && k < last && NAME_PARTICLES.contains(t) {
             return true;
         }
         is_word(t)
@@ -980,13 +949,6 @@ fn date_line(text: &str) -> Option<(String, bool)> {
         )
         .expect("valid regex")
     });
-    #[rustfmt::skip]
-    const ALLOWED: &[&str] = &[
-        "published", "updated", "posted", "last", "first", "modified", "edited", "date", "on",
-        "at", "originally", "publication", "am", "pm", "a.m", "p.m", "a.m.", "p.m.", "mon",
-        "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday",
-        "fri", "friday", "sat", "saturday", "sun", "sunday",
-    ];
     let rest = format!("{} {}", &text[..range.start], &text[range.end..]);
     let allowed = rest
         .split(|c: char| {
@@ -1001,7 +963,11 @@ fn date_line(text: &str) -> Option<(String, bool)> {
         .all(|t| {
             let lower = t.to_lowercase();
             let time_zone = (2..=5).contains(&t.len()) && t.chars().all(|c| c.is_ascii_uppercase());
-            ALLOWED.contains(&lower.as_str()) || TIME.is_match(&lower) || time_zone
+            DATE_LINE_WORDS.contains(&lower.as_str())
+                || is_weekday(&lower)
+                || WEEKDAY_ABBREVIATIONS.contains(&lower.as_str())
+                || TIME.is_match(&lower)
+                || time_zone
         });
     if !allowed {
         return None;
@@ -1088,26 +1054,25 @@ fn parse_dateline(text: &str) -> Option<Dateline> {
 /// A month-day date with an optional year, as written in datelines.
 fn date_pattern() -> String {
     format!(
-        r"(?i:{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\.?(?:,?\s+\d{{4}})?)"
+        r"(?i:{MONTH_PATTERN}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_PATTERN}\.?(?:,?\s+\d{{4}})?)"
     )
 }
 
 /// An outlet in parentheses: 1–6 words, each capitalised or a small connecting word, no digits.
 fn looks_like_outlet(text: &str) -> bool {
-    const CONNECTORS: &[&str] = &["of", "the", "and", "de", "del", "y", "&", "for"];
     let words: Vec<&str> = text.split_whitespace().collect();
     (1..=6).contains(&words.len())
         && !text.chars().any(|c| c.is_ascii_digit())
         && !is_month_name(words[0])
         && words[0].chars().next().is_some_and(char::is_uppercase)
-        && words
-            .iter()
-            .all(|w| CONNECTORS.contains(w) || w.chars().next().is_some_and(|c| c.is_uppercase()))
+        && words.iter().all(|w| {
+            OUTLET_CONNECTORS.contains(w) || w.chars().next().is_some_and(|c| c.is_uppercase())
+        })
 }
 
 fn is_month_name(word: &str) -> bool {
     static WHOLE_MONTH: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(&format!(r"(?i)^{MONTH}\.?$")).expect("valid regex"));
+        LazyLock::new(|| Regex::new(&format!(r"(?i)^{MONTH_PATTERN}\.?$")).expect("valid regex"));
     WHOLE_MONTH.is_match(word)
 }
 
