@@ -45,11 +45,7 @@ impl Sentence {
 /// `language` is a BCP 47 tag or its primary subtag ("en", "es-VE"); unknown languages fall
 /// back to generic punctuation rules.
 pub fn sentences(body: &str, language: &str, excluded: &[Range<usize>]) -> Vec<Sentence> {
-    let language = language
-        .split(['-', '_'])
-        .next()
-        .filter(|l| !l.is_empty())
-        .unwrap_or("en");
+    let language = primary_language(language);
     let mut out = Vec::new();
     let mut line_start = 0;
     for line in body.split('\n') {
@@ -64,12 +60,56 @@ pub fn sentences(body: &str, language: &str, excluded: &[Range<usize>]) -> Vec<S
             push_trimmed(&mut out, body, start..start + line.len(), kind);
             continue;
         }
-        for boundary in sentencex::get_sentence_boundaries(language, line) {
-            let range = start + boundary.start_byte..start + boundary.end_byte;
+        for range in line_sentences(language, line, start) {
             push_trimmed(&mut out, body, range, SentenceKind::Prose);
         }
     }
     out
+}
+
+/// Where a sentence ends inside a line and another follows it on the line (after the
+/// terminator and any closing marks), skipping the `excluded` byte ranges: the quotation finder
+/// reads sentences around a quotation from these, whatever kind the line is.
+pub(crate) fn sentence_ends_within_lines(
+    body: &str,
+    language: &str,
+    excluded: &[Range<usize>],
+) -> Vec<usize> {
+    let language = primary_language(language);
+    let mut ends = Vec::new();
+    let mut line_start = 0;
+    for line in body.split('\n') {
+        let start = line_start;
+        line_start += line.len() + 1;
+        if excluded.iter().any(|r| r.start <= start && start < r.end) {
+            continue;
+        }
+        let ranges: Vec<Range<usize>> = line_sentences(language, line, start).collect();
+        for range in ranges.iter().take(ranges.len().saturating_sub(1)) {
+            let text = &body[range.clone()];
+            ends.push(range.start + text.trim_end().len());
+        }
+    }
+    ends
+}
+
+/// The sentences sentencex finds in one line that starts at byte `start` of the body.
+fn line_sentences<'a>(
+    language: &'a str,
+    line: &'a str,
+    start: usize,
+) -> impl Iterator<Item = Range<usize>> + 'a {
+    sentencex::get_sentence_boundaries(language, line)
+        .into_iter()
+        .map(move |b| start + b.start_byte..start + b.end_byte)
+}
+
+/// "es-VE" -> "es"; English when there is none.
+fn primary_language(tag: &str) -> &str {
+    tag.split(['-', '_'])
+        .next()
+        .filter(|l| !l.is_empty())
+        .unwrap_or("en")
 }
 
 /// Adds the range without its surrounding whitespace, if anything is left.
