@@ -15,6 +15,10 @@
 //!   `“A,” X said, “B.”`) are one quotation in two parts, unless the second has an attribution
 //!   of its own.
 //!
+//! The sentence around a quotation is cut where [`crate::sentences`] (sentencex) ends one inside
+//! the line, or at a table bar. The code follows these steps: `marks` (lines, marks, sentences
+//! around, split quotations), `speakers` (attributions, names, roles, pronouns), `matching`.
+//!
 //! Kinds: words set off as a whole utterance (starting their sentence or after a colon, comma
 //! or dash, and ending it, ending with punctuation of their own, or followed by punctuation) are
 //! [`QuoteKind::Full`]; words inside the writer's own sentence are [`QuoteKind::Partial`], or
