@@ -35,7 +35,6 @@ pub mod quotes;
 pub mod sentences;
 pub mod session;
 pub mod side_by_side;
-mod synonyms;
 pub mod text;
 
 pub use ids::{ArticleId, NoteId};

@@ -45,7 +45,7 @@ impl Sentence {
 /// `language` is a BCP 47 tag or its primary subtag ("en", "es-VE"); unknown languages fall
 /// back to generic punctuation rules.
 pub fn sentences(body: &str, language: &str, excluded: &[Range<usize>]) -> Vec<Sentence> {
-    let language = primary_language(language);
+    let language = splitting_language(language);
     let mut out = Vec::new();
     let mut line_start = 0;
     for line in body.split('\n') {
@@ -60,7 +60,7 @@ pub fn sentences(body: &str, language: &str, excluded: &[Range<usize>]) -> Vec<S
             push_trimmed(&mut out, body, start..start + line.len(), kind);
             continue;
         }
-        for range in line_sentences(language, line, start) {
+        for range in line_sentences(&language, line, start) {
             push_trimmed(&mut out, body, range, SentenceKind::Prose);
         }
     }
@@ -75,7 +75,7 @@ pub(crate) fn sentence_ends_within_lines(
     language: &str,
     excluded: &[Range<usize>],
 ) -> Vec<usize> {
-    let language = primary_language(language);
+    let language = splitting_language(language);
     let mut ends = Vec::new();
     let mut line_start = 0;
     for line in body.split('\n') {
@@ -84,7 +84,7 @@ pub(crate) fn sentence_ends_within_lines(
         if excluded.iter().any(|r| r.start <= start && start < r.end) {
             continue;
         }
-        let ranges: Vec<Range<usize>> = line_sentences(language, line, start).collect();
+        let ranges: Vec<Range<usize>> = line_sentences(&language, line, start).collect();
         for range in ranges.iter().take(ranges.len().saturating_sub(1)) {
             let text = &body[range.clone()];
             ends.push(range.start + text.trim_end().len());
@@ -104,12 +104,22 @@ fn line_sentences<'a>(
         .map(move |b| start + b.start_byte..start + b.end_byte)
 }
 
-/// "es-VE" -> "es"; English when there is none.
-fn primary_language(tag: &str) -> &str {
+/// The primary subtag of a BCP 47 tag, lower case: "es-VE" -> "es"; empty when there is none.
+pub(crate) fn primary_language(tag: &str) -> String {
     tag.split(['-', '_'])
         .next()
-        .filter(|l| !l.is_empty())
-        .unwrap_or("en")
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+/// The language sentencex splits by: the tag's primary subtag, English when there is none.
+fn splitting_language(tag: &str) -> String {
+    let language = primary_language(tag);
+    if language.is_empty() {
+        "en".to_string()
+    } else {
+        language
+    }
 }
 
 /// Adds the range without its surrounding whitespace, if anything is left.
