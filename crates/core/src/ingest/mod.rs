@@ -6,9 +6,12 @@
 //! the body (share buttons, "About Us" blocks, newsletter prompts) is kept in the body for the
 //! reader but listed in [`Document::boilerplate`] so that analyses skip it.
 
+mod blocks;
+mod clutter;
 mod dates;
 mod docx;
 mod encoding;
+mod head;
 mod html;
 mod pdf;
 mod plain;
@@ -218,12 +221,7 @@ pub fn ingest(file_name: &str, bytes: &[u8]) -> Result<Document, IngestError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(IngestError::Empty);
     }
-    let mut document = match format {
-        Format::Text | Format::Markdown => plain::read(&decode_text(bytes)?, format),
-        Format::Html => html::read(&decode_text(bytes)?),
-        Format::Pdf => pdf::read(bytes),
-        Format::Docx => docx::read(bytes),
-    }?;
+    let mut document = read(format, bytes)?;
     if document.body.trim().is_empty() {
         return Err(IngestError::NoText {
             detail: String::new(),
@@ -233,6 +231,36 @@ pub fn ingest(file_name: &str, bytes: &[u8]) -> Result<Document, IngestError> {
         document.metadata.title = Some(title_from_file_name(file_name));
     }
     Ok(document)
+}
+
+/// What a reader makes of a file: its text as blocks, and what the file declares about itself
+/// (front matter, page metadata, document properties), which the shared passes never override.
+pub(super) struct Read {
+    blocks: Vec<blocks::Block>,
+    declared: Metadata,
+}
+
+/// Reads `bytes` as `format`: the format's reader, then the passes every format shares.
+fn read(format: Format, bytes: &[u8]) -> Result<Document, IngestError> {
+    match format {
+        Format::Text | Format::Markdown => {
+            Ok(finish(plain::read(&decode_text(bytes)?, format)?, format))
+        }
+        Format::Html => html::read(&decode_text(bytes)?),
+        Format::Pdf => pdf::read(bytes),
+        Format::Docx => docx::read(bytes),
+    }
+}
+
+/// The passes every format shares, over a reader's blocks: the head (title, byline, date
+/// line), the dateline, site clutter; then the body is assembled.
+fn finish(read: Read, format: Format) -> Document {
+    let mut blocks = read.blocks;
+    let mut found = head::Found::new(read.declared);
+    let body_start = head::read_head(&mut blocks, &mut found);
+    head::read_dateline(&mut blocks[body_start..], &mut found);
+    clutter::mark_clutter(&mut blocks, &mut found.meta);
+    blocks::assemble(blocks, found.meta, format)
 }
 
 /// "us-venezuela_talks.txt" -> "us venezuela talks".

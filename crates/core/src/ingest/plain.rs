@@ -1,85 +1,43 @@
-//! Plain text and Markdown: title, byline, dateline and site clutter.
+//! Plain text and Markdown into blocks.
 //!
-//! Text files in a news comparison are mostly articles copied or saved from a web page. They
-//! carry the page around the article: a headline line, a byline, a dateline glued to the lede,
-//! share buttons, newsletter prompts, an "About Us" block. This reader turns such a file into a
-//! [`Document`] in four steps:
+//! Text files in a news comparison are mostly articles copied or saved from a web page: a
+//! headline line, a byline, a dateline glued to the lede, share buttons, an "About Us" block.
+//! This reader only finds the paragraphs; the head, the dateline and the clutter are the passes
+//! every format shares (`head`, `clutter`).
 //!
-//! 1. **Paragraphs.** Every non-empty line is its own paragraph: pages saved from the web put one
-//!    paragraph per line, sometimes with blank lines between them, and a line is the only
-//!    structure such a file has. Two exceptions keep structure a reader sees as one block:
-//!    consecutive list items ("- item", "– item", "1. item") form one paragraph with one item per
-//!    line, and so do the rows of a table (`| a | b |`, cells joined by `" | "`, the `|---|` rule
-//!    dropped). Only a file that is clearly hard-wrapped (every line at most 100 characters and
-//!    most lines ending near the same width) gets its wrapped lines joined back together; the
-//!    test is whether the next line's first word would have fitted, so a short title or byline
-//!    line is never glued to the paragraph under it. Markdown follows the same rules after its
-//!    markup is removed (headings, emphasis, links, images, quotes, fences); YAML front matter
-//!    gives metadata directly.
-//! 2. **Head.** The first short, headline-like line is the title; a byline ("By …", "Jane Doe |
-//!    Outlet", or a bare name right under the title) and a date line ("Published: 9 January
-//!    2026") below it become metadata. These lines are metadata, not article text, so they leave
-//!    the body. A long lede as the first line means there is no title line: `title` stays `None`
-//!    and the caller falls back to the file name.
-//! 3. **Dateline.** "Washington (Outlet) January 9, 2026…", "CARACAS, Venezuela (AP) — …" at the
-//!    start of the first paragraphs give the outlet and the date. The dateline stays in the body
-//!    (it is part of the article as published); when the date is glued to the next word, a space
-//!    is inserted, nothing else changes.
-//! 4. **Clutter.** Lines that are page furniture ("Share This Article", "Subscribe …", "©
-//!    2026 …", "Source: https://…") are marked as boilerplate wherever they are. At the end of
-//!    the article, once a clear tail marker is found, everything after it that is short, a bio
-//!    ("Jane Doe is a former diplomat …") or inside an "About Us" block is boilerplate too.
-//!    Boilerplate is marked, never deleted, and always covers whole paragraphs.
-//!
-//! Everything errs on the side of keeping text as content: a missed share button costs a few
-//! words in a comparison, a real paragraph marked as clutter hides part of the article.
-//!
-//! Known limits: the patterns are English; a first line that is a section heading of an article
-//! whose headline was not saved is taken as the title; a dateline without a year gives no date
-//! (nothing to anchor the year on); a tail marker followed only by short lines (a closing list
-//! of bullet points after "Follow us on X") marks those lines as clutter.
+//! Every non-empty line is its own paragraph: pages saved from the web put one paragraph per
+//! line, sometimes with blank lines between them, and a line is the only structure such a file
+//! has. Two exceptions keep structure a reader sees as one block: consecutive list items ("-
+//! item", "– item", "1. item") form one paragraph with one item per line, and so do the rows of a
+//! table (`| a | b |`, cells joined by `" | "`, the `|---|` rule dropped). Only a file that is
+//! clearly hard-wrapped (every line at most 100 characters and most lines ending near the same
+//! width) gets its wrapped lines joined back together; the test is whether the next line's first
+//! word would have fitted, so a short title or byline line is never glued to the paragraph under
+//! it. Markdown follows the same rules after its markup is removed (headings, emphasis, links,
+//! images, quotes, fences); YAML front matter gives metadata directly.
 
-use super::dates::{find_human_date, parse_human_date};
-use super::{Document, Format, IngestError, Metadata};
-use crate::lexicon::{
-    is_month, is_weekday, BYLINE_NOT_NAMES, DATE_LINE_WORDS, MONTH_PATTERN, NAME_PARTICLES,
-    NEWSROOM_WORDS, OUTLET_CONNECTORS, ROLE_WORDS, SECTION_LABELS, WEEKDAY_ABBREVIATIONS,
-};
+use super::blocks::{collapse_spaces, list_marker_len, Block, BlockKind};
+use super::dates::parse_human_date;
+use super::{Format, IngestError, Metadata, Read};
 use regex::Regex;
 use std::sync::LazyLock;
 
-pub(super) fn read(text: &str, format: Format) -> Result<Document, IngestError> {
+/// Reads a text or Markdown file into blocks (see the module docs); Markdown front matter is
+/// what the file declares about itself.
+pub(super) fn read(text: &str, format: Format) -> Result<Read, IngestError> {
     let text = crate::text::normalize(text);
     if text.is_empty() {
         return Err(IngestError::Empty);
     }
-    let mut found = Found::default();
+    let mut declared = Metadata::default();
     let lines = match format {
-        Format::Markdown => markdown_lines(&text, &mut found),
+        Format::Markdown => markdown_lines(&text, &mut declared),
         _ => text_lines(&text),
     };
-    let mut paras = group(&lines, wrap_width(&lines));
-    let body_start = read_head(&mut paras, &mut found);
-    read_dateline(&mut paras[body_start..], &mut found);
-    mark_clutter(&mut paras, &mut found);
-    Ok(assemble(paras, found.meta, format))
-}
-
-/// Metadata collected so far, with how sure we are of the date.
-#[derive(Default)]
-struct Found {
-    meta: Metadata,
-    /// The date came from an "Updated …" line: a dateline or "Published" line replaces it.
-    published_is_update: bool,
-}
-
-impl Found {
-    fn published(&mut self, date: String, is_update: bool) {
-        if self.meta.published.is_none() || (self.published_is_update && !is_update) {
-            self.meta.published = Some(date);
-            self.published_is_update = is_update;
-        }
-    }
+    Ok(Read {
+        blocks: group(&lines, wrap_width(&lines)),
+        declared,
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -101,43 +59,6 @@ enum Line {
     Row(String),
     /// A line inside a Markdown code block, verbatim.
     Code(String),
-}
-
-/// What a paragraph of the body is, as far as the heuristics care.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Prose,
-    Heading(u8),
-    List,
-    Table,
-    Code,
-}
-
-#[derive(Debug, Clone)]
-struct Para {
-    text: String,
-    kind: Kind,
-    /// Taken out of the body as metadata (title, byline, date line).
-    removed: bool,
-    /// Site clutter: stays in the body, listed in `Document::boilerplate`.
-    clutter: bool,
-}
-
-impl Para {
-    fn new(text: String, kind: Kind) -> Para {
-        Para {
-            text,
-            kind,
-            removed: false,
-            clutter: false,
-        }
-    }
-
-    /// A single line of prose or a heading: the only paragraphs that can be a title, byline,
-    /// date line or clutter marker. Lists, tables and code are always content.
-    fn is_line(&self) -> bool {
-        matches!(self.kind, Kind::Prose | Kind::Heading(_)) && !self.text.contains('\n')
-    }
 }
 
 /// Lines of a plain-text file. Only structure that is unambiguous in plain text is recognised:
@@ -170,8 +91,8 @@ fn text_lines(text: &str) -> Vec<Line> {
 
 /// Lines of a Markdown file, markup removed: headings lose their `#`, quotes their `>`, links
 /// keep their text, images go, code blocks keep their content verbatim.
-fn markdown_lines(text: &str, found: &mut Found) -> Vec<Line> {
-    let text = front_matter(text, found);
+fn markdown_lines(text: &str, declared: &mut Metadata) -> Vec<Line> {
+    let text = front_matter(text, declared);
     let raw: Vec<&str> = text.split('\n').collect();
     let mut out = Vec::new();
     let mut fence: Option<(char, usize)> = None;
@@ -271,75 +192,75 @@ fn markdown_lines(text: &str, found: &mut Found) -> Vec<Line> {
 
 /// Builds paragraphs from lines: each prose line on its own (unless the file is hard-wrapped,
 /// see [`wrap_width`]), consecutive list items, table rows and code lines together.
-fn group(lines: &[Line], wrap: Option<usize>) -> Vec<Para> {
-    let mut paras: Vec<Para> = Vec::new();
+fn group(lines: &[Line], wrap: Option<usize>) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
     // The kind of the last paragraph while the next line may still extend it.
-    let mut open: Option<Kind> = None;
+    let mut open: Option<BlockKind> = None;
     let mut previous_prose_line = "";
     for line in lines {
-        let extend = |paras: &mut Vec<Para>, sep: &str, text: &str| {
-            let last = paras.last_mut().expect("an open paragraph exists");
+        let extend = |blocks: &mut Vec<Block>, sep: &str, text: &str| {
+            let last = blocks.last_mut().expect("an open paragraph exists");
             last.text.push_str(sep);
             last.text.push_str(text);
         };
         match line {
             Line::Blank => open = None,
             Line::Heading(level, text) => {
-                paras.push(Para::new(text.clone(), Kind::Heading(*level)));
+                blocks.push(Block::new(text.clone(), BlockKind::Heading(*level)));
                 open = None;
             }
             Line::Prose(text) => {
                 let wrapped =
                     wrap.is_some_and(|width| was_wrapped(previous_prose_line, text, width));
-                if open == Some(Kind::Prose) && wrapped {
-                    extend(&mut paras, " ", text);
+                if open == Some(BlockKind::Prose) && wrapped {
+                    extend(&mut blocks, " ", text);
                 } else {
-                    paras.push(Para::new(text.clone(), Kind::Prose));
-                    open = Some(Kind::Prose);
+                    blocks.push(Block::new(text.clone(), BlockKind::Prose));
+                    open = Some(BlockKind::Prose);
                 }
                 previous_prose_line = text;
             }
             Line::Item(text) => {
-                if open == Some(Kind::List) {
-                    extend(&mut paras, "\n", text);
+                if open == Some(BlockKind::List) {
+                    extend(&mut blocks, "\n", text);
                 } else {
-                    paras.push(Para::new(text.clone(), Kind::List));
+                    blocks.push(Block::new(text.clone(), BlockKind::List));
                 }
-                open = Some(Kind::List);
+                open = Some(BlockKind::List);
             }
             Line::Continuation(text) => {
-                if open == Some(Kind::List) {
-                    extend(&mut paras, " ", text);
+                if open == Some(BlockKind::List) {
+                    extend(&mut blocks, " ", text);
                 } else {
-                    paras.push(Para::new(text.clone(), Kind::Prose));
-                    open = Some(Kind::Prose);
+                    blocks.push(Block::new(text.clone(), BlockKind::Prose));
+                    open = Some(BlockKind::Prose);
                     previous_prose_line = text;
                 }
             }
             Line::Row(text) | Line::Code(text) => {
                 let kind = if matches!(line, Line::Row(_)) {
-                    Kind::Table
+                    BlockKind::Table
                 } else {
-                    Kind::Code
+                    BlockKind::Code
                 };
                 if open == Some(kind) {
-                    extend(&mut paras, "\n", text);
+                    extend(&mut blocks, "\n", text);
                 } else {
-                    paras.push(Para::new(text.clone(), kind));
+                    blocks.push(Block::new(text.clone(), kind));
                 }
                 open = Some(kind);
             }
         }
     }
-    for p in &mut paras {
-        p.text = if p.kind == Kind::Code {
+    for p in &mut blocks {
+        p.text = if p.kind == BlockKind::Code {
             p.text.trim().to_string()
         } else {
             collapse_spaces(&p.text)
         };
     }
-    paras.retain(|p| !p.text.is_empty());
-    paras
+    blocks.retain(|p| !p.text.is_empty());
+    blocks
 }
 
 /// The wrap width of a hard-wrapped file, or `None` when lines are whole paragraphs.
@@ -393,14 +314,6 @@ fn was_wrapped(previous: &str, next: &str, width: usize) -> bool {
     !previous.is_empty() && previous.chars().count() + 1 + next_word > width
 }
 
-/// `-`, `*`, `•`, `–`, `—`, `+` bullets and `1.`/`1)` numbers followed by a space and text: the
-/// length of the marker in bytes.
-fn list_marker_len(line: &str) -> Option<usize> {
-    static MARKER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^([-*+•–—▪◦‣·]|\d{1,2}[.)])[ ]+\S").expect("valid regex"));
-    MARKER.captures(line).map(|c| c[1].len())
-}
-
 /// `---`, `***`, `* * *`, `___`, `===`: a separator drawn with characters.
 fn is_rule(line: &str) -> bool {
     let chars: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
@@ -424,13 +337,6 @@ fn table_cells(line: &str, clean: impl Fn(&str) -> String) -> String {
         .map(|c| clean(c.trim()))
         .collect::<Vec<_>>()
         .join(" | ")
-}
-
-fn collapse_spaces(text: &str) -> String {
-    text.split('\n')
-        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -539,7 +445,7 @@ fn strip_inline_outside_code(text: &str) -> String {
 
 /// YAML front matter (`---` … `---`) at the top of a Markdown file: title, author, date, URL,
 /// outlet and language when present. Returns the text after it.
-fn front_matter<'a>(text: &'a str, found: &mut Found) -> &'a str {
+fn front_matter<'a>(text: &'a str, meta: &mut Metadata) -> &'a str {
     let Some(rest) = text.strip_prefix("---\n") else {
         return text;
     };
@@ -578,14 +484,13 @@ fn front_matter<'a>(text: &'a str, found: &mut Found) -> &'a str {
         if value.is_empty() {
             continue;
         }
-        let meta = &mut found.meta;
         match key.as_str() {
             "title" | "headline" => meta.title = Some(value),
             "author" | "authors" | "byline" => meta.author = Some(value),
             "date" | "published" | "pubdate" | "published_at" | "date_published"
             | "publishdate" => {
                 if let Some(date) = parse_human_date(&value) {
-                    found.published(date, false);
+                    meta.published = Some(date);
                 }
             }
             "url" | "canonical" | "canonical_url" | "link" | "source_url" | "permalink"
@@ -603,749 +508,19 @@ fn front_matter<'a>(text: &'a str, found: &mut Found) -> &'a str {
     body
 }
 
-// ---------------------------------------------------------------------------------------------
-// Head: title, byline, date line
-// ---------------------------------------------------------------------------------------------
-
-/// Reads the title and the lines around it; returns the index of the first paragraph after the
-/// title (where the article starts).
-fn read_head(paras: &mut [Para], found: &mut Found) -> usize {
-    let n = paras.len();
-    let mut i = 0;
-    // A saved page may start with its address, a date or a clutter line before the headline.
-    while i < n.min(4) && paras[i].is_line() {
-        let text = paras[i].text.clone();
-        if url_line(&text).is_some() || is_marker(&text).is_some() {
-            paras[i].clutter = true;
-        } else if let Some((date, is_update)) = date_line(&text) {
-            found.published(date, is_update);
-            paras[i].removed = true;
-        } else {
-            break;
-        }
-        i += 1;
-    }
-
-    let mut title_at = None;
-    if let Some(declared) = found.meta.title.clone() {
-        // Markdown front matter declared the title: only a repeat of it leaves the body.
-        if i + 1 < n
-            && paras[i].is_line()
-            && paras[i].text.to_lowercase() == declared.to_lowercase()
-        {
-            paras[i].removed = true;
-            title_at = Some(i);
-            i += 1;
-        }
-    } else if i + 1 < n && is_title(&paras[i]) {
-        let title = paras[i].text.clone();
-        paras[i].removed = true;
-        title_at = Some(i);
-        i += 1;
-        // Some pages repeat the headline (once in the page header, once above the article).
-        if i + 1 < n && paras[i].text.to_lowercase() == title.to_lowercase() {
-            paras[i].removed = true;
-            i += 1;
-        }
-        found.meta.title = Some(title);
-    }
-
-    // Byline, date and address lines under the title; a subtitle may sit between them.
-    let mut j = i;
-    while j < n.min(i + 5) && paras[j].is_line() {
-        let text = paras[j].text.clone();
-        if let Some(byline) = parse_byline(&text) {
-            if found.meta.author.is_none() {
-                found.meta.author = byline.author;
-            }
-            if found.meta.outlet.is_none() {
-                found.meta.outlet = byline.outlet;
-            }
-            if let Some(date) = byline.published {
-                found.published(date, false);
-            }
-            paras[j].removed = true;
-        } else if title_at.is_some_and(|t| t + 1 == j)
-            && found.meta.author.is_none()
-            && is_names(&text)
-        {
-            // A bare name right under the headline is the byline without its "By".
-            found.meta.author = Some(join_names(&split_names(&text)));
-            paras[j].removed = true;
-        } else if let Some((date, is_update)) = date_line(&text) {
-            found.published(date, is_update);
-            paras[j].removed = true;
-        } else if url_line(&text).is_some() || is_marker(&text).is_some() {
-            paras[j].clutter = true;
-        } else if !is_subtitle(&text) {
-            break;
-        }
-        j += 1;
-    }
-    i
-}
-
-/// The first line is the title when it reads like a headline: a Markdown heading, or a short
-/// line (2–20 words, at most 200 characters) that does not end like a prose sentence and is
-/// none of the other things a first line can be (a byline, a date, a section label such as
-/// "Key Facts", a dateline paragraph).
-fn is_title(p: &Para) -> bool {
-    if !p.is_line() {
-        return false;
-    }
-    let text = p.text.as_str();
-    if is_section_label(text)
-        || is_marker(text).is_some()
-        || url_line(text).is_some()
-        || date_line(text).is_some()
-        || parse_byline(text).is_some()
-        || parse_dateline(text).is_some()
-        || list_marker_len(text).is_some()
-    {
-        return false;
-    }
-    if p.kind == Kind::Heading(1) {
-        return text.chars().count() <= 300;
-    }
-    static SENTENCE_BREAK: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\p{Ll}{2,}\.\s+\p{Lu}").expect("valid regex"));
-    let words = text.split_whitespace().count();
-    (2..=20).contains(&words)
-        && text.chars().count() <= 200
-        && !ends_like_prose(text)
-        && !SENTENCE_BREAK.is_match(text)
-}
-
-/// A short line under the title that is not a byline: a standfirst or a subheading. It stays
-/// in the body; the byline may still follow it.
-fn is_subtitle(text: &str) -> bool {
-    text.split_whitespace().count() <= 30 && !ends_like_prose(text)
-}
-
-/// Ends with a full stop (not an abbreviation such as "U.S."), a colon, a comma or a semicolon:
-/// the end of a sentence or of a lead-in, not of a headline.
-fn ends_like_prose(text: &str) -> bool {
-    static ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:\b\p{L}\.){2,}$|\b(?:Jr|Sr|St|Inc|Ltd|Co|Corp|Dr|Mr|Mrs|Ms)\.$|\.\.\.$")
-            .expect("valid regex")
-    });
-    match text.chars().last() {
-        Some('.') => !ABBREVIATION.is_match(text),
-        Some(':' | ',' | ';') => true,
-        _ => false,
-    }
-}
-
-/// Section labels that start an article body on some sites ("Key Facts", "Quick Summary"): they
-/// head a section of the article, they are not its headline.
-fn is_section_label(text: &str) -> bool {
-    let label = text
-        .trim()
-        .trim_end_matches(':')
-        .trim()
-        .to_lowercase()
-        .replace('’', "'");
-    SECTION_LABELS.contains(&label.as_str())
-}
-
-/// What a byline line says.
-#[derive(Debug, Default, PartialEq, Eq)]
-struct Byline {
-    author: Option<String>,
-    outlet: Option<String>,
-    published: Option<String>,
-}
-
-/// "By Jane Doe", "by Chief Editor", "BY JANE DOE AND JOHN ROE", "By Jane Doe, Senior
-/// Correspondent | January 9, 2026", "Jane Doe | Reuters". The part after "By" must start with
-/// names (so "By late 2025, officials…" is prose); a line without "By" needs a `|` or `·`
-/// separator after the name. Further parts are a date, an outlet or a role.
-fn parse_byline(text: &str) -> Option<Byline> {
-    let text = text.trim();
-    if text.split_whitespace().count() > 20 || text.chars().count() > 160 {
-        return None;
-    }
-    static BY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)^by:?\s+(.+)$").expect("valid regex"));
-    static SEPARATORS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\s*(?:[|·•]|\s[-–—]\s)\s*").expect("valid regex"));
-    let (rest, with_by) = match BY.captures(text) {
-        Some(c) => (c.get(1).expect("group").as_str(), true),
-        None => (text, false),
-    };
-    // "By Jane Doe." ends with a full stop like a sentence; the names check below tells them
-    // apart ("By signalling that it is open…" does not start with names).
-    let rest = rest.trim_end_matches('.');
-    let mut parts: Vec<&str> = SEPARATORS
-        .split(rest)
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    if parts.is_empty() || (!with_by && parts.len() < 2) {
-        return None;
-    }
-    // "By Jane Doe, Senior Correspondent": a comma separates a role or an outlet, except
-    // between names ("By Jane Doe, John Roe and Ann Poe").
-    let first = parts.remove(0);
-    let mut comma_parts: Vec<&str> = first
-        .split(',')
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    let mut authors: Vec<String> = Vec::new();
-    if comma_parts.is_empty() || !is_names(comma_parts[0]) {
-        return None;
-    }
-    let lead = comma_parts.remove(0);
-    authors.extend(split_names(lead));
-    let mut byline = Byline::default();
-    for part in comma_parts.into_iter().chain(parts) {
-        let part = part.trim_end_matches('.');
-        if let Some(date) = date_line(part)
-            .map(|(d, _)| d)
-            .or_else(|| parse_human_date(part))
-        {
-            byline.published.get_or_insert(date);
-        } else if let Some(outlet) = outlet_from_byline_part(part) {
-            byline.outlet.get_or_insert(outlet);
-        } else if !is_role(part) && is_names(part) {
-            // A place ("Caracas") or anything else unrecognised is dropped.
-            authors.extend(split_names(part));
-        }
-    }
-    byline.author = Some(join_names(&authors));
-    Some(byline)
-}
-
-/// "Jane Doe" + "John Roe" + "Ann Poe" -> "Jane Doe, John Roe and Ann Poe".
-fn join_names(names: &[String]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
-/// An outlet named in a byline part: a known wire service, or a name with a newsroom word in it
-/// ("Brussels Morning Newspaper", "Harbour Daily", "The Watchfire").
-fn outlet_from_byline_part(part: &str) -> Option<String> {
-    if let Some(wire) = wire_service(part) {
-        return Some(wire.to_string());
-    }
-    let words: Vec<String> = part.split_whitespace().map(|w| w.to_lowercase()).collect();
-    let capitalised = part
-        .split_whitespace()
-        .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
-    // "The Watchfire": a capitalised name led by "The" is a publication, not a person.
-    let titled = words.len() >= 2 && words[0] == "the";
-    (words.len() <= 6
-        && capitalised
-        && (titled || words.iter().any(|w| NEWSROOM_WORDS.contains(&w.as_str()))))
-    .then(|| part.to_string())
-}
-
-/// "Senior Correspondent", "Staff Writer", "Chief Editor": a job, not a name.
-fn is_role(part: &str) -> bool {
-    part.split_whitespace()
-        .any(|w| ROLE_WORDS.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphabetic())))
-}
-
-/// One to four person names joined by commas, "and" or "&": "Jane Doe", "JANE DOE AND JOHN
-/// ROE", "Ana María de la Vega".
-fn is_names(text: &str) -> bool {
-    let names = split_names(text);
-    (1..=4).contains(&names.len()) && names.iter().all(|n| is_person_name(n))
-}
-
-/// "Jane Doe, John Roe and Ann Poe" -> the three names, tidied.
-fn split_names(text: &str) -> Vec<String> {
-    static JOINERS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\s*(?:,|&|\band\b)\s*").expect("valid regex"));
-    JOINERS
-        .split(text.trim())
-        .filter(|n| !n.is_empty())
-        .map(tidy_name)
-        .collect()
-}
-
-/// A word of headings and labels rather than of a name ("Key", "Latest", "Monday").
-fn is_byline_word(lower: &str) -> bool {
-    BYLINE_NOT_NAMES.contains(&lower) || is_month(lower) || is_weekday(lower)
-}
-
-/// A person's name: 2–4 capitalised words (particles such as "de", "van", "bin" allowed inside,
-/// initials allowed), no digits, no punctuation beyond `.`, `'` and `-`, none of the common
-/// words that make up headings and labels ("Key Facts", "Latest News").
-fn is_person_name(text: &str) -> bool {
-    let tokens: Vec<&str> = text.split_whitespace().collect();
-    if !(2..=4).contains(&tokens.len()) {
-        return false;
-    }
-    let is_word = |t: &str| {
-        let mut chars = t.chars();
-        let first_upper = chars.next().is_some_and(char::is_uppercase);
-        let letters_only = t
-            .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'));
-        // Initials ("J.") and "Jr." end with a full stop; other words in a name do not.
-        let dotted_ok = !t.ends_with('.') || t.chars().count() == 2 || matches!(t, "Jr." | "Sr.");
-        first_upper
-            && letters_only
-            && dotted_ok
-            && !is_byline_word(t.to_lowercase().trim_end_matches('.'))
-    };
-    let last = tokens.len() - 1;
-    tokens.iter().enumerate().all(|(k, t)| {
-        if k > 0 && k < last && NAME_PARTICLES.contains(t) {
-            return true;
-        }
-        is_word(t)
-    })
-}
-
-/// Names as a person writes them: an all-capitals byline in title case ("JANE DOE AND JOHN ROE"
-/// -> "Jane Doe and John Roe").
-fn tidy_name(text: &str) -> String {
-    let text = collapse_spaces(text.trim());
-    if text.chars().any(char::is_lowercase) {
-        return text;
-    }
-    text.split(' ')
-        .map(|word| {
-            if word.eq_ignore_ascii_case("and") {
-                return "and".to_string();
-            }
-            let mut out = String::new();
-            let mut start = true;
-            for c in word.chars() {
-                if start {
-                    out.extend(c.to_uppercase());
-                } else {
-                    out.extend(c.to_lowercase());
-                }
-                start = matches!(c, '-' | '\'' | '’' | '.');
-            }
-            out
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-// ---------------------------------------------------------------------------------------------
-// Dates
-// ---------------------------------------------------------------------------------------------
-
-/// A line that is only a date, with at most a label, a weekday, a time and a time zone around
-/// it: "Published: 9 January 2026", "Jan. 9, 2026", "2026-01-09", "Updated 10:32 AM EST, Fri
-/// January 9, 2026". Returns the date and whether it is an update rather than the publication.
-fn date_line(text: &str) -> Option<(String, bool)> {
-    if text.chars().count() > 100 {
-        return None;
-    }
-    let (range, date) = find_human_date(text)?;
-    static TIME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^(?:\d{1,2}[:.]\d{2}(?::\d{2})?(?:am|pm)?|(?:utc|gmt)[+-]\d{1,2}(?::?\d{2})?)$",
-        )
-        .expect("valid regex")
-    });
-    let rest = format!("{} {}", &text[..range.start], &text[range.end..]);
-    let allowed = rest
-        .split(|c: char| {
-            c.is_whitespace()
-                || matches!(
-                    c,
-                    ',' | '|' | '·' | '•' | '(' | ')' | '[' | ']' | '—' | '–' | '-' | '/'
-                )
-        })
-        .map(|t| t.trim_end_matches(':'))
-        .filter(|t| !t.is_empty())
-        .all(|t| {
-            let lower = t.to_lowercase();
-            let time_zone = (2..=5).contains(&t.len()) && t.chars().all(|c| c.is_ascii_uppercase());
-            DATE_LINE_WORDS.contains(&lower.as_str())
-                || is_weekday(&lower)
-                || WEEKDAY_ABBREVIATIONS.contains(&lower.as_str())
-                || TIME.is_match(&lower)
-                || time_zone
-        });
-    if !allowed {
-        return None;
-    }
-    let lower = text.to_lowercase();
-    let is_update = ["updated", "modified", "edited"]
-        .iter()
-        .any(|w| lower.contains(w))
-        && !["published", "posted"].iter().any(|w| lower.contains(w));
-    Some((date, is_update))
-}
-
-// ---------------------------------------------------------------------------------------------
-// Dateline
-// ---------------------------------------------------------------------------------------------
-
-/// What a dateline at the start of a paragraph says.
-#[derive(Debug, PartialEq, Eq)]
-struct Dateline {
-    outlet: Option<String>,
-    published: Option<String>,
-    /// Byte offset where the date runs into the next word with no space ("2026Venezuela").
-    glued_at: Option<usize>,
-}
-
-/// "Washington (Outlet) January 9, 2026…", "CARACAS, Venezuela (AP) — …", "LONDON, Jan. 9
-/// (Reuters) -", "January 9, 2026 —", "WASHINGTON, January 9, 2026 —".
-///
-/// A parenthesis after a capitalised place is only an outlet when a date or a dash follows or
-/// precedes it (so "Human Rights Watch (HRW) said" is not a dateline); a date alone at the start
-/// needs a dash after it or no space at all ("January 9, 2026 was cold" is a sentence).
-fn parse_dateline(text: &str) -> Option<Dateline> {
-    const PLACE_WORD: &str = r"(?:\p{Lu}[\p{L}.'’-]*|d[aeo]s?|del|la|el|al)";
-    static WITH_OUTLET: LazyLock<Regex> = LazyLock::new(|| {
-        let place = format!(
-            r"\p{{Lu}}[\p{{L}}.'’-]*(?:\s+{PLACE_WORD}){{0,3}}(?:,\s+\p{{Lu}}[\p{{L}}.'’-]*(?:\s+{PLACE_WORD}){{0,2}})?"
-        );
-        let date = date_pattern();
-        Regex::new(&format!(
-            r"^(?P<place>{place})(?:,?\s+(?P<d1>{date}))?\s*\((?P<outlet>[^()]{{1,60}})\)(?:\s*(?P<d2>{date}))?(?:\s*(?P<sep>[—–-]{{1,2}}|:))?"
-        ))
-        .expect("valid regex")
-    });
-    static DATE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-        let date = date_pattern();
-        Regex::new(&format!(
-            r"^(?:\p{{Lu}}[\p{{L}}.'’-]*(?:\s+{PLACE_WORD}){{0,3}},?\s+)?(?P<date>{date})(?:\s*(?P<sep>[—–-]{{1,2}}|:))?"
-        ))
-        .expect("valid regex")
-    });
-
-    let glued = |end: usize| {
-        end > 0
-            && !text[..end].ends_with(char::is_whitespace)
-            && text[end..].starts_with(|c: char| c.is_alphanumeric() || c == '“' || c == '"')
-    };
-    if let Some(c) = WITH_OUTLET.captures(text) {
-        let outlet = c["outlet"].trim();
-        let date = c.name("d1").or(c.name("d2"));
-        let outlet_ok = wire_service(outlet).is_some() || looks_like_outlet(outlet);
-        if outlet_ok && (date.is_some() || c.name("sep").is_some()) {
-            let end = c.get(0).expect("match").end();
-            return Some(Dateline {
-                outlet: Some(wire_service(outlet).unwrap_or(outlet).to_string()),
-                published: date.and_then(|d| parse_human_date(d.as_str())),
-                glued_at: glued(end).then_some(end),
-            });
-        }
-    }
-    if let Some(c) = DATE_FIRST.captures(text) {
-        let end = c.get(0).expect("match").end();
-        let published = parse_human_date(&c["date"])?;
-        if c.name("sep").is_some() || glued(end) {
-            return Some(Dateline {
-                outlet: None,
-                published: Some(published),
-                glued_at: glued(end).then_some(end),
-            });
-        }
-    }
-    None
-}
-
-/// A month-day date with an optional year, as written in datelines.
-fn date_pattern() -> String {
-    format!(
-        r"(?i:{MONTH_PATTERN}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_PATTERN}\.?(?:,?\s+\d{{4}})?)"
-    )
-}
-
-/// An outlet in parentheses: 1–6 words, each capitalised or a small connecting word, no digits.
-fn looks_like_outlet(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    (1..=6).contains(&words.len())
-        && !text.chars().any(|c| c.is_ascii_digit())
-        && !is_month_name(words[0])
-        && words[0].chars().next().is_some_and(char::is_uppercase)
-        && words.iter().all(|w| {
-            OUTLET_CONNECTORS.contains(w) || w.chars().next().is_some_and(|c| c.is_uppercase())
-        })
-}
-
-fn is_month_name(word: &str) -> bool {
-    static WHOLE_MONTH: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(&format!(r"(?i)^{MONTH_PATTERN}\.?$")).expect("valid regex"));
-    WHOLE_MONTH.is_match(word)
-}
-
-/// Wire services by the abbreviation used in datelines, with the name to store.
-fn wire_service(text: &str) -> Option<&'static str> {
-    let key = text
-        .trim()
-        .trim_start_matches("The ")
-        .trim_start_matches("the ")
-        .to_lowercase();
-    Some(match key.as_str() {
-        "ap" | "associated press" => "Associated Press",
-        "afp" | "agence france-presse" | "agence france presse" => "Agence France-Presse",
-        "reuters" | "thomson reuters" => "Reuters",
-        "upi" | "united press international" => "United Press International",
-        "dpa" | "deutsche presse-agentur" => "Deutsche Presse-Agentur",
-        "efe" => "EFE",
-        "ansa" => "ANSA",
-        "xinhua" => "Xinhua",
-        "bloomberg" => "Bloomberg",
-        _ => return None,
-    })
-}
-
-/// Looks for a dateline at the start of the first paragraphs of the article (a subtitle may come
-/// before the lede) and fixes a date glued to the next word.
-fn read_dateline(paras: &mut [Para], found: &mut Found) {
-    let candidates = paras
-        .iter_mut()
-        .filter(|p| !p.removed && !p.clutter && p.kind == Kind::Prose)
-        .take(3);
-    for p in candidates {
-        if let Some(dateline) = parse_dateline(&p.text) {
-            if found.meta.outlet.is_none() {
-                found.meta.outlet = dateline.outlet;
-            }
-            if let Some(date) = dateline.published {
-                found.published(date, false);
-            }
-            if let Some(at) = dateline.glued_at {
-                p.text.insert(at, ' ');
-            }
-            return;
-        }
-        if p.text.split_whitespace().count() > 30 {
-            // The lede had no dateline; later paragraphs do not have one either.
-            return;
-        }
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Clutter
-// ---------------------------------------------------------------------------------------------
-
-/// How a clutter line relates to the end of the article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Marker {
-    /// Page furniture that can sit anywhere ("Advertisement", "Read more: …").
-    Inline,
-    /// Furniture that comes after the article ("Share This Article", "About Us", "Leave a
-    /// Comment"): from here on, short lines and bios are clutter too.
-    Tail,
-}
-
-/// Whether a single line is page furniture. Each pattern has a word limit so that a sentence
-/// that happens to start like a button ("Subscribers to the service said…") stays content.
-fn is_marker(text: &str) -> Option<Marker> {
-    use Marker::{Inline, Tail};
-    static MARKERS: LazyLock<Vec<(Regex, usize, Marker)>> = LazyLock::new(|| {
-        [
-            (r"^share (this|the)( article| story| post| page)?\s*[:!.]?$", 6, Tail),
-            (r"^share (on|via|to|with) ", 8, Tail),
-            (
-                r"^(share|tweet|e-?mail|print|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|copy link)([\s,|/·•]+(share|tweet|e-?mail|print|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|copy link))+$",
-                12,
-                Tail,
-            ),
-            (r"^subscribe\b", 15, Tail),
-            (r"\b(subscribe|sign up|signup|register)\b.{0,40}\bnewsletters?\b", 45, Tail),
-            (r"^sign up (for|to)\b", 15, Tail),
-            (r"^(join|download|get) (our|the) .*\b(app|newsletter|channel|community)\b", 20, Tail),
-            (r"^leave a (comment|reply)", 6, Tail),
-            (r"^(\d+ )?comments?( \(\d+\))?$", 3, Tail),
-            (
-                r"^(you (may|might) (also )?like|recommended( for you| stories| articles)?|more (stories|articles|news)( from .*)?|related (articles|stories|posts|news|coverage|reading|content|topics)|trending( now| stories)?|most (read|popular|viewed)|don.t miss|also read|read next|up next|further reading)\s*[:.!]?$",
-                8,
-                Tail,
-            ),
-            (r"^(related|read more|read also|see also|also read|more|recommended|watch|listen)\s*:", 25, Inline),
-            (r"^read more\b", 10, Inline),
-            (r"^(advertisement|advertising|sponsored( content)?|promoted( content)?|ad|paid content|partner content)$", 2, Inline),
-            (r"^(skip to (main )?content|back to top|scroll to top|jump to)\b", 6, Inline),
-            (r"^follow (us|\S+ \S+ on)\b", 12, Tail),
-            (
-                r"^follow\b.*\bon (facebook|twitter|x|instagram|linkedin|telegram|whatsapp|youtube|tiktok|threads|bluesky|google news)\b",
-                15,
-                Tail,
-            ),
-            (r"^(©|\(c\)|copyright\b)", 25, Tail),
-            (r"\ball rights reserved\b", 25, Tail),
-            (r"^about (us|the authors?|the writer|the reporter|this author|me)$", 4, Tail),
-            (r"^(tags?|topics?|filed under|categories|category)\s*:", 25, Tail),
-            (r"^(click|tap) here\b", 15, Inline),
-            (r"^(print|email) (this )?(article|story|page)$", 4, Tail),
-            (r"^(photo|image|video)( credit)?s?\s*:", 15, Inline),
-            (r"^we use cookies\b", 40, Inline),
-        ]
-        .into_iter()
-        .map(|(pattern, words, kind)| (Regex::new(&format!("(?i){pattern}")).expect("valid regex"), words, kind))
-        .collect()
-    });
-    // "The Harbour Ledger Logo": the alt text of the masthead image. Case matters here: a
-    // name in capitals, unlike "the party unveiled a new logo".
-    static LOGO: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:[Tt]he )?(?:\p{Lu}[\p{L}\p{N}&'’.-]*\s+){1,6}[Ll]ogo$")
-            .expect("valid regex")
-    });
-    let text = text.trim();
-    let words = text.split_whitespace().count();
-    if LOGO.is_match(text) {
-        return Some(Tail);
-    }
-    MARKERS
-        .iter()
-        .find(|(re, max_words, _)| words <= *max_words && re.is_match(text))
-        .map(|(_, _, kind)| *kind)
-}
-
-fn is_about_heading(text: &str) -> bool {
-    static ABOUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^about (us|the authors?|the writer|the reporter|this author|me)$")
-            .expect("valid regex")
-    });
-    ABOUT.is_match(text.trim())
-}
-
-/// "Source: https://…", "URL: …", "Originally published at https://…", or a bare address: the
-/// article's own address, as saved with the page. Says whether the line labels the address.
-fn url_line(text: &str) -> Option<(String, bool)> {
-    static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?i)^(?P<label>(?:source|url|link|permalink|canonical(?: url)?|article url|original(?:ly)? (?:published|posted)(?: at| on| in)?|read (?:the )?original(?: article| story)?(?: at| on)?)\s*:?\s*)?<?(?P<url>https?://[^\s<>]+)>?$",
-        )
-        .expect("valid regex")
-    });
-    let c = URL_LINE.captures(text.trim())?;
-    let url = c["url"].trim_end_matches(['.', ',', ';', ')']).to_string();
-    Some((url, c.name("label").is_some()))
-}
-
-/// "Jane Doe is a former diplomat …", "She has covered …": an author or outlet bio.
-fn is_bio(text: &str) -> bool {
-    static BIO: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^(?:(?:\p{Lu}[\p{L}'’.-]*\s+){0,4}\p{Lu}[\p{L}'’.-]*|She|He|They)\s+(?:is|was|has|had|covers|covered|writes|wrote|reports|joined|serves|holds|leads|lives|previously|specializes|specialises)\b",
-        )
-        .expect("valid regex")
-    });
-    text.split_whitespace().count() <= 150 && BIO.is_match(text)
-}
-
-/// Short lines with no full stop: buttons, links, related headlines.
-fn is_short_non_sentence(p: &Para) -> bool {
-    matches!(p.kind, Kind::Prose | Kind::Heading(_) | Kind::List)
-        && p.text.split('\n').all(|line| {
-            let line = line.trim();
-            line.split_whitespace().count() <= 15
-                && (!line.ends_with('.') || line.ends_with("...") || line.ends_with('…'))
-        })
-}
-
-/// Marks clutter lines anywhere, then the trailing block: the earliest tail marker after which
-/// every paragraph is clutter, short, a bio, or part of an "About Us" block.
-fn mark_clutter(paras: &mut [Para], found: &mut Found) {
-    let kept: Vec<usize> = (0..paras.len()).filter(|&i| !paras[i].removed).collect();
-    let mut labelled_url = None;
-    let mut bare_url = None;
-    for (pos, &i) in kept.iter().enumerate() {
-        let p = &mut paras[i];
-        if !p.is_line() {
-            continue;
-        }
-        if let Some((url, labelled)) = url_line(&p.text) {
-            p.clutter = true;
-            // The article's own address is saved at the top or the bottom of the page. A
-            // labelled line ("Source: …") says so; a bare address only counts as the very first
-            // or last line, since elsewhere it is more likely a link to another page.
-            let near_edge = pos < 5 || pos + 5 >= kept.len();
-            let at_edge = pos == 0 || pos + 1 == kept.len();
-            if labelled && near_edge {
-                labelled_url.get_or_insert(url);
-            } else if !labelled && at_edge {
-                bare_url.get_or_insert(url);
-            }
-        } else if is_marker(&p.text).is_some() {
-            p.clutter = true;
-        }
-    }
-    if found.meta.url.is_none() {
-        found.meta.url = labelled_url.or(bare_url);
-    }
-    // Trailing clutter sits in the last few dozen paragraphs; looking only there keeps this
-    // linear on a huge file full of share buttons.
-    const TAIL_WINDOW: usize = 60;
-    let window_start = kept.len().saturating_sub(TAIL_WINDOW);
-    for (pos, &start) in kept.iter().enumerate().skip(window_start) {
-        let p = &paras[start];
-        let is_tail_start = p.is_line()
-            && (is_marker(&p.text) == Some(Marker::Tail) || url_line(&p.text).is_some());
-        if !is_tail_start {
-            continue;
-        }
-        let mut in_about = is_about_heading(&p.text);
-        let all_clutter = kept[pos + 1..].iter().all(|&j| {
-            let p = &paras[j];
-            let eligible = p.clutter
-                || is_short_non_sentence(p)
-                || (p.kind == Kind::Prose && is_bio(&p.text))
-                || (in_about && p.kind == Kind::Prose && p.text.split_whitespace().count() <= 150);
-            in_about |= p.is_line() && is_about_heading(&p.text);
-            eligible
-        });
-        if all_clutter {
-            for &j in &kept[pos..] {
-                paras[j].clutter = true;
-            }
-            return;
-        }
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Assembly
-// ---------------------------------------------------------------------------------------------
-
-fn assemble(mut paras: Vec<Para>, meta: Metadata, format: Format) -> Document {
-    if paras.iter().all(|p| p.removed) {
-        // Only a title and a byline: better a body that repeats them than no body at all.
-        for p in &mut paras {
-            p.removed = false;
-        }
-    }
-    let mut body = String::new();
-    let mut boilerplate = Vec::new();
-    for p in paras.iter().filter(|p| !p.removed) {
-        if !body.is_empty() {
-            body.push_str("\n\n");
-        }
-        let start = body.len();
-        body.push_str(&p.text);
-        if p.clutter {
-            boilerplate.push(start..body.len());
-        }
-    }
-    Document {
-        body,
-        boilerplate,
-        metadata: meta,
-        format,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    use crate::ingest::clutter::is_marker;
+    use crate::ingest::Document;
+
     fn text(input: &str) -> Document {
-        read(input, Format::Text).expect("reads")
+        super::super::read(Format::Text, input.as_bytes()).expect("reads")
     }
 
     fn markdown(input: &str) -> Document {
-        read(input, Format::Markdown).expect("reads")
+        super::super::read(Format::Markdown, input.as_bytes()).expect("reads")
     }
 
     fn paragraphs(doc: &Document) -> Vec<&str> {
@@ -1415,13 +590,13 @@ mod tests {
             Some("Harbour talks resume after storm")
         );
         assert_eq!(doc.metadata.author.as_deref(), Some("Ines Talbot"));
-        let paras = paragraphs(&doc);
-        assert_eq!(paras.len(), 2);
+        let blocks = paragraphs(&doc);
+        assert_eq!(blocks.len(), 2);
         assert!(
-            paras[0].starts_with("The negotiators returned")
-                && paras[0].ends_with("officials said.")
+            blocks[0].starts_with("The negotiators returned")
+                && blocks[0].ends_with("officials said.")
         );
-        assert!(paras[1].contains("editor at a fixed width"));
+        assert!(blocks[1].contains("editor at a fixed width"));
     }
 
     #[test]
@@ -1938,7 +1113,7 @@ mod tests {
             "- \n- x",
         ] {
             for format in [Format::Text, Format::Markdown] {
-                if let Ok(doc) = read(input, format) {
+                if let Ok(doc) = super::super::read(format, input.as_bytes()) {
                     for r in &doc.boilerplate {
                         assert!(doc.body.get(r.clone()).is_some(), "{input:?}");
                     }
@@ -1950,7 +1125,7 @@ mod tests {
     #[test]
     fn empty_after_normalisation_is_empty() {
         assert_eq!(
-            read("\u{200B}\u{FEFF}", Format::Text),
+            super::super::read(Format::Text, "\u{200B}\u{FEFF}".as_bytes()),
             Err(IngestError::Empty)
         );
     }

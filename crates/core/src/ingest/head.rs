@@ -1,0 +1,562 @@
+//! The head of an article, for every format: the title, the byline and the date line above the
+//! text, and the dateline that opens it.
+//!
+//! - **Head.** The first short, headline-like line is the title (unless the file declared one:
+//!   then only a repeat of it at the top goes); a byline ("By …", "Jane Doe | Outlet", or a bare
+//!   name right under the title) and a date line ("Published: 9 January 2026") below it become
+//!   metadata. These lines are metadata, not article text. A long lede as the first line means
+//!   there is no title line: `title` stays `None` and the caller falls back to the file name.
+//! - **Dateline.** "Washington (Outlet) January 9, 2026…", "CARACAS, Venezuela (AP) — …" at the
+//!   start of the first paragraphs give the outlet and the date. The dateline stays in the body
+//!   (it is part of the article as published); when the date is glued to the next word, a space
+//!   is inserted, nothing else changes.
+//!
+//! What the file declared about itself is never overridden: the passes fill what is missing.
+//! Known limits: the patterns are English; a first line that is a section heading of an article
+//! whose headline was not saved is taken as the title; a dateline without a year gives no date
+//! (nothing to anchor the year on).
+
+use super::blocks::{collapse_spaces, list_marker_len, Block, BlockKind};
+use super::clutter::{is_marker, url_line};
+use super::dates::{find_human_date, parse_human_date};
+use super::Metadata;
+use crate::lexicon::{
+    is_month, is_weekday, BYLINE_NOT_NAMES, DATE_LINE_WORDS, MONTH_PATTERN, NAME_PARTICLES,
+    NEWSROOM_WORDS, OUTLET_CONNECTORS, ROLE_WORDS, SECTION_LABELS, WEEKDAY_ABBREVIATIONS,
+};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Metadata collected so far, with how sure we are of the date.
+#[derive(Default)]
+pub(super) struct Found {
+    pub(super) meta: Metadata,
+    /// The date came from an "Updated …" line: a dateline or "Published" line replaces it.
+    published_is_update: bool,
+}
+
+impl Found {
+    /// Starts from what the file declared about itself.
+    pub(super) fn new(declared: Metadata) -> Found {
+        Found {
+            meta: declared,
+            published_is_update: false,
+        }
+    }
+
+    fn published(&mut self, date: String, is_update: bool) {
+        if self.meta.published.is_none() || (self.published_is_update && !is_update) {
+            self.meta.published = Some(date);
+            self.published_is_update = is_update;
+        }
+    }
+}
+
+/// Reads the title and the lines around it; returns the index of the first paragraph after the
+/// title (where the article starts).
+pub(super) fn read_head(blocks: &mut [Block], found: &mut Found) -> usize {
+    let n = blocks.len();
+    let mut i = 0;
+    // A saved page may start with its address, a date or a clutter line before the headline.
+    while i < n.min(4) && blocks[i].is_line() {
+        let text = blocks[i].text.clone();
+        if url_line(&text).is_some() || is_marker(&text).is_some() {
+            blocks[i].clutter = true;
+        } else if let Some((date, is_update)) = date_line(&text) {
+            found.published(date, is_update);
+            blocks[i].removed = true;
+        } else {
+            break;
+        }
+        i += 1;
+    }
+
+    let mut title_at = None;
+    if let Some(declared) = found.meta.title.clone() {
+        // Markdown front matter declared the title: only a repeat of it leaves the body.
+        if i + 1 < n
+            && blocks[i].is_line()
+            && blocks[i].text.to_lowercase() == declared.to_lowercase()
+        {
+            blocks[i].removed = true;
+            title_at = Some(i);
+            i += 1;
+        }
+    } else if i + 1 < n && is_title(&blocks[i]) {
+        let title = blocks[i].text.clone();
+        blocks[i].removed = true;
+        title_at = Some(i);
+        i += 1;
+        // Some pages repeat the headline (once in the page header, once above the article).
+        if i + 1 < n && blocks[i].text.to_lowercase() == title.to_lowercase() {
+            blocks[i].removed = true;
+            i += 1;
+        }
+        found.meta.title = Some(title);
+    }
+
+    // Byline, date and address lines under the title; a subtitle may sit between them.
+    let mut j = i;
+    while j < n.min(i + 5) && blocks[j].is_line() {
+        let text = blocks[j].text.clone();
+        if let Some(byline) = parse_byline(&text) {
+            if found.meta.author.is_none() {
+                found.meta.author = byline.author;
+            }
+            if found.meta.outlet.is_none() {
+                found.meta.outlet = byline.outlet;
+            }
+            if let Some(date) = byline.published {
+                found.published(date, false);
+            }
+            blocks[j].removed = true;
+        } else if title_at.is_some_and(|t| t + 1 == j)
+            && found.meta.author.is_none()
+            && is_names(&text)
+        {
+            // A bare name right under the headline is the byline without its "By".
+            found.meta.author = Some(join_names(&split_names(&text)));
+            blocks[j].removed = true;
+        } else if let Some((date, is_update)) = date_line(&text) {
+            found.published(date, is_update);
+            blocks[j].removed = true;
+        } else if url_line(&text).is_some() || is_marker(&text).is_some() {
+            blocks[j].clutter = true;
+        } else if !is_subtitle(&text) {
+            break;
+        }
+        j += 1;
+    }
+    i
+}
+
+/// The first line is the title when it reads like a headline: a Markdown heading, or a short
+/// line (2–20 words, at most 200 characters) that does not end like a prose sentence and is
+/// none of the other things a first line can be (a byline, a date, a section label such as
+/// "Key Facts", a dateline paragraph).
+fn is_title(p: &Block) -> bool {
+    if !p.is_line() {
+        return false;
+    }
+    let text = p.text.as_str();
+    if is_section_label(text)
+        || is_marker(text).is_some()
+        || url_line(text).is_some()
+        || date_line(text).is_some()
+        || parse_byline(text).is_some()
+        || parse_dateline(text).is_some()
+        || list_marker_len(text).is_some()
+    {
+        return false;
+    }
+    if p.kind == BlockKind::Heading(1) {
+        return text.chars().count() <= 300;
+    }
+    static SENTENCE_BREAK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\p{Ll}{2,}\.\s+\p{Lu}").expect("valid regex"));
+    let words = text.split_whitespace().count();
+    (2..=20).contains(&words)
+        && text.chars().count() <= 200
+        && !ends_like_prose(text)
+        && !SENTENCE_BREAK.is_match(text)
+}
+
+/// A short line under the title that is not a byline: a standfirst or a subheading. It stays
+/// in the body; the byline may still follow it.
+fn is_subtitle(text: &str) -> bool {
+    text.split_whitespace().count() <= 30 && !ends_like_prose(text)
+}
+
+/// Ends with a full stop (not an abbreviation such as "U.S."), a colon, a comma or a semicolon:
+/// the end of a sentence or of a lead-in, not of a headline.
+fn ends_like_prose(text: &str) -> bool {
+    static ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:\b\p{L}\.){2,}$|\b(?:Jr|Sr|St|Inc|Ltd|Co|Corp|Dr|Mr|Mrs|Ms)\.$|\.\.\.$")
+            .expect("valid regex")
+    });
+    match text.chars().last() {
+        Some('.') => !ABBREVIATION.is_match(text),
+        Some(':' | ',' | ';') => true,
+        _ => false,
+    }
+}
+
+/// Section labels that start an article body on some sites ("Key Facts", "Quick Summary"): they
+/// head a section of the article, they are not its headline.
+fn is_section_label(text: &str) -> bool {
+    let label = text
+        .trim()
+        .trim_end_matches(':')
+        .trim()
+        .to_lowercase()
+        .replace('’', "'");
+    SECTION_LABELS.contains(&label.as_str())
+}
+
+/// What a byline line says.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Byline {
+    author: Option<String>,
+    outlet: Option<String>,
+    published: Option<String>,
+}
+
+/// "By Jane Doe", "by Chief Editor", "BY JANE DOE AND JOHN ROE", "By Jane Doe, Senior
+/// Correspondent | January 9, 2026", "Jane Doe | Reuters". The part after "By" must start with
+/// names (so "By late 2025, officials…" is prose); a line without "By" needs a `|` or `·`
+/// separator after the name. Further parts are a date, an outlet or a role.
+fn parse_byline(text: &str) -> Option<Byline> {
+    let text = text.trim();
+    if text.split_whitespace().count() > 20 || text.chars().count() > 160 {
+        return None;
+    }
+    static BY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^by:?\s+(.+)$").expect("valid regex"));
+    static SEPARATORS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s*(?:[|·•]|\s[-–—]\s)\s*").expect("valid regex"));
+    let (rest, with_by) = match BY.captures(text) {
+        Some(c) => (c.get(1).expect("group").as_str(), true),
+        None => (text, false),
+    };
+    // "By Jane Doe." ends with a full stop like a sentence; the names check below tells them
+    // apart ("By signalling that it is open…" does not start with names).
+    let rest = rest.trim_end_matches('.');
+    let mut parts: Vec<&str> = SEPARATORS
+        .split(rest)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.is_empty() || (!with_by && parts.len() < 2) {
+        return None;
+    }
+    // "By Jane Doe, Senior Correspondent": a comma separates a role or an outlet, except
+    // between names ("By Jane Doe, John Roe and Ann Poe").
+    let first = parts.remove(0);
+    let mut comma_parts: Vec<&str> = first
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut authors: Vec<String> = Vec::new();
+    if comma_parts.is_empty() || !is_names(comma_parts[0]) {
+        return None;
+    }
+    let lead = comma_parts.remove(0);
+    authors.extend(split_names(lead));
+    let mut byline = Byline::default();
+    for part in comma_parts.into_iter().chain(parts) {
+        let part = part.trim_end_matches('.');
+        if let Some(date) = date_line(part)
+            .map(|(d, _)| d)
+            .or_else(|| parse_human_date(part))
+        {
+            byline.published.get_or_insert(date);
+        } else if let Some(outlet) = outlet_from_byline_part(part) {
+            byline.outlet.get_or_insert(outlet);
+        } else if !is_role(part) && is_names(part) {
+            // A place ("Caracas") or anything else unrecognised is dropped.
+            authors.extend(split_names(part));
+        }
+    }
+    byline.author = Some(join_names(&authors));
+    Some(byline)
+}
+
+/// "Jane Doe" + "John Roe" + "Ann Poe" -> "Jane Doe, John Roe and Ann Poe".
+fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// An outlet named in a byline part: a known wire service, or a name with a newsroom word in it
+/// ("Brussels Morning Newspaper", "Harbour Daily", "The Watchfire").
+fn outlet_from_byline_part(part: &str) -> Option<String> {
+    if let Some(wire) = wire_service(part) {
+        return Some(wire.to_string());
+    }
+    let words: Vec<String> = part.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let capitalised = part
+        .split_whitespace()
+        .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+    // "The Watchfire": a capitalised name led by "The" is a publication, not a person.
+    let titled = words.len() >= 2 && words[0] == "the";
+    (words.len() <= 6
+        && capitalised
+        && (titled || words.iter().any(|w| NEWSROOM_WORDS.contains(&w.as_str()))))
+    .then(|| part.to_string())
+}
+
+/// "Senior Correspondent", "Staff Writer", "Chief Editor": a job, not a name.
+fn is_role(part: &str) -> bool {
+    part.split_whitespace()
+        .any(|w| ROLE_WORDS.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphabetic())))
+}
+
+/// One to four person names joined by commas, "and" or "&": "Jane Doe", "JANE DOE AND JOHN
+/// ROE", "Ana María de la Vega".
+fn is_names(text: &str) -> bool {
+    let names = split_names(text);
+    (1..=4).contains(&names.len()) && names.iter().all(|n| is_person_name(n))
+}
+
+/// "Jane Doe, John Roe and Ann Poe" -> the three names, tidied.
+fn split_names(text: &str) -> Vec<String> {
+    static JOINERS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\s*(?:,|&|\band\b)\s*").expect("valid regex"));
+    JOINERS
+        .split(text.trim())
+        .filter(|n| !n.is_empty())
+        .map(tidy_name)
+        .collect()
+}
+
+/// A word of headings and labels rather than of a name ("Key", "Latest", "Monday").
+fn is_byline_word(lower: &str) -> bool {
+    BYLINE_NOT_NAMES.contains(&lower) || is_month(lower) || is_weekday(lower)
+}
+
+/// A person's name: 2–4 capitalised words (particles such as "de", "van", "bin" allowed inside,
+/// initials allowed), no digits, no punctuation beyond `.`, `'` and `-`, none of the common
+/// words that make up headings and labels ("Key Facts", "Latest News").
+fn is_person_name(text: &str) -> bool {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    if !(2..=4).contains(&tokens.len()) {
+        return false;
+    }
+    let is_word = |t: &str| {
+        let mut chars = t.chars();
+        let first_upper = chars.next().is_some_and(char::is_uppercase);
+        let letters_only = t
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'));
+        // Initials ("J.") and "Jr." end with a full stop; other words in a name do not.
+        let dotted_ok = !t.ends_with('.') || t.chars().count() == 2 || matches!(t, "Jr." | "Sr.");
+        first_upper
+            && letters_only
+            && dotted_ok
+            && !is_byline_word(t.to_lowercase().trim_end_matches('.'))
+    };
+    let last = tokens.len() - 1;
+    tokens.iter().enumerate().all(|(k, t)| {
+        if k > 0 && k < last && NAME_PARTICLES.contains(t) {
+            return true;
+        }
+        is_word(t)
+    })
+}
+
+/// Names as a person writes them: an all-capitals byline in title case ("JANE DOE AND JOHN ROE"
+/// -> "Jane Doe and John Roe").
+fn tidy_name(text: &str) -> String {
+    let text = collapse_spaces(text.trim());
+    if text.chars().any(char::is_lowercase) {
+        return text;
+    }
+    text.split(' ')
+        .map(|word| {
+            if word.eq_ignore_ascii_case("and") {
+                return "and".to_string();
+            }
+            let mut out = String::new();
+            let mut start = true;
+            for c in word.chars() {
+                if start {
+                    out.extend(c.to_uppercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+                start = matches!(c, '-' | '\'' | '’' | '.');
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A line that is only a date, with at most a label, a weekday, a time and a time zone around
+/// it: "Published: 9 January 2026", "Jan. 9, 2026", "2026-01-09", "Updated 10:32 AM EST, Fri
+/// January 9, 2026". Returns the date and whether it is an update rather than the publication.
+fn date_line(text: &str) -> Option<(String, bool)> {
+    if text.chars().count() > 100 {
+        return None;
+    }
+    let (range, date) = find_human_date(text)?;
+    static TIME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:\d{1,2}[:.]\d{2}(?::\d{2})?(?:am|pm)?|(?:utc|gmt)[+-]\d{1,2}(?::?\d{2})?)$",
+        )
+        .expect("valid regex")
+    });
+    let rest = format!("{} {}", &text[..range.start], &text[range.end..]);
+    let allowed = rest
+        .split(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    ',' | '|' | '·' | '•' | '(' | ')' | '[' | ']' | '—' | '–' | '-' | '/'
+                )
+        })
+        .map(|t| t.trim_end_matches(':'))
+        .filter(|t| !t.is_empty())
+        .all(|t| {
+            let lower = t.to_lowercase();
+            let time_zone = (2..=5).contains(&t.len()) && t.chars().all(|c| c.is_ascii_uppercase());
+            DATE_LINE_WORDS.contains(&lower.as_str())
+                || is_weekday(&lower)
+                || WEEKDAY_ABBREVIATIONS.contains(&lower.as_str())
+                || TIME.is_match(&lower)
+                || time_zone
+        });
+    if !allowed {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    let is_update = ["updated", "modified", "edited"]
+        .iter()
+        .any(|w| lower.contains(w))
+        && !["published", "posted"].iter().any(|w| lower.contains(w));
+    Some((date, is_update))
+}
+
+/// Looks for a dateline at the start of the first paragraphs of the article (a subtitle may come
+/// before the lede) and fixes a date glued to the next word.
+pub(super) fn read_dateline(blocks: &mut [Block], found: &mut Found) {
+    let candidates = blocks
+        .iter_mut()
+        .filter(|p| !p.removed && !p.clutter && p.kind == BlockKind::Prose)
+        .take(3);
+    for p in candidates {
+        if let Some(dateline) = parse_dateline(&p.text) {
+            if found.meta.outlet.is_none() {
+                found.meta.outlet = dateline.outlet;
+            }
+            if let Some(date) = dateline.published {
+                found.published(date, false);
+            }
+            if let Some(at) = dateline.glued_at {
+                p.text.insert(at, ' ');
+            }
+            return;
+        }
+        if p.text.split_whitespace().count() > 30 {
+            // The lede had no dateline; later paragraphs do not have one either.
+            return;
+        }
+    }
+}
+
+/// What a dateline at the start of a paragraph says.
+#[derive(Debug, PartialEq, Eq)]
+struct Dateline {
+    outlet: Option<String>,
+    published: Option<String>,
+    /// Byte offset where the date runs into the next word with no space ("2026Venezuela").
+    glued_at: Option<usize>,
+}
+
+/// "Washington (Outlet) January 9, 2026…", "CARACAS, Venezuela (AP) — …", "LONDON, Jan. 9
+/// (Reuters) -", "January 9, 2026 —", "WASHINGTON, January 9, 2026 —".
+///
+/// A parenthesis after a capitalised place is only an outlet when a date or a dash follows or
+/// precedes it (so "Human Rights Watch (HRW) said" is not a dateline); a date alone at the start
+/// needs a dash after it or no space at all ("January 9, 2026 was cold" is a sentence).
+fn parse_dateline(text: &str) -> Option<Dateline> {
+    const PLACE_WORD: &str = r"(?:\p{Lu}[\p{L}.'’-]*|d[aeo]s?|del|la|el|al)";
+    static WITH_OUTLET: LazyLock<Regex> = LazyLock::new(|| {
+        let place = format!(
+            r"\p{{Lu}}[\p{{L}}.'’-]*(?:\s+{PLACE_WORD}){{0,3}}(?:,\s+\p{{Lu}}[\p{{L}}.'’-]*(?:\s+{PLACE_WORD}){{0,2}})?"
+        );
+        let date = date_pattern();
+        Regex::new(&format!(
+            r"^(?P<place>{place})(?:,?\s+(?P<d1>{date}))?\s*\((?P<outlet>[^()]{{1,60}})\)(?:\s*(?P<d2>{date}))?(?:\s*(?P<sep>[—–-]{{1,2}}|:))?"
+        ))
+        .expect("valid regex")
+    });
+    static DATE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+        let date = date_pattern();
+        Regex::new(&format!(
+            r"^(?:\p{{Lu}}[\p{{L}}.'’-]*(?:\s+{PLACE_WORD}){{0,3}},?\s+)?(?P<date>{date})(?:\s*(?P<sep>[—–-]{{1,2}}|:))?"
+        ))
+        .expect("valid regex")
+    });
+
+    let glued = |end: usize| {
+        end > 0
+            && !text[..end].ends_with(char::is_whitespace)
+            && text[end..].starts_with(|c: char| c.is_alphanumeric() || c == '“' || c == '"')
+    };
+    if let Some(c) = WITH_OUTLET.captures(text) {
+        let outlet = c["outlet"].trim();
+        let date = c.name("d1").or(c.name("d2"));
+        let outlet_ok = wire_service(outlet).is_some() || looks_like_outlet(outlet);
+        if outlet_ok && (date.is_some() || c.name("sep").is_some()) {
+            let end = c.get(0).expect("match").end();
+            return Some(Dateline {
+                outlet: Some(wire_service(outlet).unwrap_or(outlet).to_string()),
+                published: date.and_then(|d| parse_human_date(d.as_str())),
+                glued_at: glued(end).then_some(end),
+            });
+        }
+    }
+    if let Some(c) = DATE_FIRST.captures(text) {
+        let end = c.get(0).expect("match").end();
+        let published = parse_human_date(&c["date"])?;
+        if c.name("sep").is_some() || glued(end) {
+            return Some(Dateline {
+                outlet: None,
+                published: Some(published),
+                glued_at: glued(end).then_some(end),
+            });
+        }
+    }
+    None
+}
+
+/// A month-day date with an optional year, as written in datelines.
+fn date_pattern() -> String {
+    format!(
+        r"(?i:{MONTH_PATTERN}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_PATTERN}\.?(?:,?\s+\d{{4}})?)"
+    )
+}
+
+/// An outlet in parentheses: 1–6 words, each capitalised or a small connecting word, no digits.
+fn looks_like_outlet(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=6).contains(&words.len())
+        && !text.chars().any(|c| c.is_ascii_digit())
+        && !is_month_name(words[0])
+        && words[0].chars().next().is_some_and(char::is_uppercase)
+        && words.iter().all(|w| {
+            OUTLET_CONNECTORS.contains(w) || w.chars().next().is_some_and(|c| c.is_uppercase())
+        })
+}
+
+fn is_month_name(word: &str) -> bool {
+    static WHOLE_MONTH: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"(?i)^{MONTH_PATTERN}\.?$")).expect("valid regex"));
+    WHOLE_MONTH.is_match(word)
+}
+
+/// Wire services by the abbreviation used in datelines, with the name to store.
+fn wire_service(text: &str) -> Option<&'static str> {
+    let key = text
+        .trim()
+        .trim_start_matches("The ")
+        .trim_start_matches("the ")
+        .to_lowercase();
+    Some(match key.as_str() {
+        "ap" | "associated press" => "Associated Press",
+        "afp" | "agence france-presse" | "agence france presse" => "Agence France-Presse",
+        "reuters" | "thomson reuters" => "Reuters",
+        "upi" | "united press international" => "United Press International",
+        "dpa" | "deutsche presse-agentur" => "Deutsche Presse-Agentur",
+        "efe" => "EFE",
+        "ansa" => "ANSA",
+        "xinhua" => "Xinhua",
+        "bloomberg" => "Bloomberg",
+        _ => return None,
+    })
+}
