@@ -160,4 +160,37 @@ mod tests {
         assert_eq!(normalize_date("2026-02-30"), None);
         assert_eq!(normalize_date("yesterday"), None);
     }
+
+    #[test]
+    fn human_dates() {
+        let cases = [
+            ("January 9, 2026", Some("2026-01-09")),
+            ("Jan 9 2026", Some("2026-01-09")),
+            ("Sept. 30, 2025", Some("2025-09-30")),
+            ("9th of March, 2026", Some("2026-03-09")),
+            ("09 Dec 2025", Some("2025-12-09")),
+            ("Friday, May 1, 2026, 10:00", Some("2026-05-01")),
+            ("2026-01-09T10:32:00Z", Some("2026-01-09")),
+            ("2026/1/9", Some("2026-01-09")),
+            ("13/01/2026", Some("2026-01-13")),
+            ("01/13/2026", Some("2026-01-13")),
+            ("01/09/2026", None),
+            ("February 30, 2026", None),
+            ("January 2026", None),
+            ("Jan. 9", None),
+            ("Mayor 9, 2026", None),
+            ("January 9, 20265", None),
+            ("no date here", None),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(parse_human_date(input).as_deref(), expected, "{input}");
+        }
+        // The first date in the text wins.
+        assert_eq!(
+            parse_human_date("from 3 March 2026 to April 1, 2026").as_deref(),
+            Some("2026-03-03")
+        );
+    }
+
+    // --- clutter ---
 }

@@ -13,6 +13,7 @@ mod docx;
 mod encoding;
 mod head;
 mod html;
+mod markdown;
 mod pdf;
 mod plain;
 

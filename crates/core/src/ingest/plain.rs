@@ -17,10 +17,7 @@
 //! images, quotes, fences); YAML front matter gives metadata directly.
 
 use super::blocks::{collapse_spaces, list_marker_len, Block, BlockKind};
-use super::dates::parse_human_date;
 use super::{Format, IngestError, Metadata, Read};
-use regex::Regex;
-use std::sync::LazyLock;
 
 /// Reads a text or Markdown file into blocks (see the module docs); Markdown front matter is
 /// what the file declares about itself.
@@ -31,7 +28,7 @@ pub(super) fn read(text: &str, format: Format) -> Result<Read, IngestError> {
     }
     let mut declared = Metadata::default();
     let lines = match format {
-        Format::Markdown => markdown_lines(&text, &mut declared),
+        Format::Markdown => super::markdown::lines(&text, &mut declared),
         _ => text_lines(&text),
     };
     Ok(Read {
@@ -46,7 +43,7 @@ pub(super) fn read(text: &str, format: Format) -> Result<Read, IngestError> {
 
 /// One source line, classified.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Line {
+pub(super) enum Line {
     /// A blank line (or a horizontal rule, a code fence): ends the current paragraph.
     Blank,
     Prose(String),
@@ -74,7 +71,7 @@ fn text_lines(text: &str) -> Vec<Line> {
         } else if is_table_delimiter(line) {
             // The `|---|---|` under a table header is drawing, not text.
         } else if line.starts_with('|') && line.len() > 1 && line.ends_with('|') {
-            out.push(Line::Row(table_cells(line, |c| c.to_string())));
+            out.push(Line::Row(table_cells(line)));
             in_item = false;
         } else if list_marker_len(line).is_some() {
             out.push(Line::Item(line.to_string()));
@@ -83,107 +80,6 @@ fn text_lines(text: &str) -> Vec<Line> {
             out.push(Line::Continuation(line.to_string()));
         } else {
             out.push(Line::Prose(line.to_string()));
-            in_item = false;
-        }
-    }
-    out
-}
-
-/// Lines of a Markdown file, markup removed: headings lose their `#`, quotes their `>`, links
-/// keep their text, images go, code blocks keep their content verbatim.
-fn markdown_lines(text: &str, declared: &mut Metadata) -> Vec<Line> {
-    let text = front_matter(text, declared);
-    let raw: Vec<&str> = text.split('\n').collect();
-    let mut out = Vec::new();
-    let mut fence: Option<(char, usize)> = None;
-    let mut in_item = false;
-    let mut in_table = false;
-    let mut i = 0;
-    while i < raw.len() {
-        let line = raw[i];
-        i += 1;
-        if let Some((ch, len)) = fence {
-            let t = line.trim();
-            if t.len() >= len && t.chars().all(|c| c == ch) {
-                fence = None;
-                out.push(Line::Blank);
-            } else if t.is_empty() {
-                // A blank line inside code would read as a paragraph break in the body.
-                out.push(Line::Blank);
-            } else {
-                out.push(Line::Code(line.trim_end().to_string()));
-            }
-            continue;
-        }
-        let trimmed = line.trim();
-        if let Some(open) = fence_open(trimmed) {
-            fence = Some(open);
-            out.push(Line::Blank);
-            continue;
-        }
-        let (t, quoted) = strip_quote_markers(trimmed);
-        if t.is_empty() || is_rule(t) {
-            out.push(Line::Blank);
-            in_item = false;
-            in_table = false;
-            continue;
-        }
-        if (t.starts_with("<!--") && t.ends_with("-->")) || REFERENCE_DEFINITION.is_match(t) {
-            continue;
-        }
-        let next = raw.get(i).map(|l| l.trim()).unwrap_or("");
-        if !quoted
-            && !in_item
-            && !in_table
-            && list_marker_len(t).is_none()
-            && is_setext_underline(next)
-        {
-            let level = if next.starts_with('=') { 1 } else { 2 };
-            out.push(Line::Heading(level, strip_inline(t)));
-            i += 1;
-            continue;
-        }
-        if let Some(c) = ATX_HEADING.captures(t) {
-            let level = c[1].len() as u8;
-            let text = strip_inline(c.get(2).map_or("", |m| m.as_str()));
-            if !text.is_empty() {
-                out.push(Line::Heading(level, text));
-            }
-            in_item = false;
-            continue;
-        }
-        if is_table_delimiter(t) {
-            in_table = true;
-            continue;
-        }
-        if t.contains('|') && (in_table || t.starts_with('|') || is_table_delimiter(next)) {
-            out.push(Line::Row(table_cells(t, strip_inline)));
-            in_table = true;
-            continue;
-        }
-        in_table = false;
-        if let Some(len) = list_marker_len(t) {
-            let (marker, rest) = t.split_at(len);
-            let marker = match marker.trim() {
-                "*" | "+" | "-" => "-",
-                other => other,
-            };
-            out.push(Line::Item(format!(
-                "{marker} {}",
-                strip_inline(rest.trim())
-            )));
-            in_item = true;
-            continue;
-        }
-        let text = strip_inline(t);
-        if text.is_empty() {
-            // An image on its own line: nothing left to read.
-            continue;
-        }
-        if in_item && line.starts_with([' ', '\t']) {
-            out.push(Line::Continuation(text));
-        } else {
-            out.push(Line::Prose(text));
             in_item = false;
         }
     }
@@ -330,182 +226,13 @@ fn is_table_delimiter(line: &str) -> bool {
 }
 
 /// The cells of a table row joined by `" | "`, outer pipes dropped.
-fn table_cells(line: &str, clean: impl Fn(&str) -> String) -> String {
+fn table_cells(line: &str) -> String {
     let inner = line.trim().trim_start_matches('|').trim_end_matches('|');
     inner
         .split('|')
-        .map(|c| clean(c.trim()))
+        .map(str::trim)
         .collect::<Vec<_>>()
         .join(" | ")
-}
-
-// ---------------------------------------------------------------------------------------------
-// Markdown markup
-// ---------------------------------------------------------------------------------------------
-
-/// `## Heading ##`: the hashes, then the text; closing hashes are dropped.
-static ATX_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(#{1,6})(?:\s+(.*?))?(?:\s+#+)?\s*$").expect("valid regex"));
-
-static REFERENCE_DEFINITION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\[[^\]]+\]:\s*\S+").expect("valid regex"));
-
-fn fence_open(line: &str) -> Option<(char, usize)> {
-    let ch = line.chars().next()?;
-    if ch != '`' && ch != '~' {
-        return None;
-    }
-    let len = line.chars().take_while(|&c| c == ch).count();
-    (len >= 3).then_some((ch, len))
-}
-
-fn is_setext_underline(line: &str) -> bool {
-    !line.is_empty()
-        && (line.chars().all(|c| c == '=') || (line.len() >= 2 && line.chars().all(|c| c == '-')))
-}
-
-/// Removes `>` quote markers; says whether there were any.
-fn strip_quote_markers(mut line: &str) -> (&str, bool) {
-    let mut quoted = false;
-    while let Some(rest) = line.strip_prefix('>') {
-        line = rest.trim_start();
-        quoted = true;
-    }
-    (line, quoted)
-}
-
-/// Inline Markdown to plain text: links keep their text, images and HTML tags go, emphasis and
-/// code markers go, backslash escapes resolve. Code spans are kept verbatim.
-fn strip_inline(text: &str) -> String {
-    static CODE_SPAN: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"`+([^`]+?)`+").expect("valid regex"));
-    let mut out = String::with_capacity(text.len());
-    let mut last = 0;
-    for c in CODE_SPAN.captures_iter(text) {
-        let whole = c.get(0).expect("match");
-        out.push_str(&strip_inline_outside_code(&text[last..whole.start()]));
-        out.push_str(c[1].trim());
-        last = whole.end();
-    }
-    out.push_str(&strip_inline_outside_code(&text[last..]));
-    collapse_spaces(out.trim())
-}
-
-fn strip_inline_outside_code(text: &str) -> String {
-    static RULES: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
-        [
-            (r"!\[[^\]]*\]\([^)]*\)", ""),  // ![alt](src)
-            (r"!\[[^\]]*\]\[[^\]]*\]", ""), // ![alt][ref]
-            (
-                r"\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+[^)]*)?\)",
-                "$1",
-            ), // [text](url "title")
-            (r"\[([^\]]+)\]\[[^\]]*\]", "$1"), // [text][ref]
-            (r"<((?:https?|mailto):[^>\s]+)>", "$1"), // <https://…>
-            (r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", ""), // inline HTML tags
-            (r"\*\*(\S(?:.*?\S)?)\*\*", "$1"),
-            (
-                r"(^|[^\p{L}\p{N}_])__(\S(?:.*?\S)?)__($|[^\p{L}\p{N}_])",
-                "$1$2$3",
-            ),
-            (r"\*(\S(?:.*?\S)?)\*", "$1"),
-            (
-                r"(^|[^\p{L}\p{N}_])_(\S(?:.*?\S)?)_($|[^\p{L}\p{N}_])",
-                "$1$2$3",
-            ),
-            (r"~~(\S(?:.*?\S)?)~~", "$1"),
-        ]
-        .into_iter()
-        .map(|(pattern, replacement)| (Regex::new(pattern).expect("valid regex"), replacement))
-        .collect()
-    });
-    // Escaped punctuation ("\\*") is hidden in a private use plane first, so that no rule below
-    // sees it, and restored at the end.
-    const HIDDEN: u32 = 0xF_0000;
-    static ESCAPE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\\([!-/:-@\[-`{-~])").expect("valid regex"));
-    let mut text = ESCAPE
-        .replace_all(text, |c: &regex::Captures<'_>| {
-            let escaped = c[1].chars().next().expect("one character");
-            char::from_u32(HIDDEN + escaped as u32)
-                .expect("valid code point")
-                .to_string()
-        })
-        .into_owned();
-    for (rule, replacement) in RULES.iter() {
-        text = rule.replace_all(&text, *replacement).into_owned();
-    }
-    text.chars()
-        .map(|c| match c as u32 {
-            code @ HIDDEN..=0xF_007F => char::from_u32(code - HIDDEN).expect("ASCII"),
-            _ => c,
-        })
-        .collect()
-}
-
-/// YAML front matter (`---` … `---`) at the top of a Markdown file: title, author, date, URL,
-/// outlet and language when present. Returns the text after it.
-fn front_matter<'a>(text: &'a str, meta: &mut Metadata) -> &'a str {
-    let Some(rest) = text.strip_prefix("---\n") else {
-        return text;
-    };
-    let Some((block, body)) = rest
-        .split_once("\n---\n")
-        .or_else(|| rest.strip_suffix("\n---").map(|b| (b, "")))
-    else {
-        return text;
-    };
-    static KEY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$").expect("valid regex"));
-    if !block.lines().next().is_some_and(|l| KEY.is_match(l)) {
-        return text;
-    }
-    let unquote = |v: &str| {
-        v.trim()
-            .trim_matches(|c| c == '"' || c == '\'')
-            .trim()
-            .to_string()
-    };
-    let mut entries: Vec<(String, String)> = Vec::new();
-    for line in block.lines() {
-        if let Some(c) = KEY.captures(line) {
-            entries.push((c[1].to_lowercase(), c[2].trim().to_string()));
-        } else if let (Some(item), Some(last)) =
-            (line.trim().strip_prefix("- "), entries.last_mut())
-        {
-            // A YAML list under the previous key ("authors:\n  - Jane Doe").
-            let sep = if last.1.is_empty() { "" } else { ", " };
-            last.1 = format!("{}{sep}{}", last.1, unquote(item));
-        }
-    }
-    for (key, value) in entries {
-        let value = unquote(value.trim_start_matches('[').trim_end_matches(']'));
-        let value = value.split(',').map(unquote).collect::<Vec<_>>().join(", ");
-        if value.is_empty() {
-            continue;
-        }
-        match key.as_str() {
-            "title" | "headline" => meta.title = Some(value),
-            "author" | "authors" | "byline" => meta.author = Some(value),
-            "date" | "published" | "pubdate" | "published_at" | "date_published"
-            | "publishdate" => {
-                if let Some(date) = parse_human_date(&value) {
-                    meta.published = Some(date);
-                }
-            }
-            "url" | "canonical" | "canonical_url" | "link" | "source_url" | "permalink"
-                if value.starts_with("http") =>
-            {
-                meta.url = Some(value)
-            }
-            "lang" | "language" => meta.language = Some(value),
-            "outlet" | "publisher" | "publication" | "site_name" | "source" => {
-                meta.outlet = Some(value)
-            }
-            _ => {}
-        }
-    }
-    body
 }
 
 #[cfg(test)]
@@ -828,39 +555,6 @@ mod tests {
         let doc = text("Talks Resume\nUpdated January 10, 2026\nPublished January 9, 2026\nText.");
         assert_eq!(doc.metadata.published.as_deref(), Some("2026-01-09"));
     }
-
-    #[test]
-    fn human_dates() {
-        let cases = [
-            ("January 9, 2026", Some("2026-01-09")),
-            ("Jan 9 2026", Some("2026-01-09")),
-            ("Sept. 30, 2025", Some("2025-09-30")),
-            ("9th of March, 2026", Some("2026-03-09")),
-            ("09 Dec 2025", Some("2025-12-09")),
-            ("Friday, May 1, 2026, 10:00", Some("2026-05-01")),
-            ("2026-01-09T10:32:00Z", Some("2026-01-09")),
-            ("2026/1/9", Some("2026-01-09")),
-            ("13/01/2026", Some("2026-01-13")),
-            ("01/13/2026", Some("2026-01-13")),
-            ("01/09/2026", None),
-            ("February 30, 2026", None),
-            ("January 2026", None),
-            ("Jan. 9", None),
-            ("Mayor 9, 2026", None),
-            ("January 9, 20265", None),
-            ("no date here", None),
-        ];
-        for (input, expected) in cases {
-            assert_eq!(parse_human_date(input).as_deref(), expected, "{input}");
-        }
-        // The first date in the text wins.
-        assert_eq!(
-            parse_human_date("from 3 March 2026 to April 1, 2026").as_deref(),
-            Some("2026-03-03")
-        );
-    }
-
-    // --- clutter ---
 
     #[test]
     fn trailing_clutter_block_with_about_and_bio() {
