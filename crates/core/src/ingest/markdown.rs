@@ -260,3 +260,29 @@ fn front_matter<'a>(text: &'a str, meta: &mut Metadata) -> &'a str {
     }
     body
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_keeps_its_text_entities_resolve_and_nested_items_stay_in_the_list() {
+        let mut meta = Metadata::default();
+        let read = lines(
+            "<div class=\"lede\">Port <b>reopens</b></div>\n\n<!-- hidden note -->\n\n\
+             AT&amp;T said so.\n\n3. third\n4. fourth\n   - nested",
+            &mut meta,
+        );
+        let texts: Vec<&Line> = read.iter().filter(|l| **l != Line::Blank).collect();
+        assert_eq!(
+            texts,
+            [
+                &Line::Prose("Port reopens".into()),
+                &Line::Prose("AT&T said so.".into()),
+                &Line::Item("3. third".into()),
+                &Line::Item("4. fourth".into()),
+                &Line::Item("- nested".into()),
+            ]
+        );
+    }
+}
