@@ -6,10 +6,13 @@
 //! ids ("berschrift1" for the German "heading 1") still count.
 //!
 //! Publication date: `dcterms:created` is when the *file* was created (often from a template, years
-//! before the article), so it is never used. The date comes only from a dateline in the first
-//! paragraphs of the text, when there is one.
+//! before the article), so it is never used. Byline, date and dateline come from the text, by the
+//! head pass every format shares; the creator account is the author only when the text names
+//! none.
 
-use super::{Document, Format, IngestError, Metadata};
+use super::blocks::{self, BlockKind};
+use super::head::MetadataLines;
+use super::{IngestError, Metadata};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use std::collections::HashMap;
@@ -25,10 +28,7 @@ const MAX_SIDE_PART: u64 = 16 * 1024 * 1024;
 /// More entries than this is not a Word document anyone wrote (a real one has 10 to 50).
 const MAX_ENTRIES: usize = 10_000;
 
-/// Paragraphs near the top searched for a byline and a dateline.
-const HEADER_PARAGRAPHS: usize = 6;
-
-pub(super) fn read(bytes: &[u8]) -> Result<Document, IngestError> {
+pub(super) fn read(bytes: &[u8]) -> Result<super::Read, IngestError> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| corrupt(format!("not a valid zip archive ({e})")))?;
     if archive.len() > MAX_ENTRIES {
@@ -179,6 +179,8 @@ enum StyleKind {
     Title,
     /// Heading with outline level 1 (top) to 9.
     Heading(u8),
+    /// A table (tables have no paragraph style; the kind marks the block).
+    Table,
 }
 
 /// Style id -> kind, for the styles that are titles or headings.
@@ -410,7 +412,10 @@ fn parse_document(xml: &str, styles: &HashMap<String, StyleKind>) -> Result<Vec<
                         match tables.last_mut() {
                             // A table nested in a cell reads as part of that cell.
                             Some(outer) => outer.cell.push(text),
-                            None => blocks.push(Block { text, kind: None }),
+                            None => blocks.push(Block {
+                                text,
+                                kind: Some(StyleKind::Table),
+                            }),
                         }
                     }
                     _ => {}
@@ -488,7 +493,7 @@ fn is_placeholder_creator(name: &str) -> bool {
 // Assembly
 // ---------------------------------------------------------------------------------------------
 
-fn assemble(mut blocks: Vec<Block>, core: CoreProperties) -> Document {
+fn assemble(mut blocks: Vec<Block>, core: CoreProperties) -> super::Read {
     // The title: a paragraph in the Title style, else a top-level heading that opens the
     // document (a Heading 1 after some text is a section heading, not the headline). Either
     // leaves the body.
@@ -510,38 +515,35 @@ fn assemble(mut blocks: Vec<Block>, core: CoreProperties) -> Document {
                 .collect::<Vec<_>>()
                 .join(" "),
         ),
-        None => core.title.clone(),
+        None => core.title,
     };
-
-    // A byline ("By Jane Doe") or dateline near the top says more about the article than the
-    // file's creator account does.
-    let header = blocks
-        .iter()
-        .take(HEADER_PARAGRAPHS)
-        .filter(|b| b.text.split_whitespace().count() <= 12);
-    let byline = header
-        .clone()
-        .find_map(|b| super::html::strip_by_prefix(&b.text).and_then(super::html::clean_author));
-    let published = header
-        .clone()
-        .find(|b| super::html::is_dateline(&b.text))
-        .and_then(|b| super::dates::normalize_date(&b.text));
-    let author = byline.or_else(|| core.creator.filter(|c| !is_placeholder_creator(c)));
-
-    let text: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
-    let body = crate::text::normalize(&text.join("\n\n"));
-    let metadata = Metadata {
-        title,
-        author,
-        published,
-        language: core.language,
-        ..Metadata::default()
-    };
-    Document {
-        body,
-        boilerplate: Vec::new(),
-        metadata,
-        format: Format::Docx,
+    let blocks = blocks
+        .into_iter()
+        .filter_map(|b| {
+            let text = crate::text::normalize(&b.text);
+            let kind = match b.kind {
+                Some(StyleKind::Title) => BlockKind::Heading(1),
+                Some(StyleKind::Heading(level)) => BlockKind::Heading(level),
+                Some(StyleKind::Table) => BlockKind::Table,
+                None => BlockKind::Prose,
+            };
+            (!text.is_empty()).then(|| blocks::Block::new(text, kind))
+        })
+        .collect();
+    super::Read {
+        blocks,
+        declared: Metadata {
+            title,
+            language: core.language,
+            ..Metadata::default()
+        },
+        // A byline in the text says more about the article than the file's creator account.
+        fallback: Metadata {
+            author: core.creator.filter(|c| !is_placeholder_creator(c)),
+            ..Metadata::default()
+        },
+        // A document keeps its text as written: the byline and date lines stay, marked.
+        metadata_lines: MetadataLines::Mark,
     }
 }
 

@@ -27,20 +27,38 @@ use crate::lexicon::{
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// What becomes of the lines the head is read from (title, byline, date line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum MetadataLines {
+    /// They leave the body: text saved from a page, where they are the page's, not the article's.
+    Remove,
+    /// They stay in the body, marked like clutter: a document someone wrote keeps its text.
+    Mark,
+}
+
 /// Metadata collected so far, with how sure we are of the date.
-#[derive(Default)]
 pub(super) struct Found {
     pub(super) meta: Metadata,
+    lines: MetadataLines,
     /// The date came from an "Updated …" line: a dateline or "Published" line replaces it.
     published_is_update: bool,
 }
 
 impl Found {
     /// Starts from what the file declared about itself.
-    pub(super) fn new(declared: Metadata) -> Found {
+    pub(super) fn new(declared: Metadata, lines: MetadataLines) -> Found {
         Found {
             meta: declared,
+            lines,
             published_is_update: false,
+        }
+    }
+
+    /// A line read as metadata: out of the body, or marked.
+    fn take(&self, block: &mut Block) {
+        match self.lines {
+            MetadataLines::Remove => block.removed = true,
+            MetadataLines::Mark => block.clutter = true,
         }
     }
 
@@ -64,7 +82,7 @@ pub(super) fn read_head(blocks: &mut [Block], found: &mut Found) -> usize {
             blocks[i].clutter = true;
         } else if let Some((date, is_update)) = date_line(&text) {
             found.published(date, is_update);
-            blocks[i].removed = true;
+            found.take(&mut blocks[i]);
         } else {
             break;
         }
@@ -78,18 +96,18 @@ pub(super) fn read_head(blocks: &mut [Block], found: &mut Found) -> usize {
             && blocks[i].is_line()
             && blocks[i].text.to_lowercase() == declared.to_lowercase()
         {
-            blocks[i].removed = true;
+            found.take(&mut blocks[i]);
             title_at = Some(i);
             i += 1;
         }
     } else if i + 1 < n && is_title(&blocks[i]) {
         let title = blocks[i].text.clone();
-        blocks[i].removed = true;
+        found.take(&mut blocks[i]);
         title_at = Some(i);
         i += 1;
         // Some pages repeat the headline (once in the page header, once above the article).
         if i + 1 < n && blocks[i].text.to_lowercase() == title.to_lowercase() {
-            blocks[i].removed = true;
+            found.take(&mut blocks[i]);
             i += 1;
         }
         found.meta.title = Some(title);
@@ -109,17 +127,17 @@ pub(super) fn read_head(blocks: &mut [Block], found: &mut Found) -> usize {
             if let Some(date) = byline.published {
                 found.published(date, false);
             }
-            blocks[j].removed = true;
+            found.take(&mut blocks[j]);
         } else if title_at.is_some_and(|t| t + 1 == j)
             && found.meta.author.is_none()
             && is_names(&text)
         {
             // A bare name right under the headline is the byline without its "By".
             found.meta.author = Some(join_names(&split_names(&text)));
-            blocks[j].removed = true;
+            found.take(&mut blocks[j]);
         } else if let Some((date, is_update)) = date_line(&text) {
             found.published(date, is_update);
-            blocks[j].removed = true;
+            found.take(&mut blocks[j]);
         } else if url_line(&text).is_some() || is_marker(&text).is_some() {
             blocks[j].clutter = true;
         } else if !is_subtitle(&text) {
@@ -210,8 +228,9 @@ fn parse_byline(text: &str) -> Option<Byline> {
     if text.split_whitespace().count() > 20 || text.chars().count() > 160 {
         return None;
     }
-    static BY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)^by:?\s+(.+)$").expect("valid regex"));
+    static BY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:by|por|von|par|door|av):?\s+(.+)$").expect("valid regex")
+    });
     static SEPARATORS: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\s*(?:[|·•]|\s[-–—]\s)\s*").expect("valid regex"));
     let (rest, with_by) = match BY.captures(text) {

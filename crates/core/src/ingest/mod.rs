@@ -239,6 +239,10 @@ pub fn ingest(file_name: &str, bytes: &[u8]) -> Result<Document, IngestError> {
 pub(super) struct Read {
     blocks: Vec<blocks::Block>,
     declared: Metadata,
+    /// What the file says when its text says nothing (a document's creator account).
+    fallback: Metadata,
+    /// Whether the lines the head is read from leave the body or stay marked.
+    metadata_lines: head::MetadataLines,
 }
 
 /// Reads `bytes` as `format`: the format's reader, then the passes every format shares.
@@ -249,7 +253,7 @@ fn read(format: Format, bytes: &[u8]) -> Result<Document, IngestError> {
         }
         Format::Html => html::read(&decode_text(bytes)?),
         Format::Pdf => pdf::read(bytes),
-        Format::Docx => docx::read(bytes),
+        Format::Docx => Ok(finish(docx::read(bytes)?, format)),
     }
 }
 
@@ -257,11 +261,19 @@ fn read(format: Format, bytes: &[u8]) -> Result<Document, IngestError> {
 /// line), the dateline, site clutter; then the body is assembled.
 fn finish(read: Read, format: Format) -> Document {
     let mut blocks = read.blocks;
-    let mut found = head::Found::new(read.declared);
+    let mut found = head::Found::new(read.declared, read.metadata_lines);
     let body_start = head::read_head(&mut blocks, &mut found);
     head::read_dateline(&mut blocks[body_start..], &mut found);
     clutter::mark_clutter(&mut blocks, &mut found.meta);
-    blocks::assemble(blocks, found.meta, format)
+    let mut meta = found.meta;
+    let fallback = read.fallback;
+    meta.title = meta.title.or(fallback.title);
+    meta.outlet = meta.outlet.or(fallback.outlet);
+    meta.author = meta.author.or(fallback.author);
+    meta.published = meta.published.or(fallback.published);
+    meta.url = meta.url.or(fallback.url);
+    meta.language = meta.language.or(fallback.language);
+    blocks::assemble(blocks, meta, format)
 }
 
 /// "us-venezuela_talks.txt" -> "us venezuela talks".

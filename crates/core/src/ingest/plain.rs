@@ -17,6 +17,7 @@
 //! images, quotes, fences); YAML front matter gives metadata directly.
 
 use super::blocks::{collapse_spaces, list_marker_len, Block, BlockKind};
+use super::head::MetadataLines;
 use super::{Format, IngestError, Metadata, Read};
 
 /// Reads a text or Markdown file into blocks (see the module docs); Markdown front matter is
@@ -34,6 +35,8 @@ pub(super) fn read(text: &str, format: Format) -> Result<Read, IngestError> {
     Ok(Read {
         blocks: group(&lines, wrap_width(&lines)),
         declared,
+        fallback: Metadata::default(),
+        metadata_lines: MetadataLines::Remove,
     })
 }
 
