@@ -252,7 +252,7 @@ fn read(format: Format, bytes: &[u8]) -> Result<Document, IngestError> {
             Ok(finish(plain::read(&decode_text(bytes)?, format)?, format))
         }
         Format::Html => html::read(&decode_text(bytes)?),
-        Format::Pdf => pdf::read(bytes),
+        Format::Pdf => Ok(finish(pdf::read(bytes)?, format)),
         Format::Docx => Ok(finish(docx::read(bytes)?, format)),
     }
 }

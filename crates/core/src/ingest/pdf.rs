@@ -10,13 +10,15 @@
 //! `pdf-extract` is known to panic on some malformed files; the whole extraction runs under
 //! `catch_unwind` (this needs `panic = "unwind"`, the default, in the profile that ships).
 
-use super::{Document, Format, IngestError, Metadata};
+use super::blocks::{Block, BlockKind};
+use super::head::MetadataLines;
+use super::{IngestError, Metadata, Read};
 use pdf_extract::{MediaBox, Object, OutputDev, OutputError, Transform};
 
 /// Fewer letters than this: a scan, or a PDF of pictures.
 const MIN_LETTERS: usize = 20;
 
-pub(super) fn read(bytes: &[u8]) -> Result<Document, IngestError> {
+pub(super) fn read(bytes: &[u8]) -> Result<Read, IngestError> {
     let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(bytes)));
     let (pages, info) = match extracted {
         Ok(result) => result?,
@@ -49,20 +51,25 @@ pub(super) fn read(bytes: &[u8]) -> Result<Document, IngestError> {
     }
 
     let title = pick_title(&mut paragraphs, info.title);
-    let text: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
-    let body = crate::text::normalize(&text.join("\n\n"));
+    let blocks = paragraphs
+        .iter()
+        .map(|p| crate::text::normalize(&p.text))
+        .filter(|text| !text.is_empty())
+        .map(|text| Block::new(text, BlockKind::Prose))
+        .collect();
     // Author and dates in the Info dictionary describe the file (often the account that printed
-    // it and when), not the article, so they are not used.
-    let metadata = Metadata {
-        title,
-        language: info.language,
-        ..Metadata::default()
-    };
-    Ok(Document {
-        body,
-        boilerplate: Vec::new(),
-        metadata,
-        format: Format::Pdf,
+    // it and when), not the article, so they are not used: the head pass reads the byline and
+    // the date from the text.
+    Ok(Read {
+        blocks,
+        declared: Metadata {
+            title,
+            language: info.language,
+            ..Metadata::default()
+        },
+        fallback: Metadata::default(),
+        // A document keeps its text as printed: the byline and date lines stay, marked.
+        metadata_lines: MetadataLines::Mark,
     })
 }
 
