@@ -9,7 +9,8 @@
 //! is used instead, so that short or oddly built pages still import.
 
 use super::dates::normalize_date;
-use super::{Document, Format, IngestError, Metadata};
+use super::head::MetadataLines;
+use super::{IngestError, Metadata, Read};
 use dom_query::{Document as Dom, NodeRef};
 use dom_smoothie::{Config, Readability};
 use regex::Regex;
@@ -40,7 +41,7 @@ const MAX_WALK_DEPTH: usize = 256;
 /// hours), and no real article comes near it.
 const MAX_SOURCE_DEPTH: usize = 5_000;
 
-pub(super) fn read(html: &str) -> Result<Document, IngestError> {
+pub(super) fn read(html: &str) -> Result<Read, IngestError> {
     if source_depth(html) > MAX_SOURCE_DEPTH {
         return Err(IngestError::Corrupt {
             format: "HTML".into(),
@@ -84,13 +85,17 @@ pub(super) fn read(html: &str) -> Result<Document, IngestError> {
             detail: "no article text found in the page".to_string(),
         });
     }
-    let text: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
-    let body = crate::text::normalize(&text.join("\n\n"));
-    Ok(Document {
-        body,
-        boilerplate: Vec::new(),
-        metadata,
-        format: Format::Html,
+    let blocks = blocks
+        .iter()
+        .map(|b| crate::text::normalize(&b.text))
+        .filter(|text| !text.is_empty())
+        .map(|text| super::blocks::Block::new(text, super::blocks::BlockKind::Prose))
+        .collect();
+    Ok(Read {
+        blocks,
+        declared: metadata,
+        fallback: Metadata::default(),
+        metadata_lines: MetadataLines::Remove,
     })
 }
 
@@ -1129,7 +1134,7 @@ fn join_unique(names: Vec<String>) -> String {
 
 /// "By Jane Doe | Staff writer" -> "Jane Doe". `None` for URLs and for text too long to be a
 /// byline.
-pub(super) fn clean_author(raw: &str) -> Option<String> {
+fn clean_author(raw: &str) -> Option<String> {
     let value = clean_value(raw);
     let value = value
         .split(['|', '•', '·', '\n'])
@@ -1153,7 +1158,7 @@ pub(super) fn clean_author(raw: &str) -> Option<String> {
 }
 
 /// The name after a leading "By" (or its equivalent in a few languages), if the text has one.
-pub(super) fn strip_by_prefix(text: &str) -> Option<&str> {
+fn strip_by_prefix(text: &str) -> Option<&str> {
     let text = text.trim();
     let (first, rest) = text.split_once(char::is_whitespace)?;
     let first = first.trim_end_matches(':');
@@ -1165,7 +1170,7 @@ pub(super) fn strip_by_prefix(text: &str) -> Option<&str> {
 
 /// A line that is only a date, perhaps with "Published"/"Updated" and a time: "Fri 9 Jan 2026
 /// 10.00 GMT", "Updated 9 January 2026". A longer sentence that mentions a date is not one.
-pub(super) fn is_dateline(line: &str) -> bool {
+fn is_dateline(line: &str) -> bool {
     let words = line.split_whitespace().count();
     normalize_date(line).is_some() && (words <= 6 || (words <= 10 && DATELINE.is_match(line)))
 }
@@ -1499,6 +1504,12 @@ fn parse_json_lenient(raw: &str) -> Option<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::{Document, Format};
+
+    /// A page through the HTML reader and the passes every format shares.
+    fn read(html: &str) -> Result<Document, IngestError> {
+        super::super::read(Format::Html, html.as_bytes())
+    }
 
     #[test]
     fn site_name_suffix_is_removed_only_when_it_names_the_site() {

@@ -251,7 +251,7 @@ fn read(format: Format, bytes: &[u8]) -> Result<Document, IngestError> {
         Format::Text | Format::Markdown => {
             Ok(finish(plain::read(&decode_text(bytes)?, format)?, format))
         }
-        Format::Html => html::read(&decode_text(bytes)?),
+        Format::Html => Ok(finish(html::read(&decode_text(bytes)?)?, format)),
         Format::Pdf => Ok(finish(pdf::read(bytes)?, format)),
         Format::Docx => Ok(finish(docx::read(bytes)?, format)),
     }
