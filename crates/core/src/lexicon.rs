@@ -827,6 +827,10 @@ pub(crate) const RELATIVES: &[&str] = &["who", "whom", "whose", "which", "that"]
 // ---------------------------------------------------------------------------------------------
 // Article heads: bylines, date lines, section labels
 
+/// The word that opens a byline, in the languages we meet most ("By", "Por", "Von", "Par",
+/// "Door", "Av").
+pub(crate) const BYLINE_PREFIXES: &[&str] = &["by", "por", "von", "par", "door", "av"];
+
 /// Section labels that start an article body on some sites ("Key Facts", "Quick Summary"): they
 /// head a section of the article, they are not its headline.
 #[rustfmt::skip]

@@ -21,8 +21,9 @@ use super::clutter::{is_marker, url_line};
 use super::dates::{find_human_date, parse_human_date};
 use super::Metadata;
 use crate::lexicon::{
-    is_month, is_weekday, BYLINE_NOT_NAMES, DATE_LINE_WORDS, MONTH_PATTERN, NAME_PARTICLES,
-    NEWSROOM_WORDS, OUTLET_CONNECTORS, ROLE_WORDS, SECTION_LABELS, WEEKDAY_ABBREVIATIONS,
+    is_month, is_weekday, BYLINE_NOT_NAMES, BYLINE_PREFIXES, DATE_LINE_WORDS, MONTH_PATTERN,
+    NAME_PARTICLES, NEWSROOM_WORDS, OUTLET_CONNECTORS, ROLE_WORDS, SECTION_LABELS,
+    WEEKDAY_ABBREVIATIONS,
 };
 use regex::Regex;
 use std::sync::LazyLock;
@@ -229,7 +230,8 @@ fn parse_byline(text: &str) -> Option<Byline> {
         return None;
     }
     static BY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:by|por|von|par|door|av):?\s+(.+)$").expect("valid regex")
+        let prefixes = BYLINE_PREFIXES.join("|");
+        Regex::new(&format!(r"(?i)^(?:{prefixes}):?\s+(.+)$")).expect("valid regex")
     });
     static SEPARATORS: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\s*(?:[|·•]|\s[-–—]\s)\s*").expect("valid regex"));

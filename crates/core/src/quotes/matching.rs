@@ -52,7 +52,7 @@ const ALTERED_SHARE: f64 = 0.7;
 const MIN_UNATTRIBUTED_WORDS: usize = 8;
 
 /// Relates the quotations of several articles: `articles[a]` is article `a`'s body and its
-/// [`quotes`]. Returns the matches sorted by their first quotation, then relation.
+/// [`quotes`](super::quotes). Returns the matches sorted by their first quotation, then relation.
 ///
 /// Each pair of quotations from different articles is [`QuoteRelation::Same`] (grouped with
 /// every other quotation of those words), [`QuoteRelation::Trimmed`] (the shorter, of at least

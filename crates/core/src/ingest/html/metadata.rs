@@ -186,7 +186,7 @@ pub(super) fn strip_by_prefix(text: &str) -> Option<&str> {
     let text = text.trim();
     let (first, rest) = text.split_once(char::is_whitespace)?;
     let first = first.trim_end_matches(':');
-    let is_by = ["by", "por", "von", "par", "door", "av"]
+    let is_by = crate::lexicon::BYLINE_PREFIXES
         .iter()
         .any(|p| first.eq_ignore_ascii_case(p));
     (is_by && !rest.trim().is_empty()).then(|| rest.trim())
