@@ -315,3 +315,41 @@ fn a_sentence_mentioning_a_date_is_not_a_dateline() {
     let docx = zip_parts(&[("word/document.xml", &document_xml(&body))]);
     assert_eq!(ingest("vote.docx", &docx).unwrap().metadata.published, None);
 }
+
+/// The passes every format shares mark a DOCX's site clutter and its date line, keeping them in
+/// the text; the byline in the text wins over the file's creator account.
+#[test]
+fn a_docx_byline_wins_over_the_creator_and_clutter_is_marked() {
+    let body = [
+        paragraph(Some("Title"), "Northern quay to close for a year"),
+        paragraph(None, "By Ines Talbot | The Harbour Ledger"),
+        paragraph(
+            None,
+            "The harbour authority said on Friday that the northern quay will close.",
+        ),
+        paragraph(None, "Share This Article"),
+        paragraph(None, "Subscribe to our newsletter"),
+    ]
+    .concat();
+    let docx = zip_parts(&[
+        ("word/document.xml", &document_xml(&body)),
+        ("docProps/core.xml", CORE_XML),
+    ]);
+    let doc = ingest("quay.docx", &docx).expect("a readable DOCX");
+    assert_eq!(doc.metadata.author.as_deref(), Some("Ines Talbot"));
+    assert_eq!(doc.metadata.outlet.as_deref(), Some("The Harbour Ledger"));
+    let marked: Vec<&str> = doc
+        .boilerplate
+        .iter()
+        .map(|r| &doc.body[r.clone()])
+        .collect();
+    assert_eq!(
+        marked,
+        [
+            "By Ines Talbot | The Harbour Ledger",
+            "Share This Article",
+            "Subscribe to our newsletter"
+        ]
+    );
+    assert!(doc.body.contains("the northern quay will close"));
+}

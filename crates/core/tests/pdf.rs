@@ -281,3 +281,67 @@ fn generated_pdf_fixture_reads_as_the_article() {
     assert_eq!(doc.metadata.language.as_deref(), Some("es"));
     assert_eq!(doc.body, expected.trim());
 }
+
+/// The head pass every format shares reads a PDF's byline and date line; they stay in the text
+/// as printed, marked, with the site clutter at its end.
+#[test]
+fn a_pdf_byline_date_line_and_clutter_are_read_like_any_article() {
+    // Lines of a paragraph 14 points apart, paragraphs 26: the gap tells them apart.
+    let page = vec![
+        (
+            20.0,
+            72.0,
+            720.0,
+            "Harbour board delays vote on quay repairs",
+        ),
+        (11.0, 72.0, 690.0, "By Mara Quinlan"),
+        (11.0, 72.0, 664.0, "9 January 2026"),
+        (
+            11.0,
+            72.0,
+            638.0,
+            "The harbour board postponed its vote on the repair of the",
+        ),
+        (
+            11.0,
+            72.0,
+            624.0,
+            "northern quay on Tuesday, saying it needed more time.",
+        ),
+        (
+            11.0,
+            72.0,
+            598.0,
+            "Members asked for an independent review of the engineering",
+        ),
+        (
+            11.0,
+            72.0,
+            584.0,
+            "survey and of the cost estimates, which several called high.",
+        ),
+        (11.0, 72.0, 558.0, "Share This Article"),
+    ];
+    let doc = ingest("quay.pdf", &make_pdf(&[page], None, None)).expect("a readable PDF");
+    assert_eq!(
+        doc.metadata.title.as_deref(),
+        Some("Harbour board delays vote on quay repairs")
+    );
+    assert_eq!(doc.metadata.author.as_deref(), Some("Mara Quinlan"));
+    assert_eq!(doc.metadata.published.as_deref(), Some("2026-01-09"));
+    assert!(
+        doc.body
+            .starts_with("By Mara Quinlan\n\n9 January 2026\n\n"),
+        "{}",
+        doc.body
+    );
+    let marked: Vec<&str> = doc
+        .boilerplate
+        .iter()
+        .map(|r| &doc.body[r.clone()])
+        .collect();
+    assert_eq!(
+        marked,
+        ["By Mara Quinlan", "9 January 2026", "Share This Article"]
+    );
+}
