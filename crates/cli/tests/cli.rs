@@ -5,13 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn corpus_dir() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/venezuela-2026");
-    assert!(
-        dir.is_dir(),
-        "the shared corpus is missing: expected the folder {} (it lives beside the repository as shared/corpus/venezuela-2026)",
-        dir.display()
-    );
-    dir
+    parallax_testdata::corpus::dir()
 }
 
 fn parallax(db: &Path, args: &[&str]) -> Output {

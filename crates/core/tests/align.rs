@@ -1,8 +1,6 @@
 //! Sentence alignment: invented fixtures for each kind of step, and the shared corpus.
 
-mod common;
-
-use common::{corpus, input};
+use crate::common::{corpus, input};
 use parallax_core::align::{align, AlignInput, AlignOptions, Alignment};
 use parallax_core::ingest::Document;
 use parallax_core::ArticleId;

@@ -7,34 +7,10 @@
 //! the test fails instead of skipping.
 
 use parallax_core::ingest::{ingest, Document};
-use std::path::{Path, PathBuf};
-
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/venezuela-2026")
-}
-
-/// The path of the corpus file whose name starts with `prefix` ("000").
-fn corpus_file(prefix: &str) -> PathBuf {
-    let dir = corpus_dir();
-    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| {
-        panic!(
-            "corpus folder {} is missing or unreadable ({e}): the corpus tests need shared/corpus/venezuela-2026 \
-             next to the repository",
-            dir.display()
-        )
-    });
-    entries
-        .map(|entry| entry.expect("readable folder entry").path())
-        .find(|path| {
-            path.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
-        })
-        .unwrap_or_else(|| panic!("no file starting with {prefix} in {}", dir.display()))
-}
 
 /// The corpus file whose name starts with `prefix` ("000"), imported.
 fn article(prefix: &str) -> (String, Document) {
-    let path = corpus_file(prefix);
+    let path = parallax_testdata::corpus::file(prefix);
     let name = path
         .file_name()
         .expect("file name")
@@ -81,7 +57,7 @@ fn file_name_title(name: &str) -> String {
 
 #[test]
 fn corpus_folder_holds_the_five_articles() {
-    let dir = corpus_dir();
+    let dir = parallax_testdata::corpus::dir();
     let count = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| {
             panic!(
@@ -146,7 +122,7 @@ fn assert_boilerplate(doc: &Document, clutter: &[&str], content: &[&str]) {
 
 /// The second non-empty line of a corpus file, as written.
 fn byline_line(prefix: &str) -> String {
-    let text = std::fs::read_to_string(corpus_file(prefix)).unwrap();
+    let text = std::fs::read_to_string(parallax_testdata::corpus::file(prefix)).unwrap();
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())

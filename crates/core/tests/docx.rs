@@ -1,6 +1,7 @@
 //! DOCX import through the public entry point, on Word files built in memory with the `zip`
 //! writer (no binary fixtures).
 
+use crate::common::damaged;
 use parallax_core::ingest::{ingest, Format, IngestError};
 use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
@@ -268,17 +269,9 @@ fn truncations_and_damage_do_not_panic() {
     for cut in (1..docx.len()).step_by(7) {
         let _ = ingest("cut.docx", &docx[..cut]);
     }
-    let mut state: u64 = 0x5851_F42D_4C95_7F2D;
+    let mut rng = parallax_testdata::Rng::new(7);
     for _ in 0..300 {
-        let mut damaged = docx.clone();
-        for _ in 0..4 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let at = (state % damaged.len() as u64) as usize;
-            damaged[at] = (state >> 24) as u8;
-        }
-        let _ = ingest("damaged.docx", &damaged);
+        let _ = ingest("damaged.docx", &damaged(&docx, &mut rng, 4, &[]));
     }
     // Stored (uncompressed) parts can be damaged inside the XML itself.
     let stored = {
@@ -292,13 +285,7 @@ fn truncations_and_damage_do_not_panic() {
         writer.finish().unwrap().into_inner()
     };
     for _ in 0..300 {
-        let mut damaged = stored.clone();
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        let at = (state % damaged.len() as u64) as usize;
-        damaged[at] = b"<>&/\"x\0"[(state >> 40) as usize % 7];
-        let _ = ingest("damaged.docx", &damaged);
+        let _ = ingest("damaged.docx", &damaged(&stored, &mut rng, 1, b"<>&/\"x\0"));
     }
 }
 

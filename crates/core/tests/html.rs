@@ -10,20 +10,15 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 fn fixture_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/html")
+    parallax_testdata::fixtures::dir("html")
 }
 
 /// Pages with an expected text, sorted by name.
 fn cases() -> Vec<PathBuf> {
-    let mut pages: Vec<PathBuf> = std::fs::read_dir(fixture_dir())
-        .expect("fixture dir")
-        .map(|entry| entry.expect("dir entry").path())
-        .filter(|p| {
-            p.extension().is_some_and(|e| e == "html") && p.with_extension("expected.txt").exists()
-        })
-        .collect();
-    pages.sort();
-    pages
+    parallax_testdata::fixtures::cases("html", &["html"])
+        .into_iter()
+        .filter(|p| p.with_extension("expected.txt").exists())
+        .collect()
 }
 
 fn name_of(path: &Path) -> String {

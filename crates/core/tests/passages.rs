@@ -1,11 +1,11 @@
 //! Shared passages: invented fixtures for the edges, and recall and precision measured on a
-//! synthetic corpus with known passages planted with small edits (`parallax-synthetic`).
+//! synthetic corpus with known passages planted with small edits (`parallax-testdata`).
 
 use parallax_core::passages::{
     candidates, covered_ranges, fingerprints, passages_between, shared_passages, Passage,
     ReuseOptions, ReuseText,
 };
-use parallax_synthetic::{planted_corpus, Planted};
+use parallax_testdata::{planted_corpus, Planted};
 use std::ops::Range;
 
 const WIRE: &str = "The northern floodgate of the Port Salve barrage failed at dawn on Tuesday, \

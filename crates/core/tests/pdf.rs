@@ -1,6 +1,7 @@
 //! PDF import through the public entry point, on small PDFs written by hand in the test (no
 //! binary fixtures): one Helvetica font, text placed line by line.
 
+use crate::common::damaged;
 use parallax_core::ingest::{ingest, Format, IngestError};
 
 /// One line of text: font size, x, y (PDF user space, y grows upwards), text (ASCII).
@@ -250,17 +251,9 @@ fn every_truncation_and_random_bytes_do_not_panic() {
         let _ = ingest("cut.pdf", &pdf[..cut]);
     }
     // Flip bytes inside a valid file: damaged objects and streams, not only a missing tail.
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut rng = parallax_testdata::Rng::new(11);
     for _ in 0..200 {
-        let mut damaged = pdf.clone();
-        for _ in 0..8 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let at = (state % damaged.len() as u64) as usize;
-            damaged[at] = (state >> 32) as u8;
-        }
-        let _ = ingest("damaged.pdf", &damaged);
+        let _ = ingest("damaged.pdf", &damaged(&pdf, &mut rng, 8, &[]));
     }
 }
 

@@ -2,8 +2,6 @@
 //! the public entry point. Each fixture has a JSON snapshot of what a reader would check: the
 //! metadata, the first paragraph, and every paragraph marked as boilerplate.
 
-use std::path::Path;
-
 /// What a snapshot records for one file.
 fn summary(file_name: &str, bytes: &[u8]) -> serde_json::Value {
     let doc = match parallax_core::ingest::ingest(file_name, bytes) {
@@ -30,23 +28,7 @@ fn summary(file_name: &str, bytes: &[u8]) -> serde_json::Value {
 }
 
 fn fixtures() -> Vec<(String, Vec<u8>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plain");
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("fixture folder {} is missing: {e}", dir.display()))
-        .map(|entry| {
-            let path = entry.expect("readable folder entry").path();
-            let name = path
-                .file_name()
-                .expect("file name")
-                .to_string_lossy()
-                .into_owned();
-            let bytes = std::fs::read(&path).expect("readable fixture");
-            (name, bytes)
-        })
-        .filter(|(name, _)| name.starts_with("case"))
-        .collect();
-    files.sort();
-    files
+    parallax_testdata::fixtures::read("plain", &["txt", "md"])
 }
 
 #[test]

@@ -2,9 +2,8 @@
 //! quotation of the shared corpus, matching across articles, and odd input.
 
 use parallax_core::diff::RunKind;
-mod common;
 
-use common::{corpus, noise};
+use crate::common::{corpus, noise};
 use parallax_core::quotes::{match_quotes, quotes, Quote, QuoteKind, QuoteMatch, QuoteRelation};
 
 /// The quotation whose text contains `needle`; panics listing them all when there is none.

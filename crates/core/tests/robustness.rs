@@ -1,14 +1,12 @@
 //! No input makes a reader panic: random bytes, truncated and corrupted files of every format
 //! come back as a document or as a specific error.
 
-mod common;
-
 use parallax_core::ingest::{ingest, IngestError};
 use std::path::Path;
 
 /// Reproducible random bytes.
 fn noise(seed: u64, len: usize) -> Vec<u8> {
-    common::noise(seed, len)
+    crate::common::noise(seed, len)
         .into_iter()
         .map(|x| x as u8)
         .collect()

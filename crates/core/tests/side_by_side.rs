@@ -1,9 +1,7 @@
 //! The side-by-side layout of an alignment: runs that rebuild each sentence, changed words,
 //! marks, links to counterparts in other rows, and the counts per article.
 
-mod common;
-
-use common::input;
+use crate::common::input;
 use parallax_core::align::{align, AlignInput, AlignOptions};
 use parallax_core::side_by_side::{
     mark_notes, side_by_side, ArticleMarks, NoteMark, SideBySide, SideRow, SideSentence,

@@ -4,7 +4,7 @@
 //! across a library of 10,000 with passages planted in pairs.
 //! Run: `cargo bench -p parallax-store --bench library`. Figures go to docs/benchmarks.md.
 
-use parallax_synthetic as corpus;
+use parallax_testdata as corpus;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use parallax_store::Library;

@@ -1,7 +1,7 @@
 //! Writes the benchmark corpus to a folder, to try imports by hand:
 //! `cargo run --release -p parallax-store --example generate_corpus -- DIR [COUNT] [WORDS]`.
 
-use parallax_synthetic as corpus;
+use parallax_testdata as corpus;
 
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().collect();

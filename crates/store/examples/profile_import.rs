@@ -1,7 +1,7 @@
 //! Splits the import time into parsing and storing, to see where it goes:
 //! `cargo run --release -p parallax-store --example profile_import`.
 
-use parallax_synthetic as corpus;
+use parallax_testdata as corpus;
 
 use std::time::Instant;
 

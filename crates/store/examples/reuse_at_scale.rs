@@ -10,7 +10,7 @@
 //! `cargo run --release -p parallax-store --example reuse_at_scale -- build 10000 /tmp/reuse10k`
 
 use parallax_store::Library;
-use parallax_synthetic::planted_corpus;
+use parallax_testdata::planted_corpus;
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::time::Instant;

@@ -3,7 +3,7 @@
 //! in a synthetic corpus found through the whole import-and-index path.
 
 use parallax_store::{ArticleId, Library, FINGERPRINT_VERSION};
-use parallax_synthetic::planted_corpus;
+use parallax_testdata::planted_corpus;
 use std::collections::{BTreeSet, HashMap};
 
 fn sample_library() -> (tempfile::TempDir, Library) {

@@ -144,17 +144,10 @@ mod tests {
         text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect()
     }
 
-    /// Deterministic pseudo-random bytes (xorshift), so the test needs no `rand`.
+    /// Deterministic pseudo-random bytes from the tests' one generator.
     fn noise(len: usize) -> Vec<u8> {
-        let mut state: u32 = 0x9E37_79B9;
-        (0..len)
-            .map(|_| {
-                state ^= state << 13;
-                state ^= state >> 17;
-                state ^= state << 5;
-                (state >> 24) as u8
-            })
-            .collect()
+        let mut rng = parallax_testdata::Rng::new(5);
+        (0..len).map(|_| rng.next_u64() as u8).collect()
     }
 
     #[test]

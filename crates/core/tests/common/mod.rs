@@ -3,36 +3,12 @@
 
 use parallax_core::align::AlignInput;
 use parallax_core::ingest::{ingest, Document};
-use std::path::{Path, PathBuf};
 
-/// The shared corpus folder, beside the repository (never copied into it).
-pub fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/venezuela-2026")
-}
-
-/// The corpus documents in file-name order; a missing folder fails the test, naming it.
+/// The shared corpus's documents in file-name order; a missing folder fails the test, naming it.
 pub fn corpus() -> Vec<Document> {
-    let dir = corpus_dir();
-    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| {
-        panic!(
-            "corpus folder {} is missing or unreadable ({e}): the corpus tests need \
-             shared/corpus/venezuela-2026 next to the repository",
-            dir.display()
-        )
-    });
-    let mut paths: Vec<PathBuf> = entries
-        .map(|e| e.expect("readable folder entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    assert!(paths.len() >= 5, "expected 5 articles in {}", dir.display());
-    paths
-        .iter()
-        .map(|p| {
-            let bytes = std::fs::read(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-            let name = p.file_name().unwrap().to_string_lossy();
-            ingest(&name, &bytes).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-        })
+    parallax_testdata::corpus::read()
+        .into_iter()
+        .map(|(name, bytes)| ingest(&name, &bytes).unwrap_or_else(|e| panic!("{name}: {e}")))
         .collect()
 }
 
@@ -46,15 +22,28 @@ pub fn input(id: u64, body: &str) -> AlignInput<'_> {
     }
 }
 
-/// xorshift: reproducible noise without a dependency.
+/// Reproducible noise: `len` numbers from the tests' one generator.
 pub fn noise(seed: u64, len: usize) -> Vec<u64> {
-    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    (0..len)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        })
-        .collect()
+    let mut rng = parallax_testdata::Rng::new(seed);
+    (0..len).map(|_| rng.next_u64()).collect()
+}
+
+/// `bytes` with `flips` bytes overwritten at random places, each by one of `alphabet` (any byte
+/// when it is empty): a damaged file that is still mostly well formed.
+pub fn damaged(
+    bytes: &[u8],
+    rng: &mut parallax_testdata::Rng,
+    flips: usize,
+    alphabet: &[u8],
+) -> Vec<u8> {
+    let mut damaged = bytes.to_vec();
+    for _ in 0..flips {
+        let at = rng.below(damaged.len());
+        damaged[at] = if alphabet.is_empty() {
+            rng.next_u64() as u8
+        } else {
+            alphabet[rng.below(alphabet.len())]
+        };
+    }
+    damaged
 }

@@ -3,33 +3,10 @@
 //! vocabulary, so the FTS index sees realistic term frequencies; and corpora with known shared
 //! passages planted with small edits, to measure reuse detection against the truth. Same seed,
 //! same corpus, on every machine.
-#![deny(missing_docs)]
 
+use crate::Rng;
 use std::ops::Range;
 use std::path::Path;
-
-/// xorshift64*: small, fast and reproducible; no dependency needed for benchmark input.
-pub struct Rng(u64);
-
-impl Rng {
-    /// A generator for `seed`.
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
-    }
-
-    /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    /// A number in `0..n`.
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n as u64) as usize
-    }
-}
 
 const SYLLABLES: &[&str] = &[
     "ka", "lo", "mer", "tan", "si", "vo", "ra", "den", "pul", "gri", "sto", "fen", "ba", "nu",

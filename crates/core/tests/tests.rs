@@ -1,0 +1,16 @@
+//! The core's integration tests, one binary: every file of its own would be linked on its own,
+//! which costs more than the tests on two cores. Each module is one area, over real files: the
+//! shared corpus, fixture cases, synthetic corpora with known answers.
+
+mod common;
+
+mod align;
+mod corpus;
+mod docx;
+mod html;
+mod passages;
+mod pdf;
+mod plain;
+mod quotes;
+mod robustness;
+mod side_by_side;
