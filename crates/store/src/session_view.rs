@@ -23,7 +23,10 @@ use std::sync::{Arc, Mutex};
 pub struct SessionView {
     /// The session with its view state.
     pub session: Session,
-    /// Its articles still in the library, in column order.
+    /// Its articles still in the library, in column order. Their metadata is what crosses to the
+    /// UI: the text it shows comes laid out in `analysis`.
+    #[serde(serialize_with = "summaries")]
+    #[cfg_attr(feature = "ts", ts(as = "Vec<crate::ArticleSummary>"))]
     pub articles: Vec<Article>,
     /// Its articles that were deleted from the library since (they can be restored).
     pub missing: Vec<ArticleId>,
@@ -37,6 +40,11 @@ pub struct SessionView {
     /// How common the articles' words are across the library, for the alignment.
     #[serde(skip)]
     background: Background,
+}
+
+/// Articles written as their summaries.
+fn summaries<S: serde::Serializer>(articles: &[Article], out: S) -> Result<S::Ok, S::Error> {
+    out.collect_seq(articles.iter().map(|a| &a.summary))
 }
 
 impl Library {

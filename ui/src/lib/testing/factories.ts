@@ -75,10 +75,9 @@ export function sessionSummary(overrides: Partial<SessionSummary> = {}): Session
   };
 }
 
-/** What a test may set of a session view: the session's summary and articles as lists show them. */
-export type SessionViewOverrides = Partial<Omit<SessionView, 'session' | 'articles'>> & {
+/** What a test may set of a session view: the session's summary, and what it was saved with. */
+export type SessionViewOverrides = Partial<Omit<SessionView, 'session'>> & {
   session?: SessionSummary;
-  articles?: ArticleSummary[];
   /** What the session was saved with. */
   viewState?: JsonValue;
 };
@@ -93,7 +92,7 @@ export function sessionView(
   const column = Math.max(0, articles.findIndex((a) => a.id === pivot));
   return {
     session: { ...(session ?? sessionSummary({ articles: articles.map((a) => a.id) })), viewState },
-    articles: (shown ?? articles).map((a) => ({ ...a, sourcePath: null, body: '', boilerplate: [], language: null })),
+    articles: shown ?? articles,
     missing: [],
     pivot,
     analysis: {
