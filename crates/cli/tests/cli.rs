@@ -527,13 +527,10 @@ fn sessions_and_notes_quote_a_passage_chosen_from_the_corpus() {
         .collect::<Vec<_>>()
         .join(" ");
 
-    let note = ok(&parallax(
+    let note = ok(&note_add(
         &db,
+        &session,
         &[
-            "note",
-            "add",
-            "--session",
-            &session,
             "--article",
             &ids[1],
             "--quote",
@@ -570,18 +567,7 @@ fn sessions_and_notes_quote_a_passage_chosen_from_the_corpus() {
         phrase
     );
 
-    let session_note = ok(&parallax(
-        &db,
-        &[
-            "note",
-            "add",
-            "--session",
-            &session,
-            "--body",
-            "Overall.",
-            "--json",
-        ],
-    ));
+    let session_note = ok(&note_add(&db, &session, &["--body", "Overall.", "--json"]));
     assert!(session_note["quote"].is_null());
     assert!(session_note["article"].is_null());
 
@@ -607,13 +593,10 @@ fn sessions_and_notes_quote_a_passage_chosen_from_the_corpus() {
     assert!(String::from_utf8_lossy(&text.stdout).contains("Worth checking."));
 
     // Errors: a quote not in the article, too few articles, a quote without its article.
-    let missing = parallax(
+    let missing = note_add(
         &db,
+        &session,
         &[
-            "note",
-            "add",
-            "--session",
-            &session,
             "--article",
             &ids[0],
             "--quote",
@@ -628,23 +611,18 @@ fn sessions_and_notes_quote_a_passage_chosen_from_the_corpus() {
     let one = parallax(&db, &["session", "create", "--name", "Solo", &ids[0]]);
     assert_eq!(one.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&one.stderr).contains("2 to 8 articles"));
-    let usage = parallax(
-        &db,
-        &[
-            "note",
-            "add",
-            "--session",
-            &session,
-            "--quote",
-            "x",
-            "--body",
-            "x",
-        ],
-    );
+    let usage = note_add(&db, &session, &["--quote", "x", "--body", "x"]);
     assert_eq!(usage.status.code(), Some(2));
     let gone = parallax(&db, &["session", "show", "999"]);
     assert_eq!(gone.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&gone.stderr).contains("no session with id 999"));
+}
+
+/// `parallax note add --session SESSION ARGS…`.
+fn note_add(db: &Path, session: &str, args: &[&str]) -> Output {
+    let mut all = vec!["note", "add", "--session", session];
+    all.extend_from_slice(args);
+    parallax(db, &all)
 }
 
 /// A library of the four sample articles (invented, written for the app).

@@ -93,10 +93,12 @@ fn session_articles(bodies: &[String]) -> Vec<SessionArticle<'_>> {
         .iter()
         .enumerate()
         .map(|(k, body)| SessionArticle {
-            id: ArticleId(k as i64),
-            body,
-            boilerplate: &[],
-            language: "en",
+            text: AlignInput {
+                id: ArticleId(k as i64),
+                body,
+                boilerplate: &[],
+                language: "en",
+            },
             published: None,
         })
         .collect()
@@ -107,7 +109,7 @@ fn session_benches(c: &mut Criterion) {
     let words: usize = bodies.iter().map(|b| b.split_whitespace().count()).sum();
     assert!(words > 6_000, "session has {words} words");
     let articles = session_articles(&bodies);
-    let inputs: Vec<AlignInput> = articles.iter().map(SessionArticle::align_input).collect();
+    let inputs: Vec<AlignInput> = articles.iter().map(|a| a.text).collect();
     let options = AlignOptions::default();
     c.bench_function("align 5 articles x 1,500 words", |b| {
         b.iter(|| align(black_box(&inputs), 0, &options))
@@ -127,10 +129,12 @@ fn session_benches(c: &mut Criterion) {
         .iter()
         .enumerate()
         .map(|(k, d)| SessionArticle {
-            id: ArticleId(k as i64),
-            body: &d.body,
-            boilerplate: &d.boilerplate,
-            language: "en",
+            text: AlignInput {
+                id: ArticleId(k as i64),
+                body: &d.body,
+                boilerplate: &d.boilerplate,
+                language: "en",
+            },
             published: d.metadata.published.as_deref(),
         })
         .collect();

@@ -26,31 +26,14 @@ pub const MIN_ARTICLES: usize = 2;
 /// columns than this no longer fit a reader's screen.
 pub const MAX_ARTICLES: usize = 8;
 
-/// One article of a session, as the analysis reads it.
+/// One article of a session, as the analysis reads it: its text as the aligner takes it, and
+/// its publication date.
 #[derive(Debug, Clone, Copy)]
 pub struct SessionArticle<'a> {
-    /// The article.
-    pub id: ArticleId,
-    /// The normalised body (see [`crate::ingest::Document::body`]).
-    pub body: &'a str,
-    /// Boilerplate byte ranges of the body, left out of every analysis.
-    pub boilerplate: &'a [Range<usize>],
-    /// BCP 47 language tag ("en" when unknown): sentence rules and stemming.
-    pub language: &'a str,
+    /// The article's id, body, boilerplate and language.
+    pub text: AlignInput<'a>,
     /// ISO publication date: which article had a shared passage first.
     pub published: Option<&'a str>,
-}
-
-impl<'a> SessionArticle<'a> {
-    /// The article as the aligner takes it.
-    pub fn align_input(&self) -> AlignInput<'a> {
-        AlignInput {
-            id: self.id,
-            body: self.body,
-            boilerplate: self.boilerplate,
-            language: self.language,
-        }
-    }
 }
 
 /// Tuning of a session's analysis: the aligner's and the shared-passage finder's options.
@@ -238,11 +221,11 @@ pub fn analyse(
 
     let texts: Vec<ReuseText> = articles
         .iter()
-        .map(|a| ReuseText::new(a.body, a.boilerplate))
+        .map(|a| ReuseText::new(a.text.body, a.text.boilerplate))
         .collect();
     let found = shared_passages(&texts, &options.reuse);
     let covered = covered_ranges(texts.len(), &found);
-    let dated = |column: usize| (articles[column].id, articles[column].published);
+    let dated = |column: usize| (articles[column].text.id, articles[column].published);
     let passages = found
         .iter()
         .map(|(a, b, passage)| SharedPassage::new(dated(*a), dated(*b), passage))
@@ -262,7 +245,7 @@ pub fn analyse(
             shared: shared.clone(),
         })
         .collect();
-    let bodies: Vec<&str> = articles.iter().map(|a| a.body).collect();
+    let bodies: Vec<&str> = articles.iter().map(|a| a.text.body).collect();
     let mut layout = side_by_side(&alignment, &bodies, &marks);
     for ((facts, text), covered) in layout.facts.iter_mut().zip(&texts).zip(&covered) {
         facts.shared = if text.is_empty() {
@@ -281,7 +264,7 @@ pub fn analyse(
 
 /// The sentence alignment of [`analyse`] alone: `articles` against `articles[pivot]`.
 pub fn align(articles: &[SessionArticle<'_>], pivot: usize, options: &AlignOptions) -> Alignment {
-    let inputs: Vec<AlignInput<'_>> = articles.iter().map(SessionArticle::align_input).collect();
+    let inputs: Vec<AlignInput<'_>> = articles.iter().map(|a| a.text).collect();
     align::align(&inputs, pivot, options)
 }
 
@@ -289,15 +272,15 @@ pub fn align(articles: &[SessionArticle<'_>], pivot: usize, options: &AlignOptio
 pub fn quotations(articles: &[SessionArticle<'_>]) -> Quotations {
     let found: Vec<Vec<Quote>> = articles
         .iter()
-        .map(|a| quotes::quotes(a.body, a.boilerplate))
+        .map(|a| quotes::quotes(a.text.body, a.text.boilerplate))
         .collect();
     let inputs: Vec<(&str, &[Quote])> = articles
         .iter()
         .zip(&found)
-        .map(|(a, q)| (a.body, q.as_slice()))
+        .map(|(a, q)| (a.text.body, q.as_slice()))
         .collect();
     let matches = match_quotes(&inputs);
-    let ids: Vec<ArticleId> = articles.iter().map(|a| a.id).collect();
+    let ids: Vec<ArticleId> = articles.iter().map(|a| a.text.id).collect();
     session_quotations(&ids, found, &matches)
 }
 

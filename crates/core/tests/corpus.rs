@@ -6,6 +6,7 @@
 //! The corpus is part of the project's shared data; a missing folder is a broken checkout, so
 //! the test fails instead of skipping.
 
+use crate::common::boilerplate;
 use parallax_core::ingest::{ingest, Document};
 
 /// The corpus file whose name starts with `prefix` ("000"), imported.
@@ -39,13 +40,6 @@ fn is_boilerplate(doc: &Document, prefix: &str) -> bool {
         offset += paragraph.len() + 2;
     }
     panic!("no paragraph starts with {prefix:?}");
-}
-
-fn boilerplate_paragraphs(doc: &Document) -> Vec<&str> {
-    doc.boilerplate
-        .iter()
-        .map(|r| &doc.body[r.clone()])
-        .collect()
 }
 
 /// "001_59d693c4b0a6a774.txt" -> "001 59d693c4b0a6a774", the title `ingest` falls back to.
@@ -96,7 +90,7 @@ fn every_article_imports_with_a_normalised_body_and_modest_boilerplate() {
         assert!(
             doc.boilerplate.len() <= 6,
             "{name}: {:?}",
-            boilerplate_paragraphs(&doc)
+            boilerplate(&doc)
         );
     }
 }
@@ -113,7 +107,7 @@ fn assert_boilerplate(doc: &Document, clutter: &[&str], content: &[&str]) {
         doc.boilerplate.len(),
         clutter.len(),
         "{:?}",
-        boilerplate_paragraphs(doc)
+        boilerplate(doc)
     );
     for paragraph in content {
         assert!(!is_boilerplate(doc, paragraph), "{paragraph:?} is content");
@@ -205,11 +199,7 @@ fn article_001_starts_with_a_lede_so_the_title_comes_from_the_file_name() {
         .any(|p| p.starts_with("Key Actor | Main Objective | Core Risk\n")));
     assert!(!doc.body.contains("|---|"));
     assert!(!is_boilerplate(&doc, "To Conclude"));
-    assert!(
-        doc.boilerplate.is_empty(),
-        "{:?}",
-        boilerplate_paragraphs(&doc)
-    );
+    assert!(doc.boilerplate.is_empty(), "{:?}", boilerplate(&doc));
 }
 
 #[test]
@@ -223,11 +213,7 @@ fn article_002_title_then_subheading() {
     assert!(doc
         .body
         .starts_with("Potential Dialogue Amid Mounting Pressure\n\nIn what appears"));
-    assert!(
-        doc.boilerplate.is_empty(),
-        "{:?}",
-        boilerplate_paragraphs(&doc)
-    );
+    assert!(doc.boilerplate.is_empty(), "{:?}", boilerplate(&doc));
 }
 
 #[test]
@@ -273,11 +259,7 @@ fn article_004_starts_with_a_section_label_not_a_headline() {
     ] {
         assert!(!is_boilerplate(&doc, content), "{content:?} is content");
     }
-    assert!(
-        doc.boilerplate.is_empty(),
-        "{:?}",
-        boilerplate_paragraphs(&doc)
-    );
+    assert!(doc.boilerplate.is_empty(), "{:?}", boilerplate(&doc));
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! DOCX import through the public entry point, on Word files built in memory with the `zip`
 //! writer (no binary fixtures).
 
-use crate::common::damaged;
+use crate::common::{boilerplate, damaged};
 use parallax_core::ingest::{ingest, Format, IngestError};
 use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
@@ -325,13 +325,8 @@ fn a_docx_byline_wins_over_the_creator_and_clutter_is_marked() {
     let doc = ingest("quay.docx", &docx).expect("a readable DOCX");
     assert_eq!(doc.metadata.author.as_deref(), Some("Ines Talbot"));
     assert_eq!(doc.metadata.outlet.as_deref(), Some("The Harbour Ledger"));
-    let marked: Vec<&str> = doc
-        .boilerplate
-        .iter()
-        .map(|r| &doc.body[r.clone()])
-        .collect();
     assert_eq!(
-        marked,
+        boilerplate(&doc),
         [
             "By Ines Talbot | The Harbour Ledger",
             "Share This Article",

@@ -1,7 +1,7 @@
 //! PDF import through the public entry point, on small PDFs written by hand in the test (no
 //! binary fixtures): one Helvetica font, text placed line by line.
 
-use crate::common::damaged;
+use crate::common::{boilerplate, damaged, head};
 use parallax_core::ingest::{ingest, Format, IngestError};
 
 /// One line of text: font size, x, y (PDF user space, y grows upwards), text (ASCII).
@@ -279,62 +279,55 @@ fn generated_pdf_fixture_reads_as_the_article() {
 /// as printed, marked, with the site clutter at its end.
 #[test]
 fn a_pdf_byline_date_line_and_clutter_are_read_like_any_article() {
-    // Lines of a paragraph 14 points apart, paragraphs 26: the gap tells them apart.
-    let page = vec![
-        (
-            20.0,
-            72.0,
-            720.0,
-            "Harbour board delays vote on quay repairs",
-        ),
-        (11.0, 72.0, 690.0, "By Mara Quinlan"),
-        (11.0, 72.0, 664.0, "9 January 2026"),
-        (
-            11.0,
-            72.0,
-            638.0,
+    let mut page = vec![(
+        20.0,
+        72.0,
+        720.0,
+        "Harbour board delays vote on quay repairs",
+    )];
+    page.extend(column(&[
+        &["By Mara Quinlan"],
+        &["9 January 2026"],
+        &[
             "The harbour board postponed its vote on the repair of the",
-        ),
-        (
-            11.0,
-            72.0,
-            624.0,
             "northern quay on Tuesday, saying it needed more time.",
-        ),
-        (
-            11.0,
-            72.0,
-            598.0,
+        ],
+        &[
             "Members asked for an independent review of the engineering",
-        ),
-        (
-            11.0,
-            72.0,
-            584.0,
             "survey and of the cost estimates, which several called high.",
-        ),
-        (11.0, 72.0, 558.0, "Share This Article"),
-    ];
+        ],
+        &["Share This Article"],
+    ]));
     let doc = ingest("quay.pdf", &make_pdf(&[page], None, None)).expect("a readable PDF");
-    assert_eq!(
-        doc.metadata.title.as_deref(),
-        Some("Harbour board delays vote on quay repairs")
+    let expected = (
+        Some("Harbour board delays vote on quay repairs"),
+        Some("Mara Quinlan"),
+        Some("2026-01-09"),
     );
-    assert_eq!(doc.metadata.author.as_deref(), Some("Mara Quinlan"));
-    assert_eq!(doc.metadata.published.as_deref(), Some("2026-01-09"));
+    assert_eq!(head(&doc.metadata), expected);
     assert!(
         doc.body
             .starts_with("By Mara Quinlan\n\n9 January 2026\n\n"),
         "{}",
         doc.body
     );
-    let marked: Vec<&str> = doc
-        .boilerplate
-        .iter()
-        .map(|r| &doc.body[r.clone()])
-        .collect();
     assert_eq!(
-        marked,
+        boilerplate(&doc),
         ["By Mara Quinlan", "9 January 2026", "Share This Article"]
     );
+}
+
+/// Body text set in 11 points from the top of a page down: the lines of a paragraph 14 points
+/// apart, paragraphs 26, so the gap tells them apart.
+fn column(paragraphs: &[&[&'static str]]) -> Vec<Placed<'static>> {
+    let mut y = 690.0;
+    let mut placed = Vec::new();
+    for lines in paragraphs {
+        for line in *lines {
+            placed.push((11.0, 72.0, y, *line));
+            y -= 14.0;
+        }
+        y -= 12.0;
+    }
+    placed
 }

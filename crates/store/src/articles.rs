@@ -1,7 +1,7 @@
 //! Articles: the stored form, listing, reading, metadata edits, delete and undo, diffs.
 
 use crate::{Library, Result, StoreError};
-use parallax_core::align::{self, Alignment, Background};
+use parallax_core::align::{self, AlignInput, Alignment, Background};
 use parallax_core::diff::{self, DiffOptions, DiffSide, WordDiff};
 use parallax_core::ingest::{Document, Format};
 use parallax_core::session::{self, SessionArticle, MAX_ARTICLES, MIN_ARTICLES};
@@ -59,10 +59,12 @@ impl Article {
     /// The article as a session's analysis reads it.
     pub fn session_article(&self) -> SessionArticle<'_> {
         SessionArticle {
-            id: self.summary.id,
-            body: &self.body,
-            boilerplate: &self.boilerplate,
-            language: self.language.as_deref().unwrap_or("en"),
+            text: AlignInput {
+                id: self.summary.id,
+                body: &self.body,
+                boilerplate: &self.boilerplate,
+                language: self.language.as_deref().unwrap_or("en"),
+            },
             published: self.summary.published.as_deref(),
         }
     }
@@ -242,10 +244,7 @@ impl Library {
             }
         }
         let tx = self.conn.transaction()?;
-        let outlet_id = match clean(edit.outlet.as_deref()) {
-            Some(name) => Some(outlet_id(&tx, &name)?),
-            None => None,
-        };
+        let outlet_id = outlet_id(&tx, clean(edit.outlet.as_deref()).as_deref())?;
         let changed = tx.execute(
             "UPDATE articles SET title = ?2, outlet_id = ?3, author = ?4, published_at = ?5, url = ?6 \
              WHERE id = ?1 AND deleted_at IS NULL",
@@ -390,11 +389,7 @@ pub(crate) fn insert_article(
     words: usize,
     source_path: Option<&str>,
 ) -> Result<ArticleId> {
-    let outlet_id = meta
-        .outlet
-        .as_deref()
-        .map(|name| outlet_id(conn, name))
-        .transpose()?;
+    let outlet_id = outlet_id(conn, meta.outlet.as_deref())?;
     conn.prepare_cached(
         "INSERT INTO articles (outlet_id, title, author, published_at, url, language, source_path, \
          format, content_sha256, body, boilerplate, word_count, imported_at) \
@@ -425,11 +420,7 @@ pub(crate) fn revive_article(
     meta: &StoredMetadata,
     source_path: Option<&str>,
 ) -> Result<()> {
-    let outlet_id = meta
-        .outlet
-        .as_deref()
-        .map(|name| outlet_id(conn, name))
-        .transpose()?;
+    let outlet_id = outlet_id(conn, meta.outlet.as_deref())?;
     conn.prepare_cached(
         "UPDATE articles SET deleted_at = NULL, outlet_id = ?2, title = ?3, author = ?4, \
          published_at = ?5, url = ?6, language = ?7, source_path = ?8, \
@@ -448,13 +439,15 @@ pub(crate) fn revive_article(
     Ok(())
 }
 
-/// The id of the outlet with this name, created when new.
-fn outlet_id(conn: &Connection, name: &str) -> Result<i64> {
+/// The id of the outlet with this name, created when new; none without a name.
+fn outlet_id(conn: &Connection, name: Option<&str>) -> Result<Option<i64>> {
+    let Some(name) = name else { return Ok(None) };
     conn.prepare_cached("INSERT INTO outlets (name) VALUES (?1) ON CONFLICT(name) DO NOTHING")?
         .execute([name])?;
-    Ok(conn
-        .prepare_cached("SELECT id FROM outlets WHERE name = ?1")?
-        .query_row([name], |r| r.get(0))?)
+    Ok(Some(
+        conn.prepare_cached("SELECT id FROM outlets WHERE name = ?1")?
+            .query_row([name], |r| r.get(0))?,
+    ))
 }
 
 /// How many articles contain each word, as read from the index, and the state of the library
@@ -488,10 +481,7 @@ impl Library {
             .conn
             .prepare_cached("SELECT doc FROM articles_vocab WHERE term = ?1")?;
         let mut frequencies = std::collections::HashMap::new();
-        let inputs: Vec<_> = articles
-            .iter()
-            .map(|a| a.session_article().align_input())
-            .collect();
+        let inputs: Vec<_> = articles.iter().map(|a| a.session_article().text).collect();
         for word in align::background_words(&inputs) {
             let count = match cache.counts.get(&word) {
                 Some(&count) => count,

@@ -64,6 +64,17 @@ fn fixture() -> Fixture {
 }
 
 /// A second connection, as another process (or a re-import) would change the file.
+/// A note on `quote` in `article`, in `session`.
+fn on_passage(session: SessionId, article: ArticleId, quote: &str, body: &str) -> NewNote {
+    NewNote {
+        session: Some(session),
+        article: Some(article),
+        quote: Some(quote.into()),
+        body: body.into(),
+        ..NewNote::default()
+    }
+}
+
 fn raw(path: &Path) -> rusqlite::Connection {
     let conn = rusqlite::Connection::open(path).unwrap();
     conn.pragma_update(None, "foreign_keys", "ON").unwrap();
@@ -206,12 +217,13 @@ fn notes_round_trip_with_tags_reused_across_sessions() {
     // The quote is in both A and B; in B it is picked, with line breaks as a page shows them.
     let quoted = library
         .add_note(NewNote {
-            session: Some(one.id),
-            article: Some(ids[1]),
-            quote: Some("shut three\nhours   early".into()),
-            body: "Three, not two.".into(),
             tags: vec!["Timing".into(), "discrepancy".into(), "timing ".into()],
-            ..NewNote::default()
+            ..on_passage(
+                one.id,
+                ids[1],
+                "shut three\nhours   early",
+                "Three, not two.",
+            )
         })
         .unwrap();
     let anchor = quoted.quote.clone().unwrap();
@@ -225,13 +237,7 @@ fn notes_round_trip_with_tags_reused_across_sessions() {
 
     // An earlier passage of the first column, added later, lists first.
     let earlier = library
-        .add_note(NewNote {
-            session: Some(one.id),
-            article: Some(ids[0]),
-            quote: Some("two hours early".into()),
-            body: "Two.".into(),
-            ..NewNote::default()
-        })
+        .add_note(on_passage(one.id, ids[0], "two hours early", "Two."))
         .unwrap();
     let session_note = library
         .add_note(NewNote {
@@ -251,12 +257,8 @@ fn notes_round_trip_with_tags_reused_across_sessions() {
     // The other session reuses the tag whatever its case.
     let other = library
         .add_note(NewNote {
-            session: Some(two.id),
-            article: Some(ids[2]),
-            quote: Some("the barrier held".into()),
-            body: "Held.".into(),
             tags: vec!["TIMING".into()],
-            ..NewNote::default()
+            ..on_passage(two.id, ids[2], "the barrier held", "Held.")
         })
         .unwrap();
     assert_eq!(other.tags, ["Timing"]);
@@ -308,13 +310,12 @@ fn invalid_notes_are_refused_with_a_reason() {
         ..
     } = fixture();
     let session = library.create_session("One", &ids[..2]).unwrap();
-    let message = invalid(library.add_note(NewNote {
-        session: Some(session.id),
-        article: Some(ids[0]),
-        quote: Some("the barrier was breached".into()),
-        body: "x".into(),
-        ..NewNote::default()
-    }));
+    let message = invalid(library.add_note(on_passage(
+        session.id,
+        ids[0],
+        "the barrier was breached",
+        "x",
+    )));
     assert_eq!(
         message,
         format!("the quoted text is not in article {}", ids[0])
@@ -361,13 +362,12 @@ fn notes_survive_edits_and_purges_as_orphans() {
     let session = library.create_session("One", &ids).unwrap();
     let add = |library: &mut Library, article: ArticleId, quote: &str| {
         library
-            .add_note(NewNote {
-                session: Some(session.id),
-                article: Some(article),
-                quote: Some(quote.into()),
-                body: format!("on “{quote}”"),
-                ..NewNote::default()
-            })
+            .add_note(on_passage(
+                session.id,
+                article,
+                quote,
+                &format!("on “{quote}”"),
+            ))
             .unwrap()
     };
     let moved = add(&mut library, ids[0], "river gauges rose");
@@ -425,13 +425,12 @@ fn a_session_view_aligns_its_articles_and_marks_the_notes() {
         .create_session("Barrier", &[ids[0], ids[1], ids[2]])
         .unwrap();
     let note = library
-        .add_note(NewNote {
-            session: Some(session.id),
-            article: Some(ids[1]),
-            quote: Some("three hours early".into()),
-            body: "Two hours in the other report.".into(),
-            ..NewNote::default()
-        })
+        .add_note(on_passage(
+            session.id,
+            ids[1],
+            "three hours early",
+            "Two hours in the other report.",
+        ))
         .unwrap();
 
     // No pivot asked for and none saved: the first column.
@@ -496,13 +495,12 @@ fn a_note_added_is_marked_without_analysing_the_session_again() {
     let before = open(&library, None);
     assert_eq!(analyses.computed(), 1);
     let note = library
-        .add_note(NewNote {
-            session: Some(session.id),
-            article: Some(ids[1]),
-            quote: Some("three hours early".into()),
-            body: "Two hours in the other report.".into(),
-            ..NewNote::default()
-        })
+        .add_note(on_passage(
+            session.id,
+            ids[1],
+            "three hours early",
+            "Two hours in the other report.",
+        ))
         .unwrap();
     let after = open(&library, None);
     assert_eq!(analyses.computed(), 1, "the analysis was reused");
@@ -567,12 +565,13 @@ fn notes_are_found_by_their_quote_and_their_tags() {
     let session = library.create_session("Search", &[ids[0], ids[1]]).unwrap();
     let quoted = library
         .add_note(NewNote {
-            session: Some(session.id),
-            article: Some(ids[0]),
-            quote: Some("river gauges rose".into()),
-            body: "Check the gauge data.".into(),
             tags: vec!["hydrology".into()],
-            ..NewNote::default()
+            ..on_passage(
+                session.id,
+                ids[0],
+                "river gauges rose",
+                "Check the gauge data.",
+            )
         })
         .unwrap();
     let found = |library: &Library, query: &str| -> Vec<i64> {

@@ -43,18 +43,7 @@ pub fn files() -> Vec<PathBuf> {
 
 /// The corpus files as `(file name, bytes)`, in name order.
 pub fn read() -> Vec<(String, Vec<u8>)> {
-    files()
-        .into_iter()
-        .map(|path| {
-            let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            let name = path
-                .file_name()
-                .expect("a file")
-                .to_string_lossy()
-                .into_owned();
-            (name, bytes)
-        })
-        .collect()
+    crate::read_files(files())
 }
 
 /// The corpus file whose name starts with `prefix` ("000_").

@@ -30,16 +30,5 @@ pub fn cases(kind: &str, exts: &[&str]) -> Vec<PathBuf> {
 
 /// The cases of `kind` with one of the extensions `exts` as `(file name, bytes)`.
 pub fn read(kind: &str, exts: &[&str]) -> Vec<(String, Vec<u8>)> {
-    cases(kind, exts)
-        .into_iter()
-        .map(|path| {
-            let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            let name = path
-                .file_name()
-                .expect("a file")
-                .to_string_lossy()
-                .into_owned();
-            (name, bytes)
-        })
-        .collect()
+    crate::read_files(cases(kind, exts))
 }

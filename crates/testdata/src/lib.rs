@@ -15,3 +15,19 @@ pub mod synthetic;
 
 pub use rng::Rng;
 pub use synthetic::{article, planted_corpus, vocabulary, write_corpus, Planted, PlantedCorpus};
+
+/// Files as `(file name, bytes)`; an unreadable one fails, naming it.
+fn read_files(paths: Vec<std::path::PathBuf>) -> Vec<(String, Vec<u8>)> {
+    paths
+        .into_iter()
+        .map(|path| {
+            let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let name = path
+                .file_name()
+                .expect("a file")
+                .to_string_lossy()
+                .into_owned();
+            (name, bytes)
+        })
+        .collect()
+}

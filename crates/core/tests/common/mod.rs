@@ -2,7 +2,7 @@
 #![allow(dead_code)] // each test file uses some of them
 
 use parallax_core::align::AlignInput;
-use parallax_core::ingest::{ingest, Document};
+use parallax_core::ingest::{ingest, Document, Metadata};
 
 /// The shared corpus's documents in file-name order; a missing folder fails the test, naming it.
 pub fn corpus() -> Vec<Document> {
@@ -46,4 +46,21 @@ pub fn damaged(
         };
     }
     damaged
+}
+
+/// The text of each boilerplate range of `doc`, in order.
+pub fn boilerplate(doc: &Document) -> Vec<&str> {
+    doc.boilerplate
+        .iter()
+        .map(|r| &doc.body[r.clone()])
+        .collect()
+}
+
+/// A document's title, author and publication date, to compare in one assertion.
+pub fn head(meta: &Metadata) -> (Option<&str>, Option<&str>, Option<&str>) {
+    (
+        meta.title.as_deref(),
+        meta.author.as_deref(),
+        meta.published.as_deref(),
+    )
 }
