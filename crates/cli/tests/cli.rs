@@ -328,12 +328,7 @@ fn the_db_can_come_from_the_environment_and_reading_never_creates_one() {
 
 #[test]
 fn a_closed_pipe_is_not_an_error() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("lib.sqlite3");
-    let corpus = corpus_dir();
-    assert!(parallax(&db, &["import", corpus.to_str().unwrap()])
-        .status
-        .success());
+    let (_dir, db) = corpus_library();
     let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
         .args(["--db", db.to_str().unwrap(), "show", "1"])
         .stdout(std::process::Stdio::piped())
@@ -382,12 +377,7 @@ fn the_text_diff_marks_words_only_one_side_has() {
 
 #[test]
 fn compare_prints_aligned_rows_with_byte_offsets_and_only_here_sentences() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("lib.sqlite3");
-    let corpus = corpus_dir();
-    assert!(parallax(&db, &["import", corpus.to_str().unwrap()])
-        .status
-        .success());
+    let (_dir, db) = corpus_library();
     let out = parallax(&db, &["compare", "5", "2", "3", "--pivot", "5", "--json"]);
     assert_eq!(
         out.status.code(),
@@ -616,6 +606,17 @@ fn sessions_and_notes_quote_a_passage_chosen_from_the_corpus() {
     let gone = parallax(&db, &["session", "show", "999"]);
     assert_eq!(gone.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&gone.stderr).contains("no session with id 999"));
+}
+
+/// A library of the shared corpus in a temporary folder: the folder (keep it) and the file.
+fn corpus_library() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    let corpus = corpus_dir();
+    assert!(parallax(&db, &["import", corpus.to_str().unwrap()])
+        .status
+        .success());
+    (dir, db)
 }
 
 /// `parallax note add --session SESSION ARGS…`.

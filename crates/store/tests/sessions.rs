@@ -29,12 +29,9 @@ const ARTICLES: [(&str, &str); 3] = [
     ),
 ];
 
-struct Fixture {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-    library: Library,
-    ids: Vec<ArticleId>,
-}
+/// The temporary folder, the library in it, its articles' ids and its file. Bind the folder to
+/// a name (`_dir`), not `_`: it must outlive the test.
+struct Fixture(tempfile::TempDir, Library, Vec<ArticleId>, PathBuf);
 
 fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
@@ -55,12 +52,7 @@ fn fixture() -> Fixture {
         assert!(report.failed.is_empty(), "{:?}", report.failed);
         ids.push(report.imported[0].id);
     }
-    Fixture {
-        _dir: dir,
-        path,
-        library,
-        ids,
-    }
+    Fixture(dir, library, ids, path)
 }
 
 /// A second connection, as another process (or a re-import) would change the file.
@@ -73,6 +65,16 @@ fn on_passage(session: SessionId, article: ArticleId, quote: &str, body: &str) -
         body: body.into(),
         ..NewNote::default()
     }
+}
+
+/// The note on the second article's barrier timing.
+fn timing_note(session: SessionId, article: ArticleId) -> NewNote {
+    on_passage(
+        session,
+        article,
+        "three hours early",
+        "Two hours in the other report.",
+    )
 }
 
 fn raw(path: &Path) -> rusqlite::Connection {
@@ -90,13 +92,7 @@ fn invalid(result: Result<impl std::fmt::Debug, StoreError>) -> String {
 
 #[test]
 fn sessions_round_trip() {
-    // Bound, not `..`: the temporary folder must outlive the test.
-    let Fixture {
-        mut library,
-        ids,
-        _dir,
-        ..
-    } = fixture();
+    let Fixture(_dir, mut library, ids, _) = fixture();
     let first = library
         .create_session("  Barrier coverage ", &ids[..2])
         .unwrap();
@@ -170,13 +166,7 @@ fn sessions_round_trip() {
 
 #[test]
 fn invalid_sessions_are_refused_with_a_reason() {
-    // Bound, not `..`: the temporary folder must outlive the test.
-    let Fixture {
-        mut library,
-        ids,
-        _dir,
-        ..
-    } = fixture();
+    let Fixture(_dir, mut library, ids, _) = fixture();
     assert!(invalid(library.create_session("One", &ids[..1])).contains("2 to 8"));
     assert!(invalid(library.create_session("  ", &ids[..2])).contains("name"));
     assert!(invalid(library.create_session("Twice", &[ids[0], ids[0]])).contains("twice"));
@@ -204,13 +194,7 @@ fn invalid_sessions_are_refused_with_a_reason() {
 
 #[test]
 fn notes_round_trip_with_tags_reused_across_sessions() {
-    // Bound, not `..`: the temporary folder must outlive the test.
-    let Fixture {
-        mut library,
-        ids,
-        _dir,
-        ..
-    } = fixture();
+    let Fixture(_dir, mut library, ids, _) = fixture();
     let one = library.create_session("One", &ids[..2]).unwrap();
     let two = library.create_session("Two", &ids[1..]).unwrap();
 
@@ -302,13 +286,7 @@ fn notes_round_trip_with_tags_reused_across_sessions() {
 
 #[test]
 fn invalid_notes_are_refused_with_a_reason() {
-    // Bound, not `..`: the temporary folder must outlive the test.
-    let Fixture {
-        mut library,
-        ids,
-        _dir,
-        ..
-    } = fixture();
+    let Fixture(_dir, mut library, ids, _) = fixture();
     let session = library.create_session("One", &ids[..2]).unwrap();
     let message = invalid(library.add_note(on_passage(
         session.id,
@@ -353,12 +331,7 @@ fn invalid_notes_are_refused_with_a_reason() {
 
 #[test]
 fn notes_survive_edits_and_purges_as_orphans() {
-    let Fixture {
-        mut library,
-        ids,
-        path,
-        _dir,
-    } = fixture();
+    let Fixture(_dir, mut library, ids, path) = fixture();
     let session = library.create_session("One", &ids).unwrap();
     let add = |library: &mut Library, article: ArticleId, quote: &str| {
         library
@@ -418,20 +391,11 @@ fn notes_survive_edits_and_purges_as_orphans() {
 
 #[test]
 fn a_session_view_aligns_its_articles_and_marks_the_notes() {
-    let Fixture {
-        mut library, ids, ..
-    } = fixture();
+    let Fixture(_dir, mut library, ids, _) = fixture();
     let session = library
         .create_session("Barrier", &[ids[0], ids[1], ids[2]])
         .unwrap();
-    let note = library
-        .add_note(on_passage(
-            session.id,
-            ids[1],
-            "three hours early",
-            "Two hours in the other report.",
-        ))
-        .unwrap();
+    let note = library.add_note(timing_note(session.id, ids[1])).unwrap();
 
     // No pivot asked for and none saved: the first column.
     let view = library.session_view(session.id, None).unwrap();
@@ -480,9 +444,7 @@ fn a_session_view_aligns_its_articles_and_marks_the_notes() {
 
 #[test]
 fn a_note_added_is_marked_without_analysing_the_session_again() {
-    let Fixture {
-        mut library, ids, ..
-    } = fixture();
+    let Fixture(_dir, mut library, ids, _) = fixture();
     let session = library
         .create_session("Barrier", &[ids[0], ids[1]])
         .unwrap();
@@ -494,14 +456,7 @@ fn a_note_added_is_marked_without_analysing_the_session_again() {
     };
     let before = open(&library, None);
     assert_eq!(analyses.computed(), 1);
-    let note = library
-        .add_note(on_passage(
-            session.id,
-            ids[1],
-            "three hours early",
-            "Two hours in the other report.",
-        ))
-        .unwrap();
+    let note = library.add_note(timing_note(session.id, ids[1])).unwrap();
     let after = open(&library, None);
     assert_eq!(analyses.computed(), 1, "the analysis was reused");
     let marked: String = after
@@ -534,9 +489,7 @@ fn a_note_added_is_marked_without_analysing_the_session_again() {
 
 #[test]
 fn a_session_with_deleted_articles_opens_with_what_is_left() {
-    let Fixture {
-        mut library, ids, ..
-    } = fixture();
+    let Fixture(_dir, mut library, ids, _) = fixture();
     let session = library.create_session("Two", &[ids[0], ids[1]]).unwrap();
     library.delete(&[ids[1]]).unwrap();
     let view = library.session_view(session.id, Some(ids[1])).unwrap();
@@ -559,9 +512,7 @@ fn a_session_with_deleted_articles_opens_with_what_is_left() {
 
 #[test]
 fn notes_are_found_by_their_quote_and_their_tags() {
-    let Fixture {
-        mut library, ids, ..
-    } = fixture();
+    let Fixture(_dir, mut library, ids, _) = fixture();
     let session = library.create_session("Search", &[ids[0], ids[1]]).unwrap();
     let quoted = library
         .add_note(NewNote {
@@ -600,12 +551,7 @@ fn notes_are_found_by_their_quote_and_their_tags() {
 
 #[test]
 fn word_frequencies_of_the_library_come_from_its_index() {
-    let Fixture {
-        mut library,
-        ids,
-        _dir: dir,
-        ..
-    } = fixture();
+    let Fixture(dir, mut library, ids, _) = fixture();
     let articles: Vec<_> = ids.iter().map(|&id| library.get(id).unwrap()).collect();
     let background = library.background(&articles[..1]).unwrap();
     assert_eq!(background.documents, 3);

@@ -52,6 +52,18 @@ function held<A extends unknown[], T>(call: (...args: A) => Promise<T>) {
 
 const settle = () => vi.advanceTimersByTimeAsync(0);
 
+/** A loaded library of the three articles whose every search finds the Gazette's only. */
+async function searchingForGazette(): Promise<Library> {
+  const library = new Library(
+    { ...memoryBackend([planet, gazette, bugle]), searchArticles: async () => [hit(gazette)] },
+    new Banner(),
+    new UndoOffer(),
+    { searchDelayMs: 0 },
+  );
+  await library.refresh();
+  return library;
+}
+
 const planet = article({ id: 1, title: 'Port strike ends', outlet: 'Planet', published: '2024-03-01', words: 800 });
 const gazette = article({ id: 2, title: 'Dockers go back to work', outlet: 'Gazette', published: '2024-03-03', words: 650 });
 const bugle = article({ id: 3, title: 'Strike over, questions remain', outlet: 'Bugle', published: '2024-03-02', words: 990 });
@@ -387,13 +399,7 @@ describe('Library', () => {
     });
 
     it('Enter edits a row on screen: not the cursor’s when a search hides it', async () => {
-      const library = new Library(
-        { ...memoryBackend([planet, gazette, bugle]), searchArticles: async () => [hit(gazette)] },
-        new Banner(),
-        new UndoOffer(),
-        { searchDelayMs: 0 },
-      );
-      await library.refresh();
+      const library = await searchingForGazette();
       library.click(1, { shift: false, toggle: false });
       library.selectAll();
       library.setQuery('dockers');
@@ -468,13 +474,7 @@ describe('Library', () => {
     });
 
     it('deletes only what is on screen when a search hides some selected rows', async () => {
-      const library = new Library(
-        { ...memoryBackend([planet, gazette, bugle]), searchArticles: async () => [hit(gazette)] },
-        new Banner(),
-        new UndoOffer(),
-        { searchDelayMs: 0 },
-      );
-      await library.refresh();
+      const library = await searchingForGazette();
       library.selectAll();
       library.setQuery('dockers');
       await vi.advanceTimersByTimeAsync(0);

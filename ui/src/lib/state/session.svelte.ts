@@ -556,19 +556,26 @@ export class OpenSession {
     return this.#updateNote(id, body, tags);
   }
 
-  async #createSessionNote(session: number, body: string, tags: string[]): Promise<Note | null> {
+  #createSessionNote(session: number, body: string, tags: string[]): Promise<Note | null> {
+    const note = { session, article: null, quote: null, prefix: null, suffix: null, near: null, body, tags };
+    return this.#saveNote(() => this.#backend.addNote(note), (made) => (this.draftNoteId = made.id));
+  }
+
+  #updateNote(id: number, body: string, tags: string[]): Promise<Note | null> {
+    const previous = this.#noteSaves.get(id) ?? Promise.resolve();
+    const run = previous.then(() => this.#saveNote(() => this.#backend.updateNote(id, body, tags)));
+    this.#noteSaves.set(id, run);
+    void run.finally(() => {
+      if (this.#noteSaves.get(id) === run) this.#noteSaves.delete(id);
+    });
+    return run;
+  }
+
+  /** Runs a note's save: the saved note replaces the shown one; a failure is reported. */
+  async #saveNote(save: () => Promise<Note>, saved?: (note: Note) => void): Promise<Note | null> {
     try {
-      const note = await this.#backend.addNote({
-        session,
-        article: null,
-        quote: null,
-        prefix: null,
-        suffix: null,
-        near: null,
-        body,
-        tags,
-      });
-      this.draftNoteId = note.id;
+      const note = await save();
+      saved?.(note);
       this.#putNote(note);
       void this.#loadTags();
       return note;
@@ -576,26 +583,6 @@ export class OpenSession {
       this.#banner.report('Couldn’t save the note', error);
       return null;
     }
-  }
-
-  #updateNote(id: number, body: string, tags: string[]): Promise<Note | null> {
-    const previous = this.#noteSaves.get(id) ?? Promise.resolve();
-    const run = previous.then(async () => {
-      try {
-        const note = await this.#backend.updateNote(id, body, tags);
-        this.#putNote(note);
-        void this.#loadTags();
-        return note;
-      } catch (error) {
-        this.#banner.report('Couldn’t save the note', error);
-        return null;
-      }
-    });
-    this.#noteSaves.set(id, run);
-    void run.finally(() => {
-      if (this.#noteSaves.get(id) === run) this.#noteSaves.delete(id);
-    });
-    return run;
   }
 
   #putNote(note: Note): void {
