@@ -27,9 +27,9 @@ describe('toCommandError', () => {
   });
 
   it('unwraps a CommandFailure', () => {
-    const failure = new CommandFailure('get_article', { code: 'not_found', message: 'no article 7' });
+    const failure = new CommandFailure('open_session', { code: 'not_found', message: 'no session 7' });
     expect(failure).toBeInstanceOf(Error);
-    expect(toCommandError(failure)).toEqual({ code: 'not_found', message: 'no article 7' });
-    expect(errorMessage(failure)).toBe('no article 7');
+    expect(toCommandError(failure)).toEqual({ code: 'not_found', message: 'no session 7' });
+    expect(errorMessage(failure)).toBe('no session 7');
   });
 });
