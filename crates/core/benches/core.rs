@@ -157,7 +157,7 @@ fn ingest_benches(c: &mut Criterion) {
             |b| {
                 b.iter(|| {
                     for (name, bytes) in &cases {
-                        let _ = ingest(name, black_box(bytes));
+                        black_box(ingest(name, black_box(bytes)).ok());
                     }
                 })
             },

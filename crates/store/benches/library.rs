@@ -7,7 +7,7 @@
 use parallax_testdata as corpus;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use parallax_store::Library;
+use parallax_store::{AnalysisCache, Library};
 use std::time::Duration;
 
 const ARTICLES: usize = 10_000;
@@ -77,6 +77,15 @@ fn search(c: &mut Criterion) {
     let mut group = c.benchmark_group("session_10k");
     group.bench_function("open_5_articles", |b| {
         b.iter(|| library.session_view(session.id, None).unwrap())
+    });
+    // What the app does when a note comes or goes: the same, with the analysis from its cache.
+    let cache = AnalysisCache::default();
+    group.bench_function("reopen_5_articles_analysis_cached", |b| {
+        b.iter(|| {
+            let mut view = library.load_session_view(session.id, None).unwrap();
+            view.lay_out(&cache);
+            view
+        })
     });
     group.bench_function("library_frequencies_5_articles", |b| {
         let articles: Vec<_> = ids.iter().map(|&id| library.get(id).unwrap()).collect();
