@@ -50,6 +50,16 @@ def test_a_session_of_the_five_corpus_articles(tmp_path_factory, artifacts, corp
         rows = wait(app).until(lambda d: d.find_elements(*by_testid("quote-row")))
         assert len(rows) >= 8, text_of(panel)[:300]
         screenshot(app, artifacts, "12-corpus-quotes")
+        # A quotation far down the list is shown in the text: its row becomes the current one.
+        button = rows[-1].find_element(By.CSS_SELECTOR, "button.text")
+        words = button.text.strip("“”").split()[:3]
+        button.click()
+        wait(app).until(
+            lambda d: any(
+                " ".join(words) in " ".join(cell.text.split())
+                for cell in d.find_elements(By.CSS_SELECTOR, ".cell.current")
+            )
+        )
         view.send_keys("q")
 
         # The overview: how much of each article the others say too, with a row of counts per

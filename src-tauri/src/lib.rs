@@ -1,10 +1,10 @@
 //! The Parallax desktop app: a thin shell of Tauri commands over `parallax-store`.
-#![allow(missing_docs)] // An app, not a library: its interface is the IPC contract, documented in `ipc`.
+#![allow(missing_docs)] // An app, not a library: its interface is its commands.
 //!
-//! `run()` starts the real app; `run_app` takes any builder so tests can start it with
-//! `tauri::test::mock_builder()`. Commands live in `commands/`, the data shapes that cross IPC
-//! in `ipc`. All library work runs off the main thread (`spawn_blocking`), so the webview never
-//! waits on SQLite.
+//! Commands live in `commands/` and take and return the store's and core's own types (their
+//! TypeScript twins are generated; see `ipc`, which holds only what the app alone sends: library
+//! facts and command errors). All library work runs off the main thread (`spawn_blocking`), so
+//! the webview never waits on SQLite.
 
 #[macro_use]
 mod commands;
@@ -12,7 +12,7 @@ mod ipc;
 mod state;
 
 use state::AppState;
-use tauri::{Builder, Manager, Runtime};
+use tauri::{Builder, Manager};
 
 /// The handlers of `app_commands!` (`commands/list.rs`).
 macro_rules! handlers {
@@ -23,12 +23,7 @@ macro_rules! handlers {
 
 /// Starts the app.
 pub fn run() {
-    run_app(Builder::default());
-}
-
-/// Builds and runs the app on any runtime.
-pub fn run_app<R: Runtime>(builder: Builder<R>) {
-    builder
+    Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let state = AppState::start(app.handle())?;

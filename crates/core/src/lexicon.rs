@@ -881,6 +881,31 @@ pub(crate) const DATE_LINE_WORDS: &[&str] = &[
     "originally", "publication", "am", "pm", "a.m", "p.m", "a.m.", "p.m.",
 ];
 
+/// Wire services as datelines and bylines name them (lower case, without a leading "the"), with
+/// the name to store.
+#[rustfmt::skip]
+pub(crate) const WIRE_SERVICES: &[(&str, &[&str])] = &[
+    ("Associated Press", &["ap", "associated press"]),
+    ("Agence France-Presse", &["afp", "agence france-presse", "agence france presse"]),
+    ("Reuters", &["reuters", "thomson reuters"]),
+    ("United Press International", &["upi", "united press international"]),
+    ("Deutsche Presse-Agentur", &["dpa", "deutsche presse-agentur"]),
+    ("EFE", &["efe"]),
+    ("ANSA", &["ansa"]),
+    ("Xinhua", &["xinhua"]),
+    ("Bloomberg", &["bloomberg"]),
+];
+
+/// Abbreviations that end in a full stop without ending a sentence (as the last word of a
+/// line: "… Jr.", "… Co."), as written.
+pub(crate) const ABBREVIATIONS: &[&str] = &[
+    "Jr", "Sr", "St", "Inc", "Ltd", "Co", "Corp", "Dr", "Mr", "Mrs", "Ms",
+];
+
+/// Words that open a date line on a web page, in the languages pages are commonly in
+/// ("Published 9 January", "Actualizado el …", "Mis à jour le …"); a regex alternation.
+pub(crate) const DATE_LINE_LEADS: &str = r"published|updated|posted|last\s+updated|first\s+published|publicado|actualizado|veröffentlicht|aktualisiert|publié|mis\s+à\s+jour|公開|更新|نشر|تحديث";
+
 /// Lower-case words inside an outlet's name in a dateline ("Bank of England", "El País y Más").
 pub(crate) const OUTLET_CONNECTORS: &[&str] = &["of", "the", "and", "de", "del", "y", "&", "for"];
 

@@ -2,7 +2,8 @@
 //! articles. [`analyse`] finds each article's quotations and relates them across the outlets
 //! (grouped the way the quotes panel shows them), aligns the sentences against the pivot and
 //! lays them out side by side, finds the passages the articles share, and counts per article.
-//! The store, the CLI and the tests all call it, so the steps are glued together once.
+//! The store calls it for the app; the CLI calls the parts it needs alone ([`align()`],
+//! [`quotations()`]), which [`analyse`] is built from, so the steps are glued together once.
 //!
 //! Notes are not part of the analysis: they change while a session is open, so they are marked
 //! over the laid-out text afterwards ([`crate::side_by_side::mark_notes`]) and an analysis can
@@ -89,19 +90,12 @@ pub struct SessionQuote {
     pub article: ArticleId,
     /// Its place among its article's quotations (what [`QuoteRef`] counts).
     pub index: usize,
+    /// Byte offset of its first quoted word (past the opening mark): where to show it in the
+    /// text.
+    pub first_word: usize,
     /// The quotation.
     #[serde(flatten)]
     pub quote: Quote,
-}
-
-impl SessionQuote {
-    /// Byte offset of its first quoted word: where to show it in the text.
-    pub fn first_word(&self) -> usize {
-        self.quote
-            .parts
-            .first()
-            .map_or(self.quote.start, |p| p.start)
-    }
 }
 
 /// A quotation named by its article and its place among that article's quotations; written
@@ -311,6 +305,7 @@ fn session_quotations(
                     column,
                     article,
                     index,
+                    first_word: quote.parts.first().map_or(quote.start, |p| p.start),
                     quote,
                 })
         })
@@ -463,7 +458,7 @@ fn quote_groups(
                 chars(y)
                     .cmp(&chars(x))
                     .then(quotes[x].column.cmp(&quotes[y].column))
-                    .then(quotes[x].first_word().cmp(&quotes[y].first_word()))
+                    .then(quotes[x].first_word.cmp(&quotes[y].first_word))
             });
             QuoteGroup {
                 quotes: ids,
@@ -480,7 +475,7 @@ fn quote_groups(
         group
             .quotes
             .iter()
-            .map(|&q| (quotes[q].column, quotes[q].first_word()))
+            .map(|&q| (quotes[q].column, quotes[q].first_word))
             .min()
             .unwrap_or_default()
     };
@@ -612,5 +607,23 @@ mod tests {
         assert_eq!(group.carried[0].quotes, [0, 1]);
         assert_eq!(group.carried[1].column, 1);
         assert_eq!(group.carried[1].how, Carried::Trimmed);
+    }
+
+    #[test]
+    fn a_quotation_is_shown_at_its_first_quoted_word() {
+        // "“Gates hold,” he said, “for now.”": two parts, the first past its opening mark.
+        let parts = quote("“Gates hold,” he said, “for now.”");
+        let two_parts = Quote {
+            parts: vec![3..14, 31..39],
+            ..parts.clone()
+        };
+        let no_parts = Quote {
+            start: 7,
+            parts: vec![],
+            ..parts
+        };
+        let quotes = session_quotations(&ids(1), vec![vec![two_parts, no_parts]], &[]).quotes;
+        assert_eq!(quotes[0].first_word, 3);
+        assert_eq!(quotes[1].first_word, 7);
     }
 }

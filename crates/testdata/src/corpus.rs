@@ -3,11 +3,15 @@
 //! copied into the repository; a test that needs them fails, naming the folder, when it is
 //! missing.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The corpus folder, beside the repository. Panics, naming the folder, when it is missing.
 pub fn dir() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/venezuela-2026");
+    let repository = crate::repository();
+    let dir = repository
+        .parent()
+        .unwrap_or(&repository)
+        .join("shared/corpus/venezuela-2026");
     assert!(
         dir.is_dir(),
         "the shared corpus is missing: expected the folder {}; it lives beside the repository as \

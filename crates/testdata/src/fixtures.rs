@@ -2,12 +2,12 @@
 //! tests (what each case must give) and by the benchmarks (how fast), so both speak of the same
 //! inputs.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The folder of a kind of fixture ("html", "plain", "pdf").
 pub fn dir(kind: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../core/tests/fixtures")
+    crate::repository()
+        .join("crates/core/tests/fixtures")
         .join(kind)
 }
 

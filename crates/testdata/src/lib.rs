@@ -16,6 +16,26 @@ pub mod synthetic;
 pub use rng::Rng;
 pub use synthetic::{article, planted_corpus, vocabulary, write_corpus, Planted, PlantedCorpus};
 
+/// The repository's root folder, found at run time from the package under test (cargo sets
+/// `CARGO_MANIFEST_DIR` when it runs tests and benchmarks) or else the working folder. Not the
+/// path this crate was compiled in: a build shared between two checkouts would point into the
+/// other one.
+fn repository() -> std::path::PathBuf {
+    let start = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::env::current_dir().expect("a working folder"));
+    start
+        .ancestors()
+        .find(|dir| dir.join("Cargo.lock").is_file())
+        .unwrap_or_else(|| {
+            panic!(
+                "no repository (a folder with Cargo.lock) above {}",
+                start.display()
+            )
+        })
+        .to_path_buf()
+}
+
 /// Files as `(file name, bytes)`; an unreadable one fails, naming it.
 fn read_files(paths: Vec<std::path::PathBuf>) -> Vec<(String, Vec<u8>)> {
     paths

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionQuote } from './bindings/SessionQuote';
-import { quoteRows, quoteStart, speakerOf } from './quotes';
+import { quoteRows, speakerOf } from './quotes';
 
 function quote(id: number, column: number, overrides: Partial<SessionQuote> = {}): SessionQuote {
   return {
@@ -8,6 +8,7 @@ function quote(id: number, column: number, overrides: Partial<SessionQuote> = {}
     column,
     article: column + 1,
     index: id,
+    firstWord: id * 100 + 1,
     start: id * 100,
     end: id * 100 + 20,
     parts: [[id * 100 + 1, id * 100 + 19]],
@@ -51,11 +52,6 @@ describe('quote rows', () => {
     expect(shared!.misattributed).toBe(true);
     expect(reused!.unquoted.get(1)).toEqual({ column: 1, start: 5, end: 50 });
     expect(reused!.carried.has(1)).toBe(false);
-  });
-
-  it('shows a quotation at its first quoted word', () => {
-    expect(quoteStart(quote(3, 0))).toBe(301);
-    expect(quoteStart(quote(3, 0, { parts: [] }))).toBe(300);
   });
 
   it('describes speakers with their role, anonymous sources as unnamed', () => {

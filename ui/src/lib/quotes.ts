@@ -39,11 +39,6 @@ export function quoteRows(quotations: Quotations): QuoteRow[] {
   }));
 }
 
-/** Where to show a quotation in the text: its first quoted word. */
-export function quoteStart(quote: SessionQuote): number {
-  return quote.parts[0]?.[0] ?? quote.start;
-}
-
 /** "Aurel Venn, the agency's chief engineer" / "a senior official (unnamed)" / "no speaker". */
 export function speakerOf(quote: SessionQuote): string {
   if (quote.speaker && quote.role) return `${quote.speaker}, ${quote.role}`;

@@ -1,6 +1,6 @@
 //! `parallax reuse [ID…]`: passages articles share, among some or across the library.
 
-use crate::output::{print_json, say};
+use crate::output::{print_json, say, truncate};
 use anyhow::Result;
 use parallax_store::{ArticleId, Library, PassageSide};
 use std::io::Write;
@@ -22,11 +22,7 @@ pub fn run(
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        let mut short: String = text.chars().take(90).collect();
-        if short.len() < text.len() {
-            short.push('…');
-        }
-        Ok(short)
+        Ok(truncate(&text, 91))
     };
     for p in &report.passages {
         let first = match p.first {

@@ -21,9 +21,9 @@ use super::clutter::{is_marker, url_line};
 use super::dates::{find_human_date, parse_human_date};
 use super::Metadata;
 use crate::lexicon::{
-    is_month, is_weekday, BYLINE_NOT_NAMES, BYLINE_PREFIXES, DATE_LINE_WORDS, MONTH_PATTERN,
-    NAME_PARTICLES, NEWSROOM_WORDS, OUTLET_CONNECTORS, ROLE_WORDS, SECTION_LABELS,
-    WEEKDAY_ABBREVIATIONS,
+    is_month, is_weekday, ABBREVIATIONS, BYLINE_NOT_NAMES, BYLINE_PREFIXES, DATE_LINE_WORDS,
+    MONTH_PATTERN, NAME_PARTICLES, NEWSROOM_WORDS, OUTLET_CONNECTORS, ROLE_WORDS, SECTION_LABELS,
+    WEEKDAY_ABBREVIATIONS, WIRE_SERVICES,
 };
 use regex::Regex;
 use std::sync::LazyLock;
@@ -190,7 +190,8 @@ fn is_subtitle(text: &str) -> bool {
 /// the end of a sentence or of a lead-in, not of a headline.
 fn ends_like_prose(text: &str) -> bool {
     static ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:\b\p{L}\.){2,}$|\b(?:Jr|Sr|St|Inc|Ltd|Co|Corp|Dr|Mr|Mrs|Ms)\.$|\.\.\.$")
+        let words = ABBREVIATIONS.join("|");
+        Regex::new(&format!(r"(?:\b\p{{L}}\.){{2,}}$|\b(?:{words})\.$|\.\.\.$"))
             .expect("valid regex")
     });
     match text.chars().last() {
@@ -568,16 +569,8 @@ fn wire_service(text: &str) -> Option<&'static str> {
         .trim_start_matches("The ")
         .trim_start_matches("the ")
         .to_lowercase();
-    Some(match key.as_str() {
-        "ap" | "associated press" => "Associated Press",
-        "afp" | "agence france-presse" | "agence france presse" => "Agence France-Presse",
-        "reuters" | "thomson reuters" => "Reuters",
-        "upi" | "united press international" => "United Press International",
-        "dpa" | "deutsche presse-agentur" => "Deutsche Presse-Agentur",
-        "efe" => "EFE",
-        "ansa" => "ANSA",
-        "xinhua" => "Xinhua",
-        "bloomberg" => "Bloomberg",
-        _ => return None,
-    })
+    WIRE_SERVICES
+        .iter()
+        .find(|(_, names)| names.contains(&key.as_str()))
+        .map(|(name, _)| *name)
 }

@@ -44,6 +44,9 @@ struct Reader {
     lists: Vec<Option<u64>>,
     /// Inside a code block, an image (its alt text is not read) or a table cell.
     in_code: bool,
+    /// The HTML block being read: the parser hands it over a line at a time, and a comment or a
+    /// tag may span lines.
+    html: Option<String>,
     images: usize,
     cell: Option<String>,
     row: Vec<String>,
@@ -123,7 +126,18 @@ impl Reader {
             }
             Event::Text(text) | Event::Code(text) => self.push_text(&text),
             Event::SoftBreak | Event::HardBreak => self.break_line(),
-            Event::Html(html) => self.html_block(&html),
+            Event::Start(Tag::HtmlBlock) => {
+                self.flush();
+                self.html = Some(String::new());
+            }
+            Event::Html(html) => match &mut self.html {
+                Some(block) => block.push_str(&html),
+                None => self.html_block(&html),
+            },
+            Event::End(TagEnd::HtmlBlock) => {
+                let block = self.html.take().unwrap_or_default();
+                self.html_block(&block);
+            }
             Event::Rule => {
                 self.flush();
                 self.out.push(Line::Blank);
@@ -159,16 +173,21 @@ impl Reader {
         }
     }
 
-    /// Raw HTML in the text: comments go, tags go, the text between them stays.
+    /// A block of raw HTML: comments, scripts and styles go with their content, other tags go
+    /// and the text between them stays (a `<div>` around a paragraph is still the paragraph).
     fn html_block(&mut self, html: &str) {
-        static COMMENT: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"(?s)<!--.*?-->").expect("valid regex"));
+        static HIDDEN: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"(?is)<!--.*?(?:-->|\z)|<(script|style|template)\b.*?(?:</(?:script|style|template)\s*>|\z)",
+            )
+            .expect("valid regex")
+        });
         static TAG: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>").expect("valid regex")
         });
         self.flush();
         let text = TAG
-            .replace_all(&COMMENT.replace_all(html, ""), "")
+            .replace_all(&HIDDEN.replace_all(html, ""), "")
             .into_owned();
         for line in text.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
             self.out.push(Line::Prose(line.to_string()));
@@ -282,6 +301,26 @@ mod tests {
                 &Line::Item("3. third".into()),
                 &Line::Item("4. fourth".into()),
                 &Line::Item("- nested".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn html_blocks_spanning_lines_lose_comments_scripts_and_tags_whole() {
+        let mut meta = Metadata::default();
+        let read = lines(
+            "First paragraph.\n\n<!--\nhidden note\n-->\n\n<div\n  class=\"x\">Kept text</div>\n\n\
+             <script>\nvar tracking = 1;\n</script>\n\n<style>\np { color: red }\n</style>\n\n\
+             Last paragraph.",
+            &mut meta,
+        );
+        let texts: Vec<&Line> = read.iter().filter(|l| **l != Line::Blank).collect();
+        assert_eq!(
+            texts,
+            [
+                &Line::Prose("First paragraph.".into()),
+                &Line::Prose("Kept text".into()),
+                &Line::Prose("Last paragraph.".into()),
             ]
         );
     }

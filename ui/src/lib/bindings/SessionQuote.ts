@@ -23,6 +23,11 @@ article: ArticleId,
  */
 index: number, 
 /**
+ * Byte offset of its first quoted word (past the opening mark): where to show it in the
+ * text.
+ */
+firstWord: number, 
+/**
  * Byte offset of the first part's opening mark.
  */
 start: number, 

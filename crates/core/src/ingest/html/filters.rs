@@ -5,6 +5,7 @@
 use super::metadata::{is_dateline, strip_by_prefix};
 use super::walker::Block;
 use crate::ingest::Metadata;
+use crate::lexicon::DATE_LINE_LEADS;
 use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -115,12 +116,8 @@ pub(super) fn word_key(text: &str) -> String {
         .join(" ")
 }
 
-pub(super) static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(published|updated|posted|last\s+updated|first\s+published|publicado|actualizado|veröffentlicht|aktualisiert|publié|mis\s+à\s+jour|公開|更新|نشر|تحديث)\b",
-    )
-    .expect("valid regex")
-});
+pub(super) static DATELINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^({DATE_LINE_LEADS})\b")).expect("valid regex"));
 
 /// Removes the headline and the byline/date lines at the top of the article, which
 /// Readability sometimes keeps: the headline lives in the metadata, and bylines are not body.
