@@ -284,43 +284,43 @@ fn front_matter<'a>(text: &'a str, meta: &mut Metadata) -> &'a str {
 mod tests {
     use super::*;
 
+    /// The lines read from `text`, blank ones left out.
+    fn read(text: &str) -> Vec<Line> {
+        let mut meta = Metadata::default();
+        let mut read = lines(text, &mut meta);
+        read.retain(|l| *l != Line::Blank);
+        read
+    }
+
     #[test]
     fn html_keeps_its_text_entities_resolve_and_nested_items_stay_in_the_list() {
-        let mut meta = Metadata::default();
-        let read = lines(
-            "<div class=\"lede\">Port <b>reopens</b></div>\n\n<!-- hidden note -->\n\n\
-             AT&amp;T said so.\n\n3. third\n4. fourth\n   - nested",
-            &mut meta,
-        );
-        let texts: Vec<&Line> = read.iter().filter(|l| **l != Line::Blank).collect();
         assert_eq!(
-            texts,
+            read(
+                "<div class=\"lede\">Port <b>reopens</b></div>\n\n<!-- hidden note -->\n\n\
+                 AT&amp;T said so.\n\n3. third\n4. fourth\n   - nested"
+            ),
             [
-                &Line::Prose("Port reopens".into()),
-                &Line::Prose("AT&T said so.".into()),
-                &Line::Item("3. third".into()),
-                &Line::Item("4. fourth".into()),
-                &Line::Item("- nested".into()),
+                Line::Prose("Port reopens".into()),
+                Line::Prose("AT&T said so.".into()),
+                Line::Item("3. third".into()),
+                Line::Item("4. fourth".into()),
+                Line::Item("- nested".into()),
             ]
         );
     }
 
     #[test]
     fn html_blocks_spanning_lines_lose_comments_scripts_and_tags_whole() {
-        let mut meta = Metadata::default();
-        let read = lines(
-            "First paragraph.\n\n<!--\nhidden note\n-->\n\n<div\n  class=\"x\">Kept text</div>\n\n\
-             <script>\nvar tracking = 1;\n</script>\n\n<style>\np { color: red }\n</style>\n\n\
-             Last paragraph.",
-            &mut meta,
-        );
-        let texts: Vec<&Line> = read.iter().filter(|l| **l != Line::Blank).collect();
         assert_eq!(
-            texts,
+            read(
+                "First paragraph.\n\n<!--\nhidden note\n-->\n\n<div\n  class=\"x\">Kept text</div>\n\n\
+                 <script>\nvar tracking = 1;\n</script>\n\n<style>\np { color: red }\n</style>\n\n\
+                 Last paragraph."
+            ),
             [
-                &Line::Prose("First paragraph.".into()),
-                &Line::Prose("Kept text".into()),
-                &Line::Prose("Last paragraph.".into()),
+                Line::Prose("First paragraph.".into()),
+                Line::Prose("Kept text".into()),
+                Line::Prose("Last paragraph.".into()),
             ]
         );
     }
