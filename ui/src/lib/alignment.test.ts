@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { counterparts, displayOrder, notePlaces, rankOf, rowAtOffset, sentenceKey, stepRow } from './alignment';
+import {
+  counterparts,
+  displayOrder,
+  hiddenInRun,
+  layoutBands,
+  notePlaces,
+  rankOf,
+  rowAtOffset,
+  rowHidden,
+  sentenceKey,
+  stepRow,
+} from './alignment';
 import { alignedRow, article, sentence, sessionView } from './testing/factories';
 
 const rows = [
@@ -16,22 +27,70 @@ describe('reading an alignment', () => {
     expect(displayOrder(2, 0)).toEqual([0, 1]);
   });
 
-  it('steps through differences and only-here rows both ways, stopping at the ends', () => {
-    expect(stepRow(rows, null, 1, 'difference')).toBe(1);
-    expect(stepRow(rows, 1, 1, 'difference')).toBe(2);
-    expect(stepRow(rows, 2, 1, 'difference')).toBe(4);
-    expect(stepRow(rows, 4, 1, 'difference')).toBeNull();
-    expect(stepRow(rows, null, -1, 'difference')).toBe(4);
-    expect(stepRow(rows, 4, -1, 'onlyHere')).toBe(2);
-    // Only-here sentences of one column.
-    expect(stepRow(rows, null, 1, 'onlyHere', 0)).toBe(4);
-    expect(stepRow(rows, null, 1, 'onlyHere', 1)).toBe(2);
+  it('lays each article\'s unshared sentences out below its own last shared row', () => {
+    const layout = layoutBands(rows);
+    // Row 1 (column 0 only) follows shared row 0; row 2 (column 1 only) joins it: column 1's
+    // last shared row is row 0 too. Row 4 follows shared row 3.
+    expect(layout.bands.map((b) => b.rows)).toEqual([[0], [1, 2], [3], [4]]);
+    expect(layout.bands.map((b) => b.shared)).toEqual([true, false, true, false]);
+    expect(layout.bandOf).toEqual([0, 1, 1, 2, 3]);
+    expect(layout.bands[1]!.cells.map((c) => c.map((s) => s.sentence.runs[0]!.text))).toEqual([['B'], ['C']]);
   });
 
-  it('says which difference a row is', () => {
-    expect(rankOf(rows, null, 'difference')).toEqual({ rank: 0, total: 3 });
-    expect(rankOf(rows, 2, 'difference')).toEqual({ rank: 2, total: 3 });
-    expect(rankOf(rows, 3, 'onlyHere')).toEqual({ rank: 1, total: 2 });
+  it('moves a column\'s opening run to the top when its first shared row comes late', () => {
+    const late = [
+      alignedRow([[sentence(0, 'A0')], null, null]),
+      alignedRow([[sentence(1, 'A1')], [sentence(0, 'B0')], null]),
+      alignedRow([null, null, [sentence(0, 'C0')]]),
+      alignedRow([null, null, [sentence(1, 'C1')]]),
+      alignedRow([[sentence(2, 'A2')], null, [sentence(2, 'C2')]]),
+      alignedRow([null, null, [sentence(3, 'C3')]]),
+    ];
+    const layout = layoutBands(late);
+    const text = (band: number) => layout.bands[band]!.cells.map((c) => c.map((s) => s.sentence.runs[0]!.text));
+    // Column 2's first sentences sit at the top beside column 0's, not below row 1.
+    expect(text(0)).toEqual([['A0'], [], ['C0', 'C1']]);
+    expect(layout.bands[1]!.rows).toEqual([1]);
+    expect(layout.bands[2]!.rows).toEqual([4]);
+    expect(text(3)).toEqual([[], [], ['C3']]);
+    expect(layout.bandOf).toEqual([0, 1, 0, 0, 2, 3]);
+  });
+
+  it('collapses a long run to its start, and says which rows that hides', () => {
+    const long = [
+      alignedRow([[sentence(0, 'A')], [sentence(0, 'A')]], { differs: false }),
+      ...[1, 2, 3, 4, 5, 6].map((i) => alignedRow([[sentence(i, `S${i}`, { onlyHere: true })], null], { onlyHere: true })),
+    ];
+    const layout = layoutBands(long);
+    expect(hiddenInRun(layout.bands[1]!, 0)).toBe(3);
+    expect(hiddenInRun(layout.bands[1]!, 1)).toBe(0);
+    expect(hiddenInRun(layout.bands[0]!, 0)).toBe(0);
+    expect([1, 2, 3, 4, 5, 6].map((r) => rowHidden(layout, r))).toEqual([false, false, false, true, true, true]);
+  });
+
+  it('steps through differences and only-here bands both ways, stopping at the ends, always on text', () => {
+    const layout = layoutBands(rows);
+    expect(stepRow(rows, layout, null, 1, 'difference')).toBe(1);
+    // Rows 1 and 2 share a band: the next difference is the band after it.
+    expect(stepRow(rows, layout, 1, 1, 'difference')).toBe(4);
+    expect(stepRow(rows, layout, 4, 1, 'difference')).toBeNull();
+    expect(stepRow(rows, layout, null, -1, 'difference')).toBe(4);
+    expect(stepRow(rows, layout, 4, -1, 'onlyHere')).toBe(2);
+    // Only-here sentences of one column.
+    expect(stepRow(rows, layout, null, 1, 'onlyHere', 0)).toBe(4);
+    expect(stepRow(rows, layout, null, 1, 'onlyHere', 1)).toBe(2);
+    // Every step lands on a row with text in some column.
+    for (let from = 0; from < rows.length; from++) {
+      const to = stepRow(rows, layout, from, 1, 'difference');
+      if (to !== null) expect(rows[to]!.cells.some((c) => c && c.length > 0)).toBe(true);
+    }
+  });
+
+  it('says which difference a band is', () => {
+    const layout = layoutBands(rows);
+    expect(rankOf(rows, layout, null, 'difference')).toEqual({ rank: 0, total: 2 });
+    expect(rankOf(rows, layout, 2, 'difference')).toEqual({ rank: 1, total: 2 });
+    expect(rankOf(rows, layout, 3, 'onlyHere')).toEqual({ rank: 1, total: 2 });
   });
 
   it('finds counterparts in the same row and through links', () => {

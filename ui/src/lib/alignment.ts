@@ -5,6 +5,7 @@
  */
 import type { SideRow } from './bindings/SideRow';
 import type { SideBySide } from './bindings/SideBySide';
+import type { SideSentence } from './bindings/SideSentence';
 
 /** A sentence of one column: `column` indexes the session's articles, `sentence` its sentences. */
 export type SentenceRef = { column: number; sentence: number };
@@ -18,39 +19,106 @@ export function displayOrder(columns: number, pivot: number): number[] {
 
 export type RowKind = 'difference' | 'onlyHere';
 
-/** Whether a row is of a kind; with a column, only-here counts that column's sentences only. */
-function matches(row: SideRow, kind: RowKind, column: number | null = null): boolean {
-  if (kind === 'difference') return row.differs;
-  if (column === null) return row.onlyHere;
-  return row.cells[column]?.some((s) => s.onlyHere) ?? false;
+/** One column's sentences in a band, each with the row it belongs to. */
+export type BandSentence = { row: number; sentence: SideSentence };
+
+/**
+ * A band is one line of the side-by-side grid: either a shared row (two or more articles say
+ * the same thing) or the sentences each article says alone between its shared rows, flowing in
+ * their own column. `rows` are the alignment rows it holds, in order.
+ */
+export type Band = { rows: number[]; shared: boolean; cells: BandSentence[][] };
+
+/** The bands in display order, and the band of each alignment row. */
+export type BandLayout = { bands: Band[]; bandOf: number[] };
+
+/**
+ * Lays rows out as bands. Real coverage shares a minority of its sentences: row by row, each
+ * "only here" sentence would sit alone in a row of empty cells. Instead, an article's sentences
+ * that no other article shares move up to just below its own previous shared row (or to the
+ * top): each column reads in its own order, shared rows still line up, and the blank space
+ * gathers below a column's text rather than above it.
+ */
+export function layoutBands(rows: readonly SideRow[]): BandLayout {
+  const columns = rows[0]?.cells.length ?? 0;
+  const loose = (): Band => ({ rows: [], shared: false, cells: Array.from({ length: columns }, () => []) });
+  const bands: Band[] = [loose()];
+  const bandOf: number[] = [];
+  // Per column: the band where its unshared sentences go now.
+  const slot: number[] = Array.from({ length: columns }, () => 0);
+  rows.forEach((row, r) => {
+    const present = row.cells.flatMap((cell, c) => (cell && cell.length > 0 ? [c] : []));
+    if (present.length >= 2) {
+      const band: Band = { rows: [r], shared: true, cells: row.cells.map((cell) => (cell ?? []).map((sentence) => ({ row: r, sentence }))) };
+      bands.push(band, loose());
+      bandOf[r] = bands.length - 2;
+      for (const c of present) slot[c] = bands.length - 1;
+      return;
+    }
+    const column = present[0];
+    const target = column === undefined ? bands.length - 1 : slot[column]!;
+    const band = bands[target]!;
+    band.rows.push(r);
+    if (column !== undefined) for (const sentence of row.cells[column]!) band.cells[column]!.push({ row: r, sentence });
+    bandOf[r] = target;
+  });
+  // Drop the empty bands; number the rest.
+  const kept: Band[] = [];
+  const renumber: number[] = [];
+  bands.forEach((band, i) => {
+    renumber[i] = kept.length;
+    if (band.rows.length > 0) kept.push(band);
+  });
+  for (const band of kept) band.rows.sort((a, b) => a - b);
+  return { bands: kept, bandOf: bandOf.map((b) => renumber[b]!) };
+}
+
+/** Whether a band holds a row of a kind; with a column, only-here counts that column only. */
+function bandMatches(rows: readonly SideRow[], band: Band, kind: RowKind, column: number | null): boolean {
+  if (kind === 'difference') return band.rows.some((r) => rows[r]!.differs);
+  if (column === null) return band.rows.some((r) => rows[r]!.onlyHere);
+  return band.cells[column]?.some((s) => s.sentence.onlyHere) ?? false;
 }
 
 /**
- * The next (or previous) row of a kind after `from`; `from` null starts before the first row
- * (or after the last, going back). Null when there is none in that direction.
+ * The next (or previous) band holding a row of a kind, after the band of row `from`; `from`
+ * null starts before the first band (or after the last, going back). Returns that band's
+ * first row of the kind, so a step always lands on text; null when there is none that way.
  */
 export function stepRow(
   rows: readonly SideRow[],
+  layout: BandLayout,
   from: number | null,
   direction: 1 | -1,
   kind: RowKind,
   column: number | null = null,
 ): number | null {
-  let i = from === null ? (direction === 1 ? -1 : rows.length) : from;
-  for (i += direction; i >= 0 && i < rows.length; i += direction) {
-    if (matches(rows[i]!, kind, column)) return i;
+  const { bands } = layout;
+  let b = from === null ? (direction === 1 ? -1 : bands.length) : (layout.bandOf[from] ?? -1);
+  for (b += direction; b >= 0 && b < bands.length; b += direction) {
+    const band = bands[b]!;
+    if (!bandMatches(rows, band, kind, column)) continue;
+    const inColumn = (r: number) => column === null || band.cells[column]!.some((s) => s.row === r);
+    const matching = band.rows.find((r) => inColumn(r) && (kind === 'difference' ? rows[r]!.differs : rows[r]!.onlyHere));
+    return matching ?? band.rows[0]!;
   }
   return null;
 }
 
-/** How many rows of a kind there are, and which of them `row` is (1-based; 0 if none). */
-export function rankOf(rows: readonly SideRow[], row: number | null, kind: RowKind): { rank: number; total: number } {
+/** How many bands hold a row of a kind, and which of them holds `row` (1-based; 0 if none). */
+export function rankOf(
+  rows: readonly SideRow[],
+  layout: BandLayout,
+  row: number | null,
+  kind: RowKind,
+): { rank: number; total: number } {
+  const at = row === null ? -1 : (layout.bandOf[row] ?? -1);
   let total = 0;
   let rank = 0;
-  rows.forEach((r, i) => {
-    if (!matches(r, kind)) return;
+  layout.bands.forEach((band, b) => {
+    if (!bandMatches(rows, band, kind, null)) return;
     total++;
-    if (row !== null && i <= row) rank = total;
+    if (b <= at) rank = total;
   });
   return { rank, total };
 }
@@ -105,4 +173,26 @@ export function rowAtOffset(alignment: SideBySide, column: number, offset: numbe
     }
   });
   return (best as { row: number; start: number } | null)?.row ?? null;
+}
+
+/** A column's run of unshared sentences longer than this shows only its first `RUN_SHOWN`
+ * until the band is expanded: one article's long run must not push the shared rows, and the
+ * other columns' text, off the screen. */
+export const RUN_COLLAPSES_OVER = 4;
+export const RUN_SHOWN = 3;
+
+/** How many of a band's sentences in `column` are hidden while it is collapsed. */
+export function hiddenInRun(band: Band, column: number): number {
+  const count = band.cells[column]?.length ?? 0;
+  return band.shared || count <= RUN_COLLAPSES_OVER ? 0 : count - RUN_SHOWN;
+}
+
+/** Whether row `row` shows only when its band is expanded (all its sentences are hidden). */
+export function rowHidden(layout: BandLayout, row: number): boolean {
+  const band = layout.bands[layout.bandOf[row] ?? -1];
+  if (!band || band.shared) return false;
+  return band.cells.every((cell, column) => {
+    const shown = cell.length - hiddenInRun(band, column);
+    return !cell.slice(0, shown).some((s) => s.row === row);
+  });
 }

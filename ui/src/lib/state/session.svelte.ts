@@ -4,7 +4,19 @@ import type { ArticleSummary } from '../bindings/ArticleSummary';
 import type { Note } from '../bindings/Note';
 import type { SessionView } from '../bindings/SessionView';
 import type { TagCount } from '../bindings/TagCount';
-import { counterparts, displayOrder, notePlaces, rankOf, rowAtOffset, sentenceKey, stepRow, type RowKind } from '../alignment';
+import {
+  counterparts,
+  displayOrder,
+  layoutBands,
+  notePlaces,
+  rankOf,
+  rowAtOffset,
+  rowHidden,
+  sentenceKey,
+  stepRow,
+  type BandLayout,
+  type RowKind,
+} from '../alignment';
 import { errorMessage } from '../errors';
 import { rememberOutlets } from '../outlets';
 import {
@@ -118,8 +130,13 @@ export class OpenSession {
   readonly notePlaces: ReadonlyMap<number, { row: number; column: number }> = $derived(
     this.alignment ? notePlaces(this.alignment) : NO_PLACES,
   );
-  readonly differences = $derived(rankOf(this.alignment?.rows ?? [], this.state.currentRow, 'difference'));
-  readonly onlyHere = $derived(rankOf(this.alignment?.rows ?? [], this.state.currentRow, 'onlyHere'));
+  /** The rows laid out as the grid's bands (shared rows, and each article's runs between). */
+  readonly layout: BandLayout = $derived(layoutBands(this.alignment?.rows ?? []));
+  /** Bands whose long runs show in full (by the first row they hold; reset with the layout). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole, never mutated
+  expanded = $state.raw<ReadonlySet<number>>(new Set());
+  readonly differences = $derived(rankOf(this.alignment?.rows ?? [], this.layout, this.state.currentRow, 'difference'));
+  readonly onlyHere = $derived(rankOf(this.alignment?.rows ?? [], this.layout, this.state.currentRow, 'onlyHere'));
   /** Every article id of the session in column order, deleted ones included. */
   readonly memberIds: number[] = $derived(this.view?.session.articles ?? []);
 
@@ -223,6 +240,7 @@ export class OpenSession {
     this.noteQuery = '';
     this.noteHits = null;
     this.scrollRequest = null;
+    this.expanded = new Set(); // eslint-disable-line svelte/prefer-svelte-reactivity
     this.state = { ...DEFAULT_VIEW_STATE };
   }
 
@@ -313,6 +331,7 @@ export class OpenSession {
     if (articleId === this.state.pivot || !this.articles.some((a) => a.id === articleId)) return;
     this.#change({ pivot: articleId, currentRow: null });
     this.hovered = null;
+    this.expanded = new Set(); // eslint-disable-line svelte/prefer-svelte-reactivity
     await this.reload();
     this.#requestScroll(0, 0, 0, null);
   }
@@ -328,14 +347,16 @@ export class OpenSession {
     if (!rows) return false;
     if (this.state.tab !== 'side') this.#change({ tab: 'side' });
     // Start from the current row while it is on screen; else from the top of the view (the
-    // reader scrolled away since the last jump).
+    // reader scrolled away since the last jump). Rows are compared by the band they sit in.
+    const band = (row: number) => this.#bandOf(row);
     const top = this.state.scroll.row;
     const bottom = this.lastVisibleRow ?? top;
     const current = this.state.currentRow;
     const onScreen =
-      current !== null && (this.lastVisibleRow === null || (current >= top - 1 && current <= bottom + 1));
-    const from = onScreen ? current : direction === 1 ? top - 1 : bottom + 1;
-    const row = stepRow(rows, from, direction, kind, column);
+      current !== null &&
+      (this.lastVisibleRow === null || (band(current) >= band(top) - 1 && band(current) <= band(bottom) + 1));
+    const from = onScreen ? current : direction === 1 ? this.#rowBefore(top) : this.#rowAfter(bottom);
+    const row = stepRow(rows, this.layout, from, direction, kind, column);
     if (row === null) {
       const what = kind === 'difference' ? 'difference' : '“only here” sentence';
       this.flash(direction === 1 ? `No ${what} below.` : `No ${what} above.`);
@@ -369,7 +390,42 @@ export class OpenSession {
     return true;
   }
 
+  /** A row of the band before (after) the band of `row`, or null at the ends: a step from there
+   * starts with the band of `row` itself. */
+  #rowBefore(row: number): number | null {
+    return this.layout.bands[this.#bandOf(row) - 1]?.rows[0] ?? null;
+  }
+
+  #rowAfter(row: number): number | null {
+    return this.layout.bands[this.#bandOf(row) + 1]?.rows[0] ?? null;
+  }
+
+  /** The band of a row; a row past the end counts as the last band. */
+  #bandOf(row: number): number {
+    return this.layout.bandOf[row] ?? (row > 0 ? this.layout.bands.length - 1 : 0);
+  }
+
+  /** Shows or hides the whole of a band's long runs. */
+  toggleBand(band: number): void {
+    const first = this.layout.bands[band]?.rows[0];
+    if (first === undefined) return;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a new set replaces the old
+    const expanded = new Set(this.expanded);
+    if (!expanded.delete(first)) expanded.add(first);
+    this.expanded = expanded;
+  }
+
+  /** Whether a band shows its long runs in full. */
+  isExpanded(band: number): boolean {
+    const first = this.layout.bands[band]?.rows[0];
+    return first !== undefined && this.expanded.has(first);
+  }
+
   #requestScroll(row: number, offset: number | null, column: number | null, note: number | null): void {
+    // A jump to text inside a collapsed run opens the run first.
+    if (offset === null && rowHidden(this.layout, row) && !this.isExpanded(this.layout.bandOf[row] ?? -1)) {
+      this.toggleBand(this.layout.bandOf[row]!);
+    }
     this.scrollRequest = { row, offset, column, note, seq: ++this.#scrollSeq };
   }
 
