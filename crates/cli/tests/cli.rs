@@ -64,7 +64,16 @@ fn importing_the_corpus_reports_every_article_with_its_metadata() {
         let keys: Vec<&String> = item.as_object().unwrap().keys().collect();
         assert_eq!(
             keys,
-            ["author", "id", "outlet", "path", "published", "title"]
+            [
+                "agency",
+                "author",
+                "id",
+                "outlet",
+                "path",
+                "published",
+                "title",
+                "title_derived"
+            ]
         );
         assert!(item["id"].is_u64());
         assert!(item["title"].as_str().is_some_and(|t| !t.is_empty()));
@@ -94,6 +103,18 @@ fn importing_the_corpus_reports_every_article_with_its_metadata() {
         .unwrap();
     assert_eq!(third["author"], "Chief Editor");
     assert_eq!(third["published"], Value::Null);
+    // Two articles have no headline: their titles come from their openings, never a file name.
+    for item in imported {
+        let path = item["path"].as_str().unwrap();
+        let derived = path.contains("001_") || path.contains("004_");
+        assert_eq!(item["title_derived"], derived, "{path}");
+        let stem = Path::new(path).file_stem().unwrap().to_str().unwrap();
+        assert!(
+            !item["title"].as_str().unwrap().contains(&stem[4..]),
+            "{path}"
+        );
+        assert_eq!(item["agency"], Value::Null, "{path}: no agency credited");
+    }
 
     // The same folder again: all duplicates of the first import, nothing new.
     let again = json(&parallax(
@@ -509,8 +530,8 @@ fn sessions_and_notes_quote_a_passage_chosen_from_the_corpus() {
     let body = shown["body"].as_str().unwrap();
     let line = body
         .lines()
-        .find(|l| l.split_whitespace().count() >= 10)
-        .expect("a line of at least ten words");
+        .find(|l| l.split_whitespace().count() >= 10 && !l.starts_with(['-', '*', '•']))
+        .expect("a prose line of at least ten words");
     let phrase = line
         .split_whitespace()
         .take(6)

@@ -887,13 +887,24 @@ pub(crate) const DATE_LINE_WORDS: &[&str] = &[
 pub(crate) const WIRE_SERVICES: &[(&str, &[&str])] = &[
     ("Associated Press", &["ap", "associated press"]),
     ("Agence France-Presse", &["afp", "agence france-presse", "agence france presse"]),
-    ("Reuters", &["reuters", "thomson reuters"]),
+    ("Reuters", &["reuters", "reuter", "thomson reuters"]),
     ("United Press International", &["upi", "united press international"]),
     ("Deutsche Presse-Agentur", &["dpa", "deutsche presse-agentur"]),
     ("EFE", &["efe"]),
     ("ANSA", &["ansa"]),
     ("Xinhua", &["xinhua"]),
     ("Bloomberg", &["bloomberg"]),
+    ("TASS", &["tass", "itar-tass"]),
+    ("Kyodo News", &["kyodo", "kyodo news"]),
+    ("Yonhap", &["yonhap"]),
+    ("Press Trust of India", &["pti", "press trust of india"]),
+    ("Indo-Asian News Service", &["ians"]),
+    ("Anadolu Agency", &["anadolu", "anadolu agency", "aa"]),
+    ("Europa Press", &["europa press"]),
+    ("Agencia Brasil", &["agência brasil", "agencia brasil"]),
+    ("Canadian Press", &["cp", "the canadian press", "canadian press"]),
+    ("Australian Associated Press", &["aap", "australian associated press"]),
+    ("Press Association", &["pa", "pa media", "press association"]),
 ];
 
 /// Abbreviations that end in a full stop without ending a sentence (as the last word of a

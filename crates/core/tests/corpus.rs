@@ -43,12 +43,6 @@ fn is_boilerplate(doc: &Document, prefix: &str) -> bool {
 }
 
 /// "001_59d693c4b0a6a774.txt" -> "001 59d693c4b0a6a774", the title `ingest` falls back to.
-fn file_name_title(name: &str) -> String {
-    name.rsplit_once('.')
-        .map_or(name, |(stem, _)| stem)
-        .replace(['_', '-'], " ")
-}
-
 #[test]
 fn corpus_folder_holds_the_five_articles() {
     let dir = parallax_testdata::corpus::dir();
@@ -177,10 +171,15 @@ fn article_000_headline_name_byline_glued_dateline_and_tail_clutter() {
 }
 
 #[test]
-fn article_001_starts_with_a_lede_so_the_title_comes_from_the_file_name() {
-    let (name, doc) = article("001");
-    // plain.rs finds no title line (the first line is a 100-word lede); ingest falls back.
-    assert_eq!(doc.metadata.title, Some(file_name_title(&name)));
+fn article_001_starts_with_a_lede_so_the_title_comes_from_its_opening() {
+    let (_, doc) = article("001");
+    // plain.rs finds no title line (the first line is a 100-word lede): the title is made from
+    // the opening sentence, and says so.
+    assert_eq!(
+        doc.metadata.title.as_deref(),
+        Some("Venezuela has launched an “exploratory process” to restore formal diplomatic relations…")
+    );
+    assert!(doc.metadata.title_derived);
     assert_eq!(doc.metadata.author, None);
     assert!(doc
         .body
@@ -243,11 +242,15 @@ fn article_003_byline_faq_and_trailing_prompts() {
 
 #[test]
 fn article_004_starts_with_a_section_label_not_a_headline() {
-    let (name, doc) = article("004");
+    let (_, doc) = article("004");
     // "Key Facts" labels a section of the article; it is not the headline, and the file has no
-    // other headline line, so plain.rs leaves the title empty and ingest falls back to the file
-    // name. The label and everything after it stay in the body as content.
-    assert_eq!(doc.metadata.title, Some(file_name_title(&name)));
+    // other headline line, so plain.rs leaves the title empty and the title is made from the
+    // first prose paragraph. The label and everything after it stay in the body as content.
+    assert_eq!(
+        doc.metadata.title.as_deref(),
+        Some("A major geopolitical realignment is underway as the United States and Venezuela…")
+    );
+    assert!(doc.metadata.title_derived);
     assert!(doc
         .body
         .starts_with("Key Facts\n\n- ✓ The United States and Venezuela"));

@@ -133,7 +133,7 @@ fn leading_heading_is_the_title_and_dateline_gives_the_date() {
 }
 
 #[test]
-fn no_title_style_falls_back_to_core_title_then_file_name() {
+fn no_title_style_falls_back_to_core_title_then_the_opening() {
     let body = [
         paragraph(None, "Just a paragraph of text."),
         paragraph(Some("Heading1"), "A later section"),
@@ -150,7 +150,11 @@ fn no_title_style_falls_back_to_core_title_then_file_name() {
 
     let docx = zip_parts(&[("word/document.xml", &document_xml(&body))]);
     let doc = ingest("bus_lanes-vote.docx", &docx).unwrap();
-    assert_eq!(doc.metadata.title.as_deref(), Some("bus lanes vote"));
+    assert_eq!(
+        doc.metadata.title.as_deref(),
+        Some("Just a paragraph of text")
+    );
+    assert!(doc.metadata.title_derived);
     assert_eq!(doc.body, "Just a paragraph of text.\n\nA later section");
 }
 

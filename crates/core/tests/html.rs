@@ -85,7 +85,9 @@ fn html_fixtures_have_exact_metadata() {
         let field = |key: &str| meta.get(key).and_then(|v| v.as_str()).map(str::to_string);
         let want = Metadata {
             title: field("title"),
+            title_derived: false,
             outlet: field("outlet"),
+            agency: field("agency"),
             author: field("author"),
             published: field("published"),
             url: field("url"),

@@ -14,3 +14,4 @@ mod plain;
 mod quotes;
 mod robustness;
 mod side_by_side;
+mod wire_layouts;

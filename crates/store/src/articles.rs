@@ -19,8 +19,12 @@ pub struct ArticleSummary {
     pub id: ArticleId,
     /// Headline.
     pub title: String,
-    /// Outlet name.
+    /// The file had no headline: the title was made from the article's opening.
+    pub title_derived: bool,
+    /// Outlet name: who published this copy.
     pub outlet: Option<String>,
+    /// The news agency that wrote the story, when a credit or dateline names one.
+    pub agency: Option<String>,
     /// Byline.
     pub author: Option<String>,
     /// ISO publication date.
@@ -51,7 +55,7 @@ pub struct Article {
     #[serde(with = "parallax_core::text::spans")]
     #[cfg_attr(feature = "ts", ts(as = "Vec<[usize; 2]>"))]
     pub boilerplate: Vec<Range<usize>>,
-    /// BCP 47 language tag, when the file declared one.
+    /// BCP 47 language tag: declared by the file, or detected from its text.
     pub language: Option<String>,
 }
 
@@ -70,7 +74,8 @@ impl Article {
     }
 }
 
-/// New metadata for an article: every field is replaced (`None` clears it).
+/// New metadata for an article: every field is replaced (`None` clears it). A title that
+/// changes is the person's own, no longer derived.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
@@ -79,6 +84,9 @@ pub struct MetadataEdit {
     pub title: String,
     /// Outlet name.
     pub outlet: Option<String>,
+    /// News agency.
+    #[serde(default)]
+    pub agency: Option<String>,
     /// Byline.
     pub author: Option<String>,
     /// ISO date `YYYY-MM-DD`.
@@ -119,7 +127,9 @@ impl ArticleDiff {
 
 pub(crate) const SUMMARY_COLUMNS: &str =
     "a.id, a.title, o.name, a.author, a.published_at, a.url, a.word_count, \
-     a.format, a.imported_at";
+     a.format, a.imported_at, a.agency, a.title_derived";
+/// How many columns [`SUMMARY_COLUMNS`] holds: a query's own columns come after them.
+pub(crate) const SUMMARY_COLUMN_COUNT: usize = 11;
 
 pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
     let format: String = row.get(7)?;
@@ -133,6 +143,8 @@ pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary
         words: row.get::<_, i64>(6)? as usize,
         format: Format::parse(&format).unwrap_or(Format::Text),
         imported_at: row.get(8)?,
+        agency: row.get(9)?,
+        title_derived: row.get(10)?,
     })
 }
 
@@ -198,14 +210,15 @@ impl Library {
         );
         self.conn
             .query_row(&sql, [id.0], |row| {
-                let body: String = row.get(10)?;
-                let boilerplate = ranges_from_json(&row.get::<_, String>(11)?, &body);
+                let own = SUMMARY_COLUMN_COUNT;
+                let body: String = row.get(own + 1)?;
+                let boilerplate = ranges_from_json(&row.get::<_, String>(own + 2)?, &body);
                 Ok(Article {
                     summary: summary_from_row(row)?,
-                    source_path: row.get(9)?,
+                    source_path: row.get(own)?,
                     body,
                     boilerplate,
-                    language: row.get(12)?,
+                    language: row.get(own + 3)?,
                 })
             })
             .optional()?
@@ -246,15 +259,48 @@ impl Library {
         let tx = self.conn.transaction()?;
         let outlet_id = outlet_id(&tx, clean(edit.outlet.as_deref()).as_deref())?;
         let changed = tx.execute(
-            "UPDATE articles SET title = ?2, outlet_id = ?3, author = ?4, published_at = ?5, url = ?6 \
+            "UPDATE articles SET title_derived = title_derived AND title = ?2, title = ?2, \
+             outlet_id = ?3, author = ?4, published_at = ?5, url = ?6, agency = ?7 \
              WHERE id = ?1 AND deleted_at IS NULL",
-            params![id.0, title, outlet_id, clean(edit.author.as_deref()), published, clean(edit.url.as_deref())],
+            params![
+                id.0,
+                title,
+                outlet_id,
+                clean(edit.author.as_deref()),
+                published,
+                clean(edit.url.as_deref()),
+                clean(edit.agency.as_deref())
+            ],
         )?;
         if changed == 0 {
             return Err(StoreError::ArticleNotFound(id.0));
         }
         tx.commit()?;
         self.summary(id)
+    }
+
+    /// Sets the outlet of several articles at once (`None` clears it), in one transaction;
+    /// returns their summaries as they now are. Deleted or unknown ids are skipped.
+    pub fn set_outlet(
+        &mut self,
+        ids: &[ArticleId],
+        outlet: Option<&str>,
+    ) -> Result<Vec<ArticleSummary>> {
+        let tx = self.conn.transaction()?;
+        let outlet_id = outlet_id(&tx, clean(outlet).as_deref())?;
+        for id in ids {
+            tx.execute(
+                "UPDATE articles SET outlet_id = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+                params![id.0, outlet_id],
+            )?;
+        }
+        tx.commit()?;
+        ids.iter()
+            .filter_map(|&id| match self.summary(id) {
+                Err(StoreError::ArticleNotFound(_)) => None,
+                other => Some(other),
+            })
+            .collect()
     }
 
     /// Marks articles deleted; they disappear from every view but [`Library::restore`] brings
@@ -347,7 +393,9 @@ pub(crate) fn check_compared(ids: &[ArticleId]) -> Result<()> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct StoredMetadata {
     pub title: String,
+    pub title_derived: bool,
     pub outlet: Option<String>,
+    pub agency: Option<String>,
     pub author: Option<String>,
     pub published: Option<String>,
     pub url: Option<String>,
@@ -358,7 +406,9 @@ impl StoredMetadata {
     pub(crate) fn from_document(meta: &parallax_core::ingest::Metadata) -> StoredMetadata {
         StoredMetadata {
             title: clean(meta.title.as_deref()).unwrap_or_else(|| "Untitled".to_string()),
+            title_derived: meta.title_derived,
             outlet: clean(meta.outlet.as_deref()),
+            agency: clean(meta.agency.as_deref()),
             author: clean(meta.author.as_deref()),
             published: clean(meta.published.as_deref()).filter(|d| valid_iso_date(d)),
             url: clean(meta.url.as_deref()),
@@ -392,8 +442,9 @@ pub(crate) fn insert_article(
     let outlet_id = outlet_id(conn, meta.outlet.as_deref())?;
     conn.prepare_cached(
         "INSERT INTO articles (outlet_id, title, author, published_at, url, language, source_path, \
-         format, content_sha256, body, boilerplate, word_count, imported_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+         format, content_sha256, body, boilerplate, word_count, agency, title_derived, imported_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, \
+         strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
     )?
     .execute(params![
         outlet_id,
@@ -408,6 +459,8 @@ pub(crate) fn insert_article(
         document.body,
         ranges_to_json(&document.boilerplate),
         words as i64,
+        meta.agency,
+        meta.title_derived,
     ])?;
     Ok(ArticleId(conn.last_insert_rowid()))
 }
@@ -423,8 +476,8 @@ pub(crate) fn revive_article(
     let outlet_id = outlet_id(conn, meta.outlet.as_deref())?;
     conn.prepare_cached(
         "UPDATE articles SET deleted_at = NULL, outlet_id = ?2, title = ?3, author = ?4, \
-         published_at = ?5, url = ?6, language = ?7, source_path = ?8, \
-         imported_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
+         published_at = ?5, url = ?6, language = ?7, source_path = ?8, agency = ?9, \
+         title_derived = ?10, imported_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
     )?
     .execute(params![
         id.0,
@@ -434,7 +487,9 @@ pub(crate) fn revive_article(
         meta.published,
         meta.url,
         meta.language,
-        source_path
+        source_path,
+        meta.agency,
+        meta.title_derived
     ])?;
     Ok(())
 }

@@ -46,8 +46,12 @@ pub struct ImportedFile {
     pub path: PathBuf,
     /// Its title.
     pub title: String,
+    /// The title was made from its opening (the file had no headline).
+    pub title_derived: bool,
     /// Its outlet.
     pub outlet: Option<String>,
+    /// The news agency that wrote it.
+    pub agency: Option<String>,
     /// Its author.
     pub author: Option<String>,
     /// Its ISO publication date.
@@ -441,7 +445,9 @@ impl<'c> BatchWriter<'c> {
                     id,
                     path,
                     title: meta.title,
+                    title_derived: meta.title_derived,
                     outlet: meta.outlet,
+                    agency: meta.agency,
                     author: meta.author,
                     published: meta.published,
                 });

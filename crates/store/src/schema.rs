@@ -13,6 +13,9 @@ const MIGRATION_STEPS: &[M<'static>] = &[
     M::up(include_str!(
         "../../../migrations/0006_article_fingerprints.sql"
     )),
+    M::up(include_str!(
+        "../../../migrations/0007_articles_agency_derived_title.sql"
+    )),
 ];
 
 /// Every migration, in order. Append new files; never edit a released one.

@@ -1,6 +1,6 @@
 //! Full-text search over titles, authors and bodies with highlighted snippets.
 
-use crate::articles::{summary_from_row, ArticleSummary, SUMMARY_COLUMNS};
+use crate::articles::{summary_from_row, ArticleSummary, SUMMARY_COLUMNS, SUMMARY_COLUMN_COUNT};
 use crate::{Library, Result};
 use serde::Serialize;
 
@@ -82,12 +82,12 @@ impl Library {
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let hits = stmt
             .query_map(rusqlite::params![fts, limit as i64], |row| {
-                let body_snippet: String = row.get(9)?;
+                let body_snippet: String = row.get(SUMMARY_COLUMN_COUNT)?;
                 // Show where the body matched; when only the title did, show the title.
                 let snippet = if body_snippet.contains(OPEN) {
                     body_snippet
                 } else {
-                    row.get(10)?
+                    row.get(SUMMARY_COLUMN_COUNT + 1)?
                 };
                 Ok(SearchHit {
                     article: summary_from_row(row)?,

@@ -251,6 +251,7 @@ fn metadata_edits_are_validated_and_searchable() {
     let edit = MetadataEdit {
         title: "Barrier closed at dawn".into(),
         outlet: Some("Estuary Evening".into()),
+        agency: Some(" Reuters ".into()),
         author: Some("  ".into()),
         published: Some("2026-03-03".into()),
         url: Some("https://estuary.example/barrier".into()),
@@ -258,6 +259,7 @@ fn metadata_edits_are_validated_and_searchable() {
     let summary = library.update_metadata(id, &edit).unwrap();
     assert_eq!(summary.title, "Barrier closed at dawn");
     assert_eq!(summary.outlet.as_deref(), Some("Estuary Evening"));
+    assert_eq!(summary.agency.as_deref(), Some("Reuters"));
     assert_eq!(summary.author, None, "blank clears");
     assert_eq!(summary.published.as_deref(), Some("2026-03-03"));
     assert_eq!(
@@ -269,6 +271,74 @@ fn metadata_edits_are_validated_and_searchable() {
         library.update_metadata(ArticleId(999), &edit),
         Err(StoreError::ArticleNotFound(999))
     ));
+}
+
+#[test]
+fn agency_copy_keeps_agency_and_outlet_apart_and_outlets_are_set_several_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = open(dir.path());
+    let files = [
+        (
+            "ap.txt",
+            "Ferry strike halts traffic\n\nBY JANE ROE - Associated Press\n\nBERGEN, Norway (AP) — Ferry crews walked off the job on Monday, stranding commuters.",
+        ),
+        (
+            "lede.txt",
+            "Venezuela has launched an exploratory process to restore formal diplomatic relations with the United States, a step that marks an easing of tensions.",
+        ),
+    ];
+    let paths: Vec<PathBuf> = files
+        .iter()
+        .map(|(name, text)| write(dir.path(), name, text.as_bytes()))
+        .collect();
+    let report = library.import_paths(&paths, |_| {});
+    assert_eq!(report.imported.len(), 2, "{report:?}");
+    let by_title = |needle: &str| {
+        library
+            .list()
+            .unwrap()
+            .into_iter()
+            .find(|a| a.title.contains(needle))
+            .unwrap_or_else(|| panic!("no article titled with {needle:?}"))
+    };
+    let ap = by_title("Ferry strike");
+    assert_eq!(ap.agency.as_deref(), Some("Associated Press"));
+    assert_eq!(
+        ap.outlet.as_deref(),
+        Some("Associated Press"),
+        "an agency copy with no publisher known"
+    );
+    assert_eq!(ap.author.as_deref(), Some("Jane Roe"));
+    assert!(!ap.title_derived);
+    let lede = by_title("Venezuela has launched");
+    assert!(
+        lede.title_derived,
+        "no headline: the title comes from the opening"
+    );
+
+    // Both copies were saved from one site: set their outlet at once; the agency stays.
+    let ids = [ap.id, lede.id];
+    let updated = library.set_outlet(&ids, Some(" Coastline News ")).unwrap();
+    assert_eq!(updated.len(), 2);
+    assert!(updated
+        .iter()
+        .all(|a| a.outlet.as_deref() == Some("Coastline News")));
+    assert_eq!(
+        library.summary(ap.id).unwrap().agency.as_deref(),
+        Some("Associated Press")
+    );
+    // The title the person writes is theirs, no longer derived.
+    let edit = MetadataEdit {
+        title: "Caracas opens a path to talks".into(),
+        outlet: Some("Coastline News".into()),
+        ..Default::default()
+    };
+    assert!(
+        !library
+            .update_metadata(lede.id, &edit)
+            .unwrap()
+            .title_derived
+    );
 }
 
 #[test]

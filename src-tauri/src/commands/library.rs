@@ -50,6 +50,18 @@ pub async fn update_article(
         .await
 }
 
+/// The outlet of several articles at once (the library's "Set outlet…" on a selection).
+#[tauri::command]
+pub async fn set_articles_outlet(
+    state: State<'_, AppState>,
+    ids: Vec<ArticleId>,
+    outlet: Option<String>,
+) -> Result<Vec<ArticleSummary>, CommandError> {
+    state
+        .with_library(move |lib| Ok(lib.set_outlet(&ids, outlet.as_deref())?))
+        .await
+}
+
 #[tauri::command]
 pub async fn delete_articles(
     state: State<'_, AppState>,

@@ -9,6 +9,7 @@ macro_rules! app_commands {
             library::list_articles,
             library::search_articles,
             library::update_article,
+            library::set_articles_outlet,
             library::delete_articles,
             library::restore_articles,
             library::library_reuse,

@@ -37,6 +37,8 @@ export interface Backend {
   listArticles(): Promise<ArticleSummary[]>;
   searchArticles(query: string): Promise<SearchHit[]>;
   updateArticle(id: number, edit: MetadataEdit): Promise<ArticleSummary>;
+  /** Sets the outlet of several articles (null clears it); their summaries as they now are. */
+  setArticlesOutlet(ids: number[], outlet: string | null): Promise<ArticleSummary[]>;
   deleteArticles(ids: number[]): Promise<number>;
   restoreArticles(ids: number[]): Promise<number>;
   /** Passages articles share across the library (at least `minWords` long). */
@@ -111,6 +113,7 @@ export const backend: Backend = {
   listArticles: () => call('list_articles'),
   searchArticles: (query) => call('search_articles', { query }),
   updateArticle: (id, edit) => call('update_article', { id, edit }),
+  setArticlesOutlet: (ids, outlet) => call('set_articles_outlet', { ids, outlet }),
   deleteArticles: (ids) => call('delete_articles', { ids }),
   restoreArticles: (ids) => call('restore_articles', { ids }),
   libraryReuse: (minWords) => call('library_reuse', { minWords }),

@@ -7,8 +7,8 @@ describe('drafts', () => {
 
   it('round-trips an article: empty inputs mean null', () => {
     const draft = draftOf(summary);
-    expect(draft).toEqual({ title: 'Strike ends', outlet: '', author: 'Ana', published: '', url: '' });
-    expect(editOf(draft)).toEqual({ title: 'Strike ends', outlet: null, author: 'Ana', published: null, url: null });
+    expect(draft).toEqual({ title: 'Strike ends', outlet: '', agency: '', author: 'Ana', published: '', url: '' });
+    expect(editOf(draft)).toEqual({ title: 'Strike ends', outlet: null, agency: null, author: 'Ana', published: null, url: null });
     expect(isUnchanged(summary, draft)).toBe(true);
   });
 

@@ -6,6 +6,7 @@ import { isIsoDate } from './format';
 export type MetadataDraft = {
   title: string;
   outlet: string;
+  agency: string;
   author: string;
   published: string;
   url: string;
@@ -17,6 +18,7 @@ export function draftOf(article: ArticleSummary): MetadataDraft {
   return {
     title: article.title,
     outlet: article.outlet ?? '',
+    agency: article.agency ?? '',
     author: article.author ?? '',
     published: article.published ?? '',
     url: article.url ?? '',
@@ -32,6 +34,7 @@ export function editOf(draft: MetadataDraft): MetadataEdit {
   return {
     title: draft.title.trim(),
     outlet: optional(draft.outlet),
+    agency: optional(draft.agency),
     author: optional(draft.author),
     published: optional(draft.published),
     url: optional(draft.url),

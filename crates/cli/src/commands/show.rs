@@ -13,8 +13,12 @@ pub fn run(library: &Library, id: ArticleId, json: bool) -> Result<ExitCode> {
     }
     let s = &article.summary;
     say!("{}", s.title);
+    if s.title_derived {
+        say!("(title made from the opening: the file has no headline)");
+    }
     for (label, value) in [
         ("Outlet", &s.outlet),
+        ("Agency", &s.agency),
         ("Author", &s.author),
         ("Published", &s.published),
         ("URL", &s.url),

@@ -5,11 +5,16 @@
 //!   then only a repeat of it at the top goes); a byline ("By …", "Jane Doe | Outlet", or a bare
 //!   name right under the title) and a date line ("Published: 9 January 2026") below it become
 //!   metadata. These lines are metadata, not article text. A long lede as the first line means
-//!   there is no title line: `title` stays `None` and the caller falls back to the file name.
-//! - **Dateline.** "Washington (Outlet) January 9, 2026…", "CARACAS, Venezuela (AP) — …" at the
-//!   start of the first paragraphs give the outlet and the date. The dateline stays in the body
-//!   (it is part of the article as published); when the date is glued to the next word, a space
-//!   is inserted, nothing else changes.
+//!   there is no title line: `title` stays `None`, and [`title_from_opening`] makes a short one
+//!   from the opening sentence (marked as derived), never from the file name.
+//! - **Dateline.** "Washington (Outlet) January 9, 2026…", "CARACAS, Venezuela (AP) — …",
+//!   "Bergen, Jan 11 (EFE).-", "BAKU, February 7. /TASS/." at the start of the first paragraphs
+//!   give the outlet or agency and the date. The dateline stays in the body (it is part of the
+//!   article as published); when the date is glued to the next word, a space is inserted,
+//!   nothing else changes.
+//! - **Agency and outlet** are different facts: a news agency named in a credit ("By AP",
+//!   "JANE ROE - Associated Press") or a dateline ("(Reuters)") is the agency that wrote the
+//!   story; the outlet is who published this copy (the page, its site name, a byline's "CNN").
 //!
 //! What the file declared about itself is never overridden: the passes fill what is missing.
 //! Known limits: the patterns are English; a first line that is a section heading of an article
@@ -19,12 +24,13 @@
 use super::blocks::{collapse_spaces, list_marker_len, Block, BlockKind};
 use super::clutter::{is_marker, url_line};
 use super::dates::{find_human_date, parse_human_date};
-use super::Metadata;
+use super::{Document, Metadata};
 use crate::lexicon::{
     is_month, is_weekday, ABBREVIATIONS, BYLINE_NOT_NAMES, BYLINE_PREFIXES, DATE_LINE_WORDS,
-    MONTH_PATTERN, NAME_PARTICLES, NEWSROOM_WORDS, OUTLET_CONNECTORS, ROLE_WORDS, SECTION_LABELS,
-    WEEKDAY_ABBREVIATIONS, WIRE_SERVICES,
+    FUNCTION_WORDS, MONTH_PATTERN, NAME_PARTICLES, NEWSROOM_WORDS, OUTLET_CONNECTORS, ROLE_WORDS,
+    SECTION_LABELS, WEEKDAY_ABBREVIATIONS, WIRE_SERVICES,
 };
+use crate::sentences::{sentences, SentenceKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -125,6 +131,9 @@ pub(super) fn read_head(blocks: &mut [Block], found: &mut Found) -> usize {
             if found.meta.outlet.is_none() {
                 found.meta.outlet = byline.outlet;
             }
+            if found.meta.agency.is_none() {
+                found.meta.agency = byline.agency;
+            }
             if let Some(date) = byline.published {
                 found.published(date, false);
             }
@@ -218,6 +227,7 @@ fn is_section_label(text: &str) -> bool {
 struct Byline {
     author: Option<String>,
     outlet: Option<String>,
+    agency: Option<String>,
     published: Option<String>,
 }
 
@@ -260,12 +270,20 @@ fn parse_byline(text: &str) -> Option<Byline> {
         .filter(|p| !p.is_empty())
         .collect();
     let mut authors: Vec<String> = Vec::new();
-    if comma_parts.is_empty() || !is_names(comma_parts[0]) {
+    let mut byline = Byline::default();
+    let lead = comma_parts.first().copied()?;
+    if let Some(agency) = wire_service(lead) {
+        // "By AP", "By Reuters": the agency is the credit, there is no person.
+        byline.agency = Some(agency.to_string());
+    } else if let Some(desk) = with_by.then(|| newsroom_credit(lead)).flatten() {
+        // "By Coastline News Desk": the outlet's newsroom, not a person.
+        byline.outlet = Some(desk);
+    } else if is_names(lead) {
+        authors.extend(split_names(lead));
+    } else {
         return None;
     }
-    let lead = comma_parts.remove(0);
-    authors.extend(split_names(lead));
-    let mut byline = Byline::default();
+    comma_parts.remove(0);
     for part in comma_parts.into_iter().chain(parts) {
         let part = part.trim_end_matches('.');
         if let Some(date) = date_line(part)
@@ -273,6 +291,8 @@ fn parse_byline(text: &str) -> Option<Byline> {
             .or_else(|| parse_human_date(part))
         {
             byline.published.get_or_insert(date);
+        } else if let Some(agency) = wire_service(part) {
+            byline.agency.get_or_insert(agency.to_string());
         } else if let Some(outlet) = outlet_from_byline_part(part) {
             byline.outlet.get_or_insert(outlet);
         } else if !is_role(part) && is_names(part) {
@@ -280,8 +300,22 @@ fn parse_byline(text: &str) -> Option<Byline> {
             authors.extend(split_names(part));
         }
     }
-    byline.author = Some(join_names(&authors));
+    byline.author = (!authors.is_empty()).then(|| join_names(&authors));
     Some(byline)
+}
+
+/// "Coastline News Desk", "Harbour Times Staff": a newsroom credited as a whole; the outlet's
+/// name without the desk word.
+fn newsroom_credit(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let (last, name) = words.split_last()?;
+    let desk = ["desk", "staff", "newsroom", "team", "reporters", "editors"]
+        .contains(&last.to_lowercase().as_str());
+    (desk
+        && !name.is_empty()
+        && name.len() <= 5
+        && outlet_from_byline_part(&name.join(" ")).is_some())
+    .then(|| name.join(" "))
 }
 
 /// "Jane Doe" + "John Roe" + "Ann Poe" -> "Jane Doe, John Roe and Ann Poe".
@@ -293,11 +327,13 @@ fn join_names(names: &[String]) -> String {
     }
 }
 
-/// An outlet named in a byline part: a known wire service, or a name with a newsroom word in it
+/// An outlet named in a byline part: initials ("CNN"), or a name with a newsroom word in it
 /// ("Brussels Morning Newspaper", "Harbour Daily", "The Watchfire").
 fn outlet_from_byline_part(part: &str) -> Option<String> {
-    if let Some(wire) = wire_service(part) {
-        return Some(wire.to_string());
+    // "CNN", "BBC", "NPR": a broadcaster's initials.
+    let initials = (2..=5).contains(&part.len()) && part.chars().all(|c| c.is_ascii_uppercase());
+    if initials {
+        return Some(part.to_string());
     }
     let words: Vec<String> = part.split_whitespace().map(|w| w.to_lowercase()).collect();
     let capitalised = part
@@ -455,6 +491,9 @@ pub(super) fn read_dateline(blocks: &mut [Block], found: &mut Found) {
             if found.meta.outlet.is_none() {
                 found.meta.outlet = dateline.outlet;
             }
+            if found.meta.agency.is_none() {
+                found.meta.agency = dateline.agency;
+            }
             if let Some(date) = dateline.published {
                 found.published(date, false);
             }
@@ -474,7 +513,10 @@ pub(super) fn read_dateline(blocks: &mut [Block], found: &mut Found) {
 #[derive(Debug, PartialEq, Eq)]
 struct Dateline {
     outlet: Option<String>,
+    agency: Option<String>,
     published: Option<String>,
+    /// Byte offset where the dateline ends and the story starts.
+    end: usize,
     /// Byte offset where the date runs into the next word with no space ("2026Venezuela").
     glued_at: Option<usize>,
 }
@@ -493,7 +535,7 @@ fn parse_dateline(text: &str) -> Option<Dateline> {
         );
         let date = date_pattern();
         Regex::new(&format!(
-            r"^(?P<place>{place})(?:,?\s+(?P<d1>{date}))?\s*\((?P<outlet>[^()]{{1,60}})\)(?:\s*(?P<d2>{date}))?(?:\s*(?P<sep>[—–-]{{1,2}}|:))?"
+            r"^(?P<place>{place})(?:,?\s+(?P<d1>{date}))?\.?\s*(?:\((?P<outlet>[^()]{{1,60}})\)|/(?P<slashed>[^/]{{1,30}})/)(?:\s*(?P<d2>{date}))?(?:\s*\.?\s*(?P<sep>[—–-]{{1,2}}|:)|(?P<stop>\.)\s)?"
         ))
         .expect("valid regex")
     });
@@ -511,14 +553,23 @@ fn parse_dateline(text: &str) -> Option<Dateline> {
             && text[end..].starts_with(|c: char| c.is_alphanumeric() || c == '“' || c == '"')
     };
     if let Some(c) = WITH_OUTLET.captures(text) {
-        let outlet = c["outlet"].trim();
+        let outlet = c
+            .name("outlet")
+            .or(c.name("slashed"))
+            .expect("one of them")
+            .as_str()
+            .trim();
         let date = c.name("d1").or(c.name("d2"));
-        let outlet_ok = wire_service(outlet).is_some() || looks_like_outlet(outlet);
-        if outlet_ok && (date.is_some() || c.name("sep").is_some()) {
+        let agency = wire_service(outlet);
+        let outlet_ok = agency.is_some() || looks_like_outlet(outlet);
+        let ended = c.name("sep").is_some() || c.name("stop").is_some();
+        if outlet_ok && (date.is_some() || ended) {
             let end = c.get(0).expect("match").end();
             return Some(Dateline {
-                outlet: Some(wire_service(outlet).unwrap_or(outlet).to_string()),
+                outlet: agency.is_none().then(|| outlet.to_string()),
+                agency: agency.map(str::to_string),
                 published: date.and_then(|d| parse_human_date(d.as_str())),
+                end,
                 glued_at: glued(end).then_some(end),
             });
         }
@@ -529,12 +580,73 @@ fn parse_dateline(text: &str) -> Option<Dateline> {
         if c.name("sep").is_some() || glued(end) {
             return Some(Dateline {
                 outlet: None,
+                agency: None,
                 published: Some(published),
+                end,
                 glued_at: glued(end).then_some(end),
             });
         }
     }
     None
+}
+
+/// A short title for an article whose file has no headline: its opening sentence (after a
+/// dateline), cut at a clause boundary or after 12 words. The first prose paragraph of six
+/// words or more outside boilerplate is read; failing that, the body's first line.
+pub(super) fn title_from_opening(document: &Document) -> String {
+    const MOST_WORDS: usize = 14;
+    const CUT_AT: usize = 12;
+    let body = document.body.as_str();
+    let clutter = |at: usize| document.boilerplate.iter().any(|r| r.contains(&at));
+    let mut offset = 0;
+    let mut opening = None;
+    for line in body.split('\n') {
+        let at = offset;
+        offset += line.len() + 1;
+        if line.trim().is_empty() || clutter(at) {
+            continue;
+        }
+        let prose = list_marker_len(line).is_none() && line.split_whitespace().count() >= 6;
+        if prose {
+            opening = Some(line);
+            break;
+        }
+        opening.get_or_insert(line);
+    }
+    let line = opening.unwrap_or(body).trim();
+    let line = parse_dateline(line).map_or(line, |d| line[d.end..].trim_start());
+    let language = document.metadata.language.as_deref().unwrap_or("en");
+    let first = sentences(line, language, &[])
+        .into_iter()
+        .find(|s| s.kind == SentenceKind::Prose)
+        .map_or(line, |s| &line[s.range()]);
+    let sentence = first.trim_end_matches(['.', '!', '?', ':', ';', ',']);
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    if words.len() <= MOST_WORDS {
+        return words.join(" ");
+    }
+    // The last clause boundary between the 6th and the 14th word, else 12 words and an ellipsis.
+    let clause_end = (6..MOST_WORDS)
+        .rev()
+        .find(|&k| words[k - 1].ends_with([',', ';', ':']) || matches!(words[k], "—" | "–" | "-"));
+    match clause_end {
+        Some(k) => words[..k]
+            .join(" ")
+            .trim_end_matches([',', ';', ':'])
+            .to_string(),
+        None => {
+            // "… relations with…" reads as cut off mid-phrase: end on a content word.
+            let mut cut = &words[..CUT_AT];
+            while let [init @ .., last] = cut {
+                let word = last.to_lowercase();
+                if init.len() < 6 || FUNCTION_WORDS.binary_search(&word.as_str()).is_err() {
+                    break;
+                }
+                cut = init;
+            }
+            format!("{}…", cut.join(" ").trim_end_matches([',', ';', ':']))
+        }
+    }
 }
 
 /// A month-day date with an optional year, as written in datelines.
@@ -563,7 +675,7 @@ fn is_month_name(word: &str) -> bool {
 }
 
 /// Wire services by the abbreviation used in datelines, with the name to store.
-fn wire_service(text: &str) -> Option<&'static str> {
+pub(in crate::ingest) fn wire_service(text: &str) -> Option<&'static str> {
     let key = text
         .trim()
         .trim_start_matches("The ")

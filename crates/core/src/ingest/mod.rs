@@ -13,6 +13,7 @@ mod docx;
 mod encoding;
 mod head;
 mod html;
+mod language;
 mod markdown;
 mod pdf;
 mod plain;
@@ -110,15 +111,24 @@ impl Format {
 pub struct Metadata {
     /// The headline.
     pub title: Option<String>,
-    /// The publication's name ("Brussels Morning Newspaper"), not its domain.
+    /// The headline was not in the file: it is made from the article's opening words.
+    #[serde(default)]
+    pub title_derived: bool,
+    /// The publication's name ("Brussels Morning Newspaper"), not its domain: who published
+    /// this copy.
     pub outlet: Option<String>,
+    /// The news agency that wrote the story ("Associated Press", "Reuters"), from a credit or a
+    /// dateline; a reprint keeps the publisher in `outlet`.
+    #[serde(default)]
+    pub agency: Option<String>,
     /// The byline without "By" ("Jane Doe", "Jane Doe and John Roe").
     pub author: Option<String>,
     /// Publication date as an ISO date, `YYYY-MM-DD`.
     pub published: Option<String>,
     /// The canonical URL of the article.
     pub url: Option<String>,
-    /// BCP 47 language tag when the file declares one ("en", "es-VE").
+    /// BCP 47 language tag: the one the file declares ("en", "es-VE"), else the language its
+    /// text is written in, when that is clear.
     pub language: Option<String>,
 }
 
@@ -204,7 +214,7 @@ fn detail_suffix(detail: &str) -> String {
 }
 
 /// Reads one file's bytes into a [`Document`]. `file_name` is used for the format (its
-/// extension) and as a last-resort title; no file is opened.
+/// extension); no file is opened.
 pub fn ingest(file_name: &str, bytes: &[u8]) -> Result<Document, IngestError> {
     let Some(format) = Format::from_file_name(file_name) else {
         let extension = file_name
@@ -229,7 +239,8 @@ pub fn ingest(file_name: &str, bytes: &[u8]) -> Result<Document, IngestError> {
         });
     }
     if document.metadata.title.is_none() {
-        document.metadata.title = Some(title_from_file_name(file_name));
+        document.metadata.title = Some(head::title_from_opening(&document));
+        document.metadata.title_derived = true;
     }
     Ok(document)
 }
@@ -273,12 +284,11 @@ fn finish(read: Read, format: Format) -> Document {
     meta.published = meta.published.or(fallback.published);
     meta.url = meta.url.or(fallback.url);
     meta.language = meta.language.or(fallback.language);
-    blocks::assemble(blocks, meta, format)
-}
-
-/// "us-venezuela_talks.txt" -> "us venezuela talks".
-fn title_from_file_name(file_name: &str) -> String {
-    let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
-    let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
-    stem.replace(['_', '-'], " ").trim().to_string()
+    // An agency's copy with no other publisher known: the agency published it.
+    meta.outlet = meta.outlet.or_else(|| meta.agency.clone());
+    let mut document = blocks::assemble(blocks, meta, format);
+    if document.metadata.language.is_none() {
+        document.metadata.language = language::detect(&document);
+    }
+    document
 }

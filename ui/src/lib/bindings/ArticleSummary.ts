@@ -15,9 +15,17 @@ id: ArticleId,
  */
 title: string, 
 /**
- * Outlet name.
+ * The file had no headline: the title was made from the article's opening.
+ */
+titleDerived: boolean, 
+/**
+ * Outlet name: who published this copy.
  */
 outlet: string | null, 
+/**
+ * The news agency that wrote the story, when a credit or dateline names one.
+ */
+agency: string | null, 
 /**
  * Byline.
  */

@@ -18,9 +18,17 @@ path: string,
  */
 title: string, 
 /**
+ * The title was made from its opening (the file had no headline).
+ */
+titleDerived: boolean, 
+/**
  * Its outlet.
  */
 outlet: string | null, 
+/**
+ * The news agency that wrote it.
+ */
+agency: string | null, 
 /**
  * Its author.
  */

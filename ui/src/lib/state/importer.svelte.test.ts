@@ -8,7 +8,16 @@ import { backendWith, deferred, report } from '../testing/factories';
 import { Banner } from './banner.svelte';
 import { Importer, mergeReports } from './importer.svelte';
 
-const imported = (id: number) => ({ id, path: `/news/${id}.txt`, title: `T${id}`, outlet: null, author: null, published: null });
+const imported = (id: number) => ({
+  id,
+  path: `/news/${id}.txt`,
+  title: `T${id}`,
+  titleDerived: false,
+  outlet: null,
+  agency: null,
+  author: null,
+  published: null,
+});
 
 describe('Importer', () => {
   it('shows progress from the channel while importing, then the report, then refreshes', async () => {

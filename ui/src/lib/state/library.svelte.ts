@@ -13,7 +13,13 @@ import { UndoOffer } from './undo.svelte';
 
 export type LibraryBackend = Pick<
   Backend,
-  'listArticles' | 'libraryInfo' | 'searchArticles' | 'updateArticle' | 'deleteArticles' | 'restoreArticles'
+  | 'listArticles'
+  | 'libraryInfo'
+  | 'searchArticles'
+  | 'updateArticle'
+  | 'setArticlesOutlet'
+  | 'deleteArticles'
+  | 'restoreArticles'
 >;
 
 /** An inline edit in progress. */
@@ -338,6 +344,45 @@ export class Library {
     this.articles = this.articles.map((a) => (a.id === updated.id ? updated : a));
     if (this.hits) {
       this.hits = this.hits.map((hit) => (hit.article.id === updated.id ? { ...hit, article: updated } : hit));
+    }
+  }
+
+  // --- several at once -------------------------------------------------------------------------
+
+  /**
+   * Sets the outlet of the selected articles (null clears it): say, twenty agency copies saved
+   * from one site. Undo puts each article's own outlet back.
+   */
+  async setOutletOfSelected(outlet: string | null): Promise<boolean> {
+    const ids = this.selectedIds;
+    if (ids.length === 0) return false;
+    const before = ids.map((id) => ({ id, outlet: this.byId(id)?.outlet ?? null }));
+    const name = outlet?.trim() || null;
+    try {
+      const updated = await this.#backend.setArticlesOutlet(ids, name);
+      for (const summary of updated) this.#replace(summary);
+      rememberOutlets([name]);
+      this.#undo.offer({
+        label: `Outlet of ${ids.length === 1 ? '1 article' : `${ids.length} articles`} set to ${name ?? 'none'}`,
+        undo: () => this.#putOutletsBack(before),
+      });
+      return true;
+    } catch (error) {
+      this.#banner.report('Couldn’t set the outlet', error);
+      return false;
+    }
+  }
+
+  async #putOutletsBack(before: { id: number; outlet: string | null }[]): Promise<void> {
+    // One call per outlet the articles had.
+    const groups = new Map<string | null, number[]>(); // eslint-disable-line svelte/prefer-svelte-reactivity
+    for (const { id, outlet } of before) groups.set(outlet, [...(groups.get(outlet) ?? []), id]);
+    try {
+      for (const [outlet, ids] of groups) {
+        for (const summary of await this.#backend.setArticlesOutlet(ids, outlet)) this.#replace(summary);
+      }
+    } catch (error) {
+      this.#banner.report('Couldn’t undo the outlet change', error);
     }
   }
 

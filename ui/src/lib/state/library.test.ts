@@ -22,6 +22,12 @@ function memoryBackend(initial: ArticleSummary[]) {
       ids.forEach((id) => rows.get(id) && (rows.get(id)!.deleted = false));
       return ids.length;
     },
+    setArticlesOutlet: async (ids: number[], outlet: string | null) =>
+      ids.map((id) => {
+        const row = rows.get(id)!;
+        row.article = { ...row.article, outlet };
+        return row.article;
+      }),
     updateArticle: async (id: number, edit: MetadataEdit) => {
       const row = rows.get(id);
       if (!row) throw new CommandFailure('update_article', { code: 'not_found', message: `no article ${id}` });
@@ -419,6 +425,24 @@ describe('Library', () => {
       library.editing!.draft.title = 'Changed';
       library.cancelEdit();
       expect(library.byId(1)?.title).toBe('Port strike ends');
+    });
+  });
+
+  describe('the outlet of several articles', () => {
+    it('sets it on the selection at once, and Undo gives each article its own back', async () => {
+      const undo = new UndoOffer();
+      const library = new Library(memoryBackend([planet, gazette, bugle]), new Banner(), undo);
+      await library.refresh();
+      const before = new Map(library.articles.map((a) => [a.id, a.outlet]));
+      library.click(library.order[0]!, { shift: false, toggle: false });
+      library.click(library.order.at(-1)!, { shift: true, toggle: false });
+      const ids = library.selectedIds;
+      expect(ids.length).toBe(3);
+      expect(await library.setOutletOfSelected('  Coastline News ')).toBe(true);
+      expect(library.articles.every((a) => a.outlet === 'Coastline News')).toBe(true);
+      expect(undo.pending?.label).toBe('Outlet of 3 articles set to Coastline News');
+      expect(await undo.undo()).toBe(true);
+      expect(new Map(library.articles.map((a) => [a.id, a.outlet]))).toEqual(before);
     });
   });
 

@@ -18,7 +18,9 @@ export function article(overrides: Partial<ArticleSummary> = {}): ArticleSummary
   return {
     id,
     title: `Article ${id}`,
+    titleDerived: false,
     outlet: 'The Daily Planet',
+    agency: null,
     author: null,
     published: '2024-03-05',
     url: null,
@@ -144,6 +146,7 @@ export function backendWith(overrides: Partial<Backend>): Backend {
     listArticles: missing('listArticles'),
     searchArticles: missing('searchArticles'),
     updateArticle: missing('updateArticle'),
+    setArticlesOutlet: missing('setArticlesOutlet'),
     deleteArticles: missing('deleteArticles'),
     restoreArticles: missing('restoreArticles'),
     libraryReuse: missing('libraryReuse'),

@@ -4,6 +4,7 @@
 
 use super::filters::DATELINE;
 use crate::ingest::dates::normalize_date;
+use crate::ingest::head::wire_service;
 use crate::ingest::Metadata;
 use dom_query::Document as Dom;
 use serde_json::Value;
@@ -98,10 +99,18 @@ pub(super) fn page_metadata(page: &Dom) -> Metadata {
     .map(|t| strip_site_name(&t, &site_names))
     .find(|t| !t.is_empty());
 
+    // A wire service named as the author ("Associated Press") is the agency, not a person.
+    let mut author = page_author(page, &meta, &ld);
+    let agency = author.as_deref().and_then(wire_service).map(str::to_string);
+    if agency.is_some() {
+        author = None;
+    }
     Metadata {
         title,
+        title_derived: false,
         outlet,
-        author: page_author(page, &meta, &ld),
+        agency,
+        author,
         published: page_published(page, &meta, &ld),
         url: page_url(page, &meta, &ld),
         language: page_language(page, &meta, &ld),
