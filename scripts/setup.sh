@@ -59,3 +59,21 @@ if [ ! -f "$venv/.requirements" ] || ! cmp -s e2e/requirements.txt "$venv/.requi
   "$venv/bin/pip" install --quiet --disable-pip-version-check -r e2e/requirements.txt
   cp e2e/requirements.txt "$venv/.requirements"
 fi
+
+# --- Real text for the measurement tests ------------------------------------------------------
+# Real news text nobody on the team wrote, taken from inside registry packages (never copied
+# into the repository): the Lee corpus of ABC news articles shipped in gensim's wheel on PyPI.
+realtext="$PARALLAX_CACHE/realtext"
+lee_sha256=5d78d6dafd953bbf65797bef09a9ffb9ec430583381be705f8fd460000f370fb
+if ! echo "$lee_sha256  $realtext/lee_background.cor" | sha256sum --check --status 2>/dev/null; then
+  step "Fetching real news text for the measurement tests (gensim's wheel on PyPI)"
+  mkdir -p "$realtext/download"
+  "$venv/bin/pip" download --quiet --disable-pip-version-check --no-deps --only-binary=:all: \
+    --python-version 3.11 --platform manylinux_2_17_x86_64 -d "$realtext/download" gensim==4.3.3
+  python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extract(
+    "gensim/test/test_data/lee_background.cor", sys.argv[2])' \
+    "$realtext"/download/gensim-4.3.3-*.whl "$realtext/download"
+  mv "$realtext/download/gensim/test/test_data/lee_background.cor" "$realtext/"
+  rm -rf "$realtext/download"
+  echo "$lee_sha256  $realtext/lee_background.cor" | sha256sum --check --quiet
+fi

@@ -8,6 +8,7 @@ mod align;
 mod corpus;
 mod docx;
 mod html;
+mod lee_quotes;
 mod passages;
 mod pdf;
 mod plain;

@@ -3,6 +3,8 @@
 //! - [`corpus`]: the shared corpus of real articles, beside the repository (never copied into
 //!   it); a missing folder fails loudly, naming it.
 //! - [`fixtures`]: the `caseNN-*` fixture files a test and a benchmark both read.
+//! - [`realtext`]: real text fetched from registry packages (never copied into the repository)
+//!   and the gold labels we wrote over it, as offsets.
 //! - [`synthetic`]: deterministic synthetic articles (a Zipf-like vocabulary) and corpora with
 //!   known passages planted with small edits, to measure against the truth.
 //! - [`Rng`]: the one pseudo-random generator.
@@ -10,6 +12,7 @@
 
 pub mod corpus;
 pub mod fixtures;
+pub mod realtext;
 mod rng;
 pub mod synthetic;
 

@@ -54,7 +54,8 @@ use marks::{
 };
 use serde::{Deserialize, Serialize};
 use speakers::{
-    attribution_after, attribution_before, introducing_paragraph, Found, SpeakerMemory, Verbs,
+    attribution_after, attribution_before, introducing_paragraph, reported_speaker, Found, Source,
+    SpeakerMemory, Verbs,
 };
 use std::ops::Range;
 
@@ -153,6 +154,35 @@ pub fn quotes(body: &str, boilerplate: &[Range<usize>]) -> Vec<Quote> {
             }
             _ => None,
         });
+        // The narration since the quotation before: who it has just named as speaking.
+        // Boilerplate (a newsletter prompt) between them is not narration.
+        let mut since = previous.as_ref().map_or(0, |(_, end, _)| *end)..first.start;
+        if let Some(skip) = boilerplate
+            .iter()
+            .filter(|b| b.end <= first.start && b.end > since.start && body.is_char_boundary(b.end))
+            .max_by_key(|b| b.end)
+        {
+            since.start = skip.end;
+        }
+        let found = match found {
+            // "“…,” he said" right after "Waugh says tailenders…": he is Waugh, not whoever
+            // was quoted further up.
+            Some(Found {
+                source: Source::Pronoun(speakers::Pronoun::Singular),
+                range,
+            }) => Some(match reported_speaker(body, since.clone()) {
+                Some(reported) => Found { range, ..reported },
+                None => Found {
+                    source: Source::Pronoun(speakers::Pronoun::Singular),
+                    range,
+                },
+            }),
+            // A quotation with no attribution of its own: the speaker just introduced, else
+            // the one quoted before continues.
+            None if utterance => reported_speaker(body, since.clone())
+                .or_else(|| previous.as_ref().and_then(|(_, _, found)| found.clone())),
+            found => found,
+        };
         previous = Some((last.last_line, last.end, found.clone()));
         let kind = if utterance {
             QuoteKind::Full

@@ -134,6 +134,83 @@ pub(super) fn attribution_before(body: &str, range: Range<usize>, verbs: Verbs) 
     None
 }
 
+/// How many sentences before a quotation are searched for the person it is about.
+const REPORTED_SENTENCES: usize = 3;
+
+/// The speaker named in the narration before a quotation, in its last few sentences (nearest
+/// first): news introduces a speaker in reported speech ("Mr Lavarch, a former attorney-general,
+/// says he is concerned…") and then quotes them with no name ("“…,” he said", or no attribution
+/// at all). Only a named source counts; a pronoun there points further back.
+pub(super) fn reported_speaker(body: &str, range: Range<usize>) -> Option<Found> {
+    let tokens = tokenize(body, range);
+    let mut sentences: Vec<&[Token<'_>]> = Vec::new();
+    let mut start = 0;
+    for (i, token) in tokens.iter().enumerate() {
+        let ends = token.trailing.contains(['.', '!', '?'])
+            && !is_honorific(token.core)
+            && tokens
+                .get(i + 1)
+                .is_none_or(|next| next.core.chars().next().is_some_and(|c| !c.is_lowercase()));
+        if ends {
+            sentences.push(&tokens[start..=i]);
+            start = i + 1;
+        }
+    }
+    if start < tokens.len() {
+        sentences.push(&tokens[start..]);
+    }
+    for sentence in sentences.iter().rev().take(REPORTED_SENTENCES) {
+        for v in 1..sentence.len() {
+            let Some(verb) = verb_at(sentence, v, Verbs::Speech) else {
+                continue;
+            };
+            let found = match verb {
+                VerbAt::AccordingTo => source_after(body, &sentence[v + 2..]),
+                VerbAt::Verb => source_before(body, &sentence[..v], false),
+            };
+            if let Some((source @ Source::Named { .. }, phrase)) = found {
+                return Some(Found {
+                    source,
+                    range: phrase.start.min(sentence[v].start)..phrase.end.max(sentence[v].end),
+                });
+            }
+        }
+    }
+    // No verb of saying ("Steve Waugh is not placing too much relevance on the milestone.",
+    // "The position was spelt out by spokesman Raanan Gissin."): the person the sentence just
+    // before names, when it names one person.
+    let last = sentences.last()?;
+    let people: Vec<Range<usize>> = name_runs(last)
+        .into_iter()
+        .filter(|run| {
+            let words = &last[run.clone()];
+            let before = &last[..run.start];
+            let introduced = before.last().is_some_and(|t| {
+                is_honorific(t.core) || is_title(t.core) || is_person_noun(t.core)
+            });
+            // The subject ("Steve Waugh is…", "Foreign Minister Alexander Downer signed…"), or
+            // introduced as a person ("by spokesman Raanan Gissin"); not "the South African
+            // batsmen".
+            let subject = before
+                .iter()
+                .all(|t| t.core.starts_with(char::is_uppercase) && !t.breaks_after());
+            let honoured = before.last().is_some_and(|t| is_honorific(t.core));
+            (words.len() >= 2 || honoured)
+                && (subject || introduced)
+                && !words.iter().any(|t| is_institution(t.core))
+        })
+        .collect();
+    let [run] = people.as_slice() else {
+        return None;
+    };
+    let words = &last[run.clone()];
+    let name = strip_possessive(text_of(body, words)).to_string();
+    Some(Found {
+        source: Source::Named { name, role: None },
+        range: words[0].start..words[words.len() - 1].end,
+    })
+}
+
 /// The attribution ending the paragraph before a quotation that opens its own paragraph
 /// ("One senior official involved in the process said,").
 pub(super) fn introducing_paragraph(
@@ -688,12 +765,17 @@ impl<'a> SpeakerMemory<'a> {
             while first > 0 {
                 let before = &all[first - 1];
                 let same_line = !body[before.end..all[first].start].contains('\n');
+                // "Osama bin Laden": a particle inside a name, with a name word before it.
+                let particle = NAME_PARTICLES.contains(&before.core)
+                    && first >= 2
+                    && is_name_word(all[first - 2].core)
+                    && all[first - 2].trailing.is_empty();
                 if !same_line
                     || !before.trailing.is_empty()
                     || !all[first].leading.is_empty()
                     || before.breaks_after()
                     || before.is_possessive()
-                    || !is_name_word(before.core)
+                    || !(is_name_word(before.core) || particle)
                 {
                     break;
                 }
@@ -701,6 +783,21 @@ impl<'a> SpeakerMemory<'a> {
             }
             if first < i {
                 return body[all[first].start..t.start + name.len()].to_string();
+            }
+            // "Amnesty" for "Amnesty International": an organisation's name runs on after it.
+            let mut last = i;
+            while let Some(next) = all.get(last + 1) {
+                let current = &all[last];
+                let joined = current.trailing.is_empty()
+                    && next.leading.is_empty()
+                    && !body[current.end..next.start].contains('\n');
+                if !joined || !is_institution(next.core) && !is_name_word(next.core) {
+                    break;
+                }
+                last += 1;
+                if is_institution(next.core) {
+                    return body[t.start..all[last].end].to_string();
+                }
             }
         }
         name.to_string()
