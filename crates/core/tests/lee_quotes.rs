@@ -68,8 +68,7 @@ fn speakers_and_quotations_of_real_abc_news() {
     let (mut with_speaker, mut speaker_right) = (0, 0);
     let mut matched_gold = 0;
     let mut misses = Vec::new();
-    for doc in 100..300 {
-        let body = &articles[doc];
+    for (doc, body) in articles.iter().enumerate().skip(100) {
         let ours = quotes(body, &[]);
         let labels: Vec<&GoldQuote> = gold.iter().filter(|g| g.doc == doc).collect();
         // Precision: each quotation we report must be a labelled one (scare quotes included).
