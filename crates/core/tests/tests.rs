@@ -14,5 +14,6 @@ mod pdf;
 mod plain;
 mod quotes;
 mod robustness;
+mod same_claim;
 mod side_by_side;
 mod wire_layouts;
