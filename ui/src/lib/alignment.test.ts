@@ -56,16 +56,41 @@ describe('reading an alignment', () => {
     expect(layout.bandOf).toEqual([0, 1, 0, 0, 2, 3]);
   });
 
+  it('lifts a shared row of two other articles above the pivot\'s long opening', () => {
+    const rows = [
+      alignedRow([[sentence(0, 'P0')], null, null]),
+      alignedRow([[sentence(1, 'P1')], null, null]),
+      alignedRow([[sentence(2, 'P2')], [sentence(0, 'A0')], null]),
+      alignedRow([null, [sentence(1, 'A1')], [sentence(0, 'B0')]]),
+    ];
+    const layout = layoutBands(rows);
+    const text = (band: number) => layout.bands[band]!.cells.map((c) => c.map((s) => s.sentence.runs[0]!.text));
+    // A1 and B0 say the same thing; A's first sentence is shared with the pivot's third, so
+    // A and B wait for it, while the pivot's opening flows at the top.
+    expect(text(0)).toEqual([['P0', 'P1'], [], []]);
+    expect(layout.bands[1]!.rows).toEqual([2]);
+    expect(layout.bands[2]!.rows).toEqual([3]);
+    // Without the pivot in the way, B's first shared row comes first.
+    const apart = [
+      alignedRow([[sentence(0, 'P0')], null, null]),
+      alignedRow([[sentence(1, 'P1')], null, null]),
+      alignedRow([null, [sentence(0, 'A0')], [sentence(0, 'B0')]]),
+    ];
+    const lifted = layoutBands(apart);
+    expect(lifted.bands.map((b) => b.rows)).toEqual([[0, 1], [2]]);
+    expect(lifted.bands[0]!.shared).toBe(false);
+  });
+
   it('collapses a long run to its start, and says which rows that hides', () => {
     const long = [
       alignedRow([[sentence(0, 'A')], [sentence(0, 'A')]], { differs: false }),
       ...[1, 2, 3, 4, 5, 6].map((i) => alignedRow([[sentence(i, `S${i}`, { onlyHere: true })], null], { onlyHere: true })),
     ];
     const layout = layoutBands(long);
-    expect(hiddenInRun(layout.bands[1]!, 0)).toBe(3);
+    expect(hiddenInRun(layout.bands[1]!, 0)).toBe(4);
     expect(hiddenInRun(layout.bands[1]!, 1)).toBe(0);
     expect(hiddenInRun(layout.bands[0]!, 0)).toBe(0);
-    expect([1, 2, 3, 4, 5, 6].map((r) => rowHidden(layout, r))).toEqual([false, false, false, true, true, true]);
+    expect([1, 2, 3, 4, 5, 6].map((r) => rowHidden(layout, r))).toEqual([false, false, true, true, true, true]);
   });
 
   it('steps through differences and only-here bands both ways, stopping at the ends, always on text', () => {

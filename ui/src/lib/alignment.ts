@@ -34,43 +34,47 @@ export type BandLayout = { bands: Band[]; bandOf: number[] };
 
 /**
  * Lays rows out as bands. Real coverage shares a minority of its sentences: row by row, each
- * "only here" sentence would sit alone in a row of empty cells. Instead, an article's sentences
- * that no other article shares move up to just below its own previous shared row (or to the
- * top): each column reads in its own order, shared rows still line up, and the blank space
- * gathers below a column's text rather than above it.
+ * "only here" sentence would sit alone in a row of empty cells. Instead every column reads in
+ * its own order and moves up as far as that order allows: a shared row goes just below the
+ * shared rows its articles had before (as early as its own articles allow, whatever the other
+ * columns hold), and an article's unshared sentences go just below its own previous shared row
+ * (or to the top), flowing in its column. Shared rows still line up; the blank space gathers
+ * below a column's text rather than above it.
  */
 export function layoutBands(rows: readonly SideRow[]): BandLayout {
   const columns = rows[0]?.cells.length ?? 0;
-  const loose = (): Band => ({ rows: [], shared: false, cells: Array.from({ length: columns }, () => []) });
-  const bands: Band[] = [loose()];
-  const bandOf: number[] = [];
-  // Per column: the band where its unshared sentences go now.
-  const slot: number[] = Array.from({ length: columns }, () => 0);
+  const emptyCells = (): BandSentence[][] => Array.from({ length: columns }, () => []);
+  // Level by level: first the unshared sentences of the level, then its shared rows in order.
+  const loose: Band[] = [];
+  const shared: Band[][] = [];
+  // Per column: the level its next sentence may take.
+  const level: number[] = Array.from({ length: columns }, () => 0);
   rows.forEach((row, r) => {
     const present = row.cells.flatMap((cell, c) => (cell && cell.length > 0 ? [c] : []));
     if (present.length >= 2) {
+      const at = Math.max(...present.map((c) => level[c]!));
       const band: Band = { rows: [r], shared: true, cells: row.cells.map((cell) => (cell ?? []).map((sentence) => ({ row: r, sentence }))) };
-      bands.push(band, loose());
-      bandOf[r] = bands.length - 2;
-      for (const c of present) slot[c] = bands.length - 1;
+      (shared[at] ??= []).push(band);
+      for (const c of present) level[c] = at + 1;
       return;
     }
     const column = present[0];
-    const target = column === undefined ? bands.length - 1 : slot[column]!;
-    const band = bands[target]!;
+    const at = column === undefined ? Math.max(0, ...level) : level[column]!;
+    const band = (loose[at] ??= { rows: [], shared: false, cells: emptyCells() });
     band.rows.push(r);
     if (column !== undefined) for (const sentence of row.cells[column]!) band.cells[column]!.push({ row: r, sentence });
-    bandOf[r] = target;
   });
-  // Drop the empty bands; number the rest.
-  const kept: Band[] = [];
-  const renumber: number[] = [];
-  bands.forEach((band, i) => {
-    renumber[i] = kept.length;
-    if (band.rows.length > 0) kept.push(band);
+  const bands: Band[] = [];
+  const levels = Math.max(loose.length, shared.length);
+  for (let at = 0; at < levels; at++) {
+    if (loose[at]) bands.push(loose[at]!);
+    bands.push(...(shared[at] ?? []));
+  }
+  const bandOf: number[] = [];
+  bands.forEach((band, b) => {
+    for (const r of band.rows) bandOf[r] = b;
   });
-  for (const band of kept) band.rows.sort((a, b) => a - b);
-  return { bands: kept, bandOf: bandOf.map((b) => renumber[b]!) };
+  return { bands, bandOf };
 }
 
 /** Whether a band holds a row of a kind; with a column, only-here counts that column only. */
@@ -178,8 +182,8 @@ export function rowAtOffset(alignment: SideBySide, column: number, offset: numbe
 /** A column's run of unshared sentences longer than this shows only its first `RUN_SHOWN`
  * until the band is expanded: one article's long run must not push the shared rows, and the
  * other columns' text, off the screen. */
-export const RUN_COLLAPSES_OVER = 4;
-export const RUN_SHOWN = 3;
+export const RUN_COLLAPSES_OVER = 3;
+export const RUN_SHOWN = 2;
 
 /** How many of a band's sentences in `column` are hidden while it is collapsed. */
 export function hiddenInRun(band: Band, column: number): number {
