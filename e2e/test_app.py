@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -19,7 +20,8 @@ SOURCE_X, SOURCE_Y = 1330, 120  # right of the 1280-pixel-wide app window
 
 
 def wait(driver, timeout=20):
-    return WebDriverWait(driver, timeout)
+    # A row the UI re-renders between finding it and reading it is read again on the next try.
+    return WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,))
 
 
 def by_testid(testid: str) -> tuple:

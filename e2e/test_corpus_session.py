@@ -54,7 +54,9 @@ def test_a_session_of_the_five_corpus_articles(tmp_path_factory, artifacts, corp
             const shown = [];
             for (const column of document.querySelectorAll('[data-testid="session-column"]')) {
               const box = column.getBoundingClientRect();
-              if (box.left >= frame.right || box.right <= frame.left) continue;
+              // Columns mostly in view (one scrolled off to the side may show a sliver).
+              const visible = Math.min(box.right, frame.right) - Math.max(box.left, frame.left);
+              if (visible < box.width / 2) continue;
               const words = [...column.querySelectorAll('[data-testid="sentence"]')]
                 .filter((s) => { const r = s.getBoundingClientRect(); return r.bottom > frame.top && r.top < frame.bottom; })
                 .reduce((n, s) => n + s.textContent.split(/\\s+/).length, 0);
@@ -64,10 +66,7 @@ def test_a_session_of_the_five_corpus_articles(tmp_path_factory, artifacts, corp
             """
         )
         screenshot(app, artifacts, "11-corpus-session")
-        # The pivot and at least one other column start with text. Not yet every column: with
-        # pivot 000, the third column's first sentence is shared with an article off to the
-        # side and waits for that article's shared rows (measured: 49, 93, 0 words).
-        assert in_view[0] >= 20 and sum(words >= 20 for words in in_view) >= 2, in_view
+        assert len(in_view) >= 2 and all(words >= 20 for words in in_view), in_view
 
         # Next difference lands on text, never on an empty row.
         view = app.find_element(*by_testid("session-view"))

@@ -56,29 +56,36 @@ describe('reading an alignment', () => {
     expect(layout.bandOf).toEqual([0, 1, 0, 0, 2, 3]);
   });
 
-  it('lifts a shared row of two other articles above the pivot\'s long opening', () => {
+  it('shows an article\'s opening at the top rather than below a long stretch of other text', () => {
+    // The pivot opens with two long sentences of its own.
+    const long = (word: string) => `${word} ${'word '.repeat(30).trim()}`;
     const rows = [
-      alignedRow([[sentence(0, 'P0')], null, null]),
-      alignedRow([[sentence(1, 'P1')], null, null]),
+      alignedRow([[sentence(0, long('P0'))], null, null]),
+      alignedRow([[sentence(1, long('P1'))], null, null]),
       alignedRow([[sentence(2, 'P2')], [sentence(0, 'A0')], null]),
       alignedRow([null, [sentence(1, 'A1')], [sentence(0, 'B0')]]),
+      alignedRow([null, [sentence(2, 'A2')], [sentence(1, 'B1')]]),
     ];
     const layout = layoutBands(rows);
-    const text = (band: number) => layout.bands[band]!.cells.map((c) => c.map((s) => s.sentence.runs[0]!.text));
-    // A1 and B0 say the same thing; A's first sentence is shared with the pivot's third, so
-    // A and B wait for it, while the pivot's opening flows at the top.
-    expect(text(0)).toEqual([['P0', 'P1'], [], []]);
-    expect(layout.bands[1]!.rows).toEqual([2]);
-    expect(layout.bands[2]!.rows).toEqual([3]);
-    // Without the pivot in the way, B's first shared row comes first.
+    const text = (band: number) => layout.bands[band]!.cells.map((c) => c.map((s) => s.sentence.runs[0]!.text.split(' ')[0]));
+    // A's and B's first sentences are shared with text that would sit below the pivot's long
+    // opening: their openings show at the top instead, beside it, each on its own.
+    expect(text(0)).toEqual([['P0', 'P1', 'P2'], ['A0', 'A1'], ['B0']]);
+    // Once both have shown text, their shared rows line up again.
+    expect(layout.bands[1]!.shared).toBe(true);
+    expect(text(1)).toEqual([[], ['A2'], ['B1']]);
+    // A split row is found at its last band; a step from there moves on.
+    expect(layout.bandOf[3]).toBe(0);
+    expect(layout.bandOf[4]).toBe(1);
+    // Below a short stretch, an opening waits and stays lined up with its counterpart.
     const apart = [
       alignedRow([[sentence(0, 'P0')], null, null]),
-      alignedRow([[sentence(1, 'P1')], null, null]),
       alignedRow([null, [sentence(0, 'A0')], [sentence(0, 'B0')]]),
     ];
-    const lifted = layoutBands(apart);
-    expect(lifted.bands.map((b) => b.rows)).toEqual([[0, 1], [2]]);
-    expect(lifted.bands[0]!.shared).toBe(false);
+    expect(layoutBands(apart).bands.map((b) => [b.rows, b.shared])).toEqual([
+      [[0], false],
+      [[1], true],
+    ]);
   });
 
   it('collapses a long run to its start, and says which rows that hides', () => {

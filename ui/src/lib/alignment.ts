@@ -42,36 +42,105 @@ export type BandLayout = { bands: Band[]; bandOf: number[] };
  * below a column's text rather than above it.
  */
 export function layoutBands(rows: readonly SideRow[]): BandLayout {
+  // An article's opening does not wait below other articles' text: a column whose first text
+  // is a shared row sitting below more than a short paragraph shows its part of that row at
+  // the top instead, on its own (its counterparts stay linked through the row). Each pass
+  // frees one more column's opening; the layout is final when none waits.
+  const freed = new Set<string>();
+  let layout = layoutPass(rows, freed);
   const columns = rows[0]?.cells.length ?? 0;
-  const emptyCells = (): BandSentence[][] => Array.from({ length: columns }, () => []);
-  // Level by level: first the unshared sentences of the level, then its shared rows in order.
-  const loose: Band[] = [];
-  const shared: Band[][] = [];
-  // Per column: the level its next sentence may take.
+  for (let pass = 0; pass < columns; pass++) {
+    const waiting = waitingOpening(layout, columns);
+    if (!waiting) break;
+    freed.add(waiting);
+    layout = layoutPass(rows, freed);
+  }
+  return layout;
+}
+
+/** Words of some sentences. */
+function wordsOf(sentences: readonly BandSentence[]): number {
+  return sentences.reduce((n, s) => n + s.sentence.runs.reduce((m, run) => m + run.text.split(/\s+/).filter(Boolean).length, 0), 0);
+}
+
+/** The first column (as `row:column`) whose first text is a shared row below more than
+ * `OPENING_WAITS_AT_MOST` words of other columns' text, as shown. */
+function waitingOpening(layout: BandLayout, columns: number): string | null {
+  let above = 0;
+  const seen = new Set<number>();
+  for (const band of layout.bands) {
+    for (let c = 0; c < columns; c++) {
+      const cell = band.cells[c]!;
+      if (cell.length === 0 || seen.has(c)) continue;
+      seen.add(c);
+      if (band.shared && above > OPENING_WAITS_AT_MOST) return `${cell[0]!.row}:${c}`;
+    }
+    if (seen.size === columns) return null;
+    above += Math.max(...band.cells.map((cell) => wordsOf(cell.slice(0, shownOf(cell.length)))));
+  }
+  return null;
+}
+
+/** One layout, with the given `row:column` parts of shared rows shown on their own. */
+function layoutPass(rows: readonly SideRow[], freed: ReadonlySet<string>): BandLayout {
+  const columns = rows[0]?.cells.length ?? 0;
+  // Level by level, the lines in order. A column's level is where its next sentence may go:
+  // one past its last shared row.
+  const levels: Band[][] = [];
   const level: number[] = Array.from({ length: columns }, () => 0);
+  const started: boolean[] = Array.from({ length: columns }, () => false);
+  const linesAt = (at: number): Band[] => (levels[at] ??= []);
+  const newLoose = (): Band => ({ rows: [], shared: false, cells: Array.from({ length: columns }, () => []) });
+  // A run flows on in its band. A column's first sentences open its level's first lines, so
+  // no column starts below the others' shared rows; a run after a shared row goes after the
+  // level's last shared row, so a shared row made earlier is not pushed down by text that came
+  // after it.
+  // Per column: the band its run is flowing in, while no shared row of its own intervenes.
+  const flowing: (Band | null)[] = Array.from({ length: columns }, () => null);
+  const looseFor = (column: number): Band => {
+    const running = flowing[column];
+    if (running) return running;
+    const lines = linesAt(level[column]!);
+    if (!started[column]) {
+      if (!lines[0] || lines[0].shared) lines.unshift(newLoose());
+      return lines[0]!;
+    }
+    const last = lines.at(-1);
+    if (last && !last.shared) return last;
+    const band = newLoose();
+    lines.push(band);
+    return band;
+  };
+  const addLoose = (r: number, column: number) => {
+    const band = looseFor(column);
+    flowing[column] = band;
+    if (!band.rows.includes(r)) band.rows.push(r);
+    for (const sentence of rows[r]!.cells[column]!) band.cells[column]!.push({ row: r, sentence });
+    started[column] = true;
+  };
   rows.forEach((row, r) => {
-    const present = row.cells.flatMap((cell, c) => (cell && cell.length > 0 ? [c] : []));
+    let present = row.cells.flatMap((cell, c) => (cell && cell.length > 0 ? [c] : []));
+    for (const c of present.filter((c) => freed.has(`${r}:${c}`))) addLoose(r, c);
+    present = present.filter((c) => !freed.has(`${r}:${c}`));
     if (present.length >= 2) {
       const at = Math.max(...present.map((c) => level[c]!));
-      const band: Band = { rows: [r], shared: true, cells: row.cells.map((cell) => (cell ?? []).map((sentence) => ({ row: r, sentence }))) };
-      (shared[at] ??= []).push(band);
-      for (const c of present) level[c] = at + 1;
+      const cells = row.cells.map((cell, c) => (present.includes(c) ? (cell ?? []) : []).map((sentence) => ({ row: r, sentence })));
+      linesAt(at).push({ rows: [r], shared: true, cells });
+      for (const c of present) {
+        level[c] = at + 1;
+        started[c] = true;
+        flowing[c] = null;
+      }
       return;
     }
     const column = present[0];
-    const at = column === undefined ? Math.max(0, ...level) : level[column]!;
-    const band = (loose[at] ??= { rows: [], shared: false, cells: emptyCells() });
-    band.rows.push(r);
-    if (column !== undefined) for (const sentence of row.cells[column]!) band.cells[column]!.push({ row: r, sentence });
+    if (column !== undefined) addLoose(r, column);
   });
-  const bands: Band[] = [];
-  const levels = Math.max(loose.length, shared.length);
-  for (let at = 0; at < levels; at++) {
-    if (loose[at]) bands.push(loose[at]!);
-    bands.push(...(shared[at] ?? []));
-  }
+  const bands = levels.flat().filter((band) => band.rows.length > 0);
+  // A row split between bands (an opening shown early) is found at its last band.
   const bandOf: number[] = [];
   bands.forEach((band, b) => {
+    band.rows.sort((x, y) => x - y);
     for (const r of band.rows) bandOf[r] = b;
   });
   return { bands, bandOf };
@@ -185,10 +254,19 @@ export function rowAtOffset(alignment: SideBySide, column: number, offset: numbe
 export const RUN_COLLAPSES_OVER = 3;
 export const RUN_SHOWN = 2;
 
+/** How many words of other columns' text a column's opening may wait below (about a short
+ * paragraph) before it shows on its own. */
+const OPENING_WAITS_AT_MOST = 40;
+
+/** How many of a run of `count` sentences show while it is collapsed. */
+function shownOf(count: number): number {
+  return count > RUN_COLLAPSES_OVER ? RUN_SHOWN : count;
+}
+
 /** How many of a band's sentences in `column` are hidden while it is collapsed. */
 export function hiddenInRun(band: Band, column: number): number {
   const count = band.cells[column]?.length ?? 0;
-  return band.shared || count <= RUN_COLLAPSES_OVER ? 0 : count - RUN_SHOWN;
+  return band.shared ? 0 : count - shownOf(count);
 }
 
 /** Whether row `row` shows only when its band is expanded (all its sentences are hidden). */
