@@ -145,6 +145,52 @@ impl ReuseText {
     }
 }
 
+/// Boilerplate learned from a library: the paragraphs of `body` whose words are mostly
+/// covered by fingerprints the library marked as an outlet's recurring text (`learned`, hashes
+/// found in many articles of one outlet: its footer, its newsletter prompt, a standard
+/// disclaimer). `text` and `prints` are the article's reuse words and stored fingerprints (so
+/// fingerprint word indices point into `text`). Whole paragraphs are returned, like the
+/// clutter the readers mark, so a paragraph is boilerplate or text, never half of each.
+pub fn learned_boilerplate(
+    body: &str,
+    text: &ReuseText,
+    prints: &[Fingerprint],
+    learned: &dyn Fn(u64) -> bool,
+    options: &ReuseOptions,
+) -> Vec<Range<usize>> {
+    let mut covered = vec![false; text.len()];
+    for print in prints.iter().filter(|p| learned(p.hash)) {
+        let start = print.word as usize;
+        let end = (start + options.shingle_words).min(text.len());
+        covered[start.min(end)..end]
+            .iter_mut()
+            .for_each(|c| *c = true);
+    }
+    if !covered.contains(&true) {
+        return Vec::new();
+    }
+    // Paragraph by paragraph (blank-line separated, as bodies are stored).
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut w = 0;
+    for paragraph in body.split("\n\n") {
+        let range = start..start + paragraph.len();
+        start = range.end + 2;
+        let (mut words, mut marked) = (0, 0);
+        while w < text.len() && text.ranges[w].start < range.end {
+            if text.ranges[w].start >= range.start {
+                words += 1;
+                marked += usize::from(covered[w]);
+            }
+            w += 1;
+        }
+        if words > 0 && 2 * marked >= words {
+            out.push(range);
+        }
+    }
+    out
+}
+
 /// FNV-1a, 64 bits, over the case-folded word: fixed, so stored fingerprints stay valid.
 fn word_hash(word: &str) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;

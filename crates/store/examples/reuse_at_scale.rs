@@ -1,16 +1,19 @@
 //! Library-wide reuse at scale, in two steps so the second's memory is the library's alone:
 //!
 //! 1. `reuse_at_scale build COUNT DIR`: writes COUNT synthetic articles of ~600 words with
-//!    COUNT/10 passages of 25–80 words planted in pairs (10% of their words edited), imports
-//!    them into DIR/library.sqlite3 (fingerprints included) and keeps the planted pairs in
-//!    DIR/planted.txt.
+//!    COUNT/10 passages of 25–80 words planted in pairs (10% of their words edited), over
+//!    COUNT/50 outlets, each article with its outlet's 30–40-word footer and 100 stock phrases
+//!    of 6–10 words in ~1% of the articles each; imports them into DIR/library.sqlite3
+//!    (fingerprints included), learns the outlets' boilerplate as an import does, and keeps the
+//!    planted pairs in DIR/planted.txt.
 //! 2. `reuse_at_scale measure DIR`: finds every shared passage across the library, timed, and
-//!    counts the planted pairs found. Run it under `/usr/bin/time -v` for the peak memory.
+//!    counts the planted pairs found (recall) and the pairs found that were planted
+//!    (precision). Run it under `/usr/bin/time -v` for the peak memory.
 //!
 //! `cargo run --release -p parallax-store --example reuse_at_scale -- build 10000 /tmp/reuse10k`
 
 use parallax_store::Library;
-use parallax_testdata::planted_corpus;
+use parallax_testdata::outlet_library;
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::time::Instant;
@@ -28,11 +31,11 @@ fn main() {
 
 fn build(count: usize, dir: &Path) {
     let started = Instant::now();
-    let corpus = planted_corpus(3, count, 600, count / 10, 25..80, 0.10);
+    let corpus = outlet_library(3, count, (count / 50).max(2), count / 10, 100);
     let folder = dir.join("corpus");
     std::fs::create_dir_all(&folder).expect("a corpus folder");
-    for (i, body) in corpus.bodies.iter().enumerate() {
-        std::fs::write(folder.join(format!("article-{i:07}.txt")), body).expect("written");
+    for (i, text) in corpus.files.iter().enumerate() {
+        std::fs::write(folder.join(format!("article-{i:07}.txt")), text).expect("written");
     }
     println!(
         "generated {count} articles in {:.1} s",
@@ -44,6 +47,15 @@ fn build(count: usize, dir: &Path) {
     println!(
         "imported {} (fingerprints included) in {:.1} s",
         report.imported.len(),
+        started.elapsed().as_secs_f64()
+    );
+    let started = Instant::now();
+    let ids: Vec<_> = report.imported.iter().map(|f| f.id).collect();
+    let learned = library.learn_boilerplate_of(&ids).expect("learned");
+    println!(
+        "learned the boilerplate of {} outlets ({} articles marked) in {:.1} s",
+        learned.outlets,
+        learned.articles,
         started.elapsed().as_secs_f64()
     );
     let mut ids = HashMap::new();
@@ -84,9 +96,15 @@ fn measure(dir: &Path) {
         })
         .collect();
     let found = planted.iter().filter(|p| pairs.contains(p)).count();
+    let planted: BTreeSet<(i64, i64)> = planted.into_iter().collect();
+    let right = pairs.iter().filter(|p| planted.contains(p)).count();
     println!(
-        "reuse over the whole library: {seconds:.2} s, {} passages; {found} of {} planted pairs found",
+        "reuse over the whole library: {seconds:.2} s, {} passages; recall {found} of {} planted \
+         pairs found ({:.3}); precision {right} of {} pairs found were planted ({:.3})",
         reuse.passages.len(),
-        planted.len()
+        planted.len(),
+        found as f64 / planted.len() as f64,
+        pairs.len(),
+        right as f64 / pairs.len().max(1) as f64
     );
 }

@@ -7,6 +7,7 @@
 #![deny(missing_docs)]
 
 mod articles;
+mod boilerplate;
 mod import;
 mod notes;
 mod reuse;
@@ -17,6 +18,7 @@ mod session_view;
 mod sessions;
 
 pub use articles::{Article, ArticleDiff, ArticleId, ArticleSummary, MetadataEdit};
+pub use boilerplate::LearnedBoilerplate;
 pub use import::{
     DuplicateFile, FailedFile, ImportError, ImportEvent, ImportOutcome, ImportReport, ImportedFile,
 };

@@ -16,6 +16,9 @@ const MIGRATION_STEPS: &[M<'static>] = &[
     M::up(include_str!(
         "../../../migrations/0007_articles_agency_derived_title.sql"
     )),
+    M::up(include_str!(
+        "../../../migrations/0008_outlet_boilerplate.sql"
+    )),
 ];
 
 /// Every migration, in order. Append new files; never edit a released one.

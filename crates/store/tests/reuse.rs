@@ -168,3 +168,109 @@ fn planted_passages_are_found_through_import_and_the_index() {
         found.passages.len()
     );
 }
+
+/// Precision and recall of the passages found, by article pair, against the planted pairs.
+fn pair_scores(
+    report: &parallax_store::ReuseReport,
+    planted: &BTreeSet<(ArticleId, ArticleId)>,
+) -> (f64, f64) {
+    let found: BTreeSet<(ArticleId, ArticleId)> = report
+        .passages
+        .iter()
+        .map(|p| (p.a.article.min(p.b.article), p.a.article.max(p.b.article)))
+        .collect();
+    let right = found.intersection(planted).count();
+    (
+        right as f64 / found.len().max(1) as f64,
+        right as f64 / planted.len() as f64,
+    )
+}
+
+#[test]
+fn outlet_footers_and_stock_phrases_are_learned_as_boilerplate_not_reported_as_reuse() {
+    let corpus = parallax_testdata::outlet_library(11, 1200, 24, 80, 20);
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    std::fs::create_dir_all(&folder).unwrap();
+    let mut paths = Vec::new();
+    for (i, text) in corpus.files.iter().enumerate() {
+        let path = folder.join(format!("article-{i:05}.txt"));
+        std::fs::write(&path, text).unwrap();
+        paths.push(path);
+    }
+    let mut library = Library::open(&dir.path().join("library.sqlite3")).unwrap();
+    let report = library.import_paths(&paths, |_| {});
+    assert_eq!(
+        report.imported.len(),
+        corpus.files.len(),
+        "{:?}",
+        report.failed
+    );
+    let ids: HashMap<usize, ArticleId> = report
+        .imported
+        .iter()
+        .map(|f| {
+            let stem = f.path.file_stem().unwrap().to_string_lossy().into_owned();
+            (stem[8..].parse().unwrap(), f.id)
+        })
+        .collect();
+    assert_eq!(
+        library.summary(ids[&0]).unwrap().outlet.as_deref(),
+        Some(corpus.outlets[0].as_str())
+    );
+    let planted: BTreeSet<(ArticleId, ArticleId)> = corpus
+        .planted
+        .iter()
+        .map(|p| (ids[&p.a].min(ids[&p.b]), ids[&p.a].max(ids[&p.b])))
+        .collect();
+
+    // Before learning, every two articles of one outlet share its footer.
+    let before = library.reuse(None, 20).unwrap();
+    let (precision_before, recall_before) = pair_scores(&before, &planted);
+    assert!(
+        precision_before < 0.5,
+        "footers should swamp reuse: {precision_before:.3}"
+    );
+
+    let learned = library.learn_boilerplate(None).unwrap();
+    assert_eq!(learned.outlets, 24);
+    assert!(learned.articles >= 1150, "{learned:?}");
+    let after = library.reuse(None, 20).unwrap();
+    let (precision, recall) = pair_scores(&after, &planted);
+    println!(
+        "outlet library of 1,200: before learning P {precision_before:.3} R {recall_before:.3}; \
+         after P {precision:.3} R {recall:.3}"
+    );
+    assert!(precision >= 0.95, "precision {precision:.3}");
+    assert!(recall >= 0.95, "recall {recall:.3}");
+    // The footer is boilerplate of the article now: out of its word count and its analyses.
+    let first = library.get(ids[&0]).unwrap();
+    let footer = first.body.rsplit("\n\n").next().unwrap();
+    let footer_start = first.body.len() - footer.len();
+    assert!(first
+        .boilerplate
+        .iter()
+        .any(|r| r.start <= footer_start && r.end == first.body.len()));
+
+    // An article of the outlet imported later is marked from what was learned.
+    let later = folder.join("later.txt");
+    let outlet = &corpus.outlets[0];
+    let footer_text = footer.to_string();
+    std::fs::write(
+        &later,
+        format!("A later headline for the test\n\nBy Ana Lind | {outlet}\n\nA paragraph of new text that nobody else has written, long enough to be a paragraph.\n\n{footer_text}\n"),
+    )
+    .unwrap();
+    let report = library.import_paths(std::slice::from_ref(&later), |_| {});
+    let id = report.imported[0].id;
+    library.learn_boilerplate(None).unwrap();
+    let article = library.get(id).unwrap();
+    assert!(
+        article
+            .boilerplate
+            .iter()
+            .any(|r| article.body[r.clone()] == footer_text),
+        "{:?}",
+        article.boilerplate
+    );
+}

@@ -17,7 +17,10 @@ mod rng;
 pub mod synthetic;
 
 pub use rng::Rng;
-pub use synthetic::{article, planted_corpus, vocabulary, write_corpus, Planted, PlantedCorpus};
+pub use synthetic::{
+    article, outlet_library, planted_corpus, vocabulary, write_corpus, OutletLibrary, Planted,
+    PlantedCorpus,
+};
 
 /// The repository's root folder, found at run time from the package under test (cargo sets
 /// `CARGO_MANIFEST_DIR` when it runs tests and benchmarks) or else the working folder. Not the

@@ -261,3 +261,95 @@ fn paragraph(rng: &mut Rng, vocabulary: &[String]) -> (String, usize) {
     }
     (text, written)
 }
+
+/// A [`PlantedCorpus`] laid out as a library of outlets is: each article a file with a
+/// headline, a byline naming its outlet, and that outlet's footer (the same 30–40 words under
+/// every article of the outlet); and stock phrases of 6–10 words, each in ~1% of the articles
+/// across outlets. Real libraries hold both; neither is reuse.
+#[derive(Debug, Clone)]
+pub struct OutletLibrary {
+    /// Each article as a file's text.
+    pub files: Vec<String>,
+    /// The outlet of each article, as its byline names it.
+    pub outlets: Vec<String>,
+    /// The planted passages (article indices as in `files`).
+    pub planted: Vec<Planted>,
+}
+
+/// `count` articles of the planted corpus (see [`planted_corpus`]) spread over `outlets`
+/// outlets, with the outlets' footers and `stock_phrases` stock phrases.
+pub fn outlet_library(
+    seed: u64,
+    count: usize,
+    outlets: usize,
+    passages: usize,
+    stock_phrases: usize,
+) -> OutletLibrary {
+    let corpus = planted_corpus(seed, count, 600, passages, 25..80, 0.10);
+    let vocabulary = vocabulary();
+    let mut rng = Rng::new(seed ^ 0x0b0e_5eed);
+    let newsroom = [
+        "Times", "Herald", "Courier", "Post", "Gazette", "Daily", "Tribune",
+    ];
+    let names: Vec<String> = (0..outlets)
+        .map(|i| {
+            let name = capitalised(&vocabulary[100 + rng.below(4000)]);
+            format!("The {name} {} {}", newsroom[i % newsroom.len()], i + 1)
+        })
+        .collect();
+    let sentence = |rng: &mut Rng, words: usize| {
+        let text: Vec<&str> = (0..words).map(|_| word(rng, &vocabulary)).collect();
+        format!("{}.", capitalised(&text.join(" ")))
+    };
+    let footers: Vec<String> = (0..outlets)
+        .map(|_| {
+            let words = 30 + rng.below(11);
+            let first = words / 2;
+            format!(
+                "{} {}",
+                sentence(&mut rng, first),
+                sentence(&mut rng, words - first)
+            )
+        })
+        .collect();
+    let stock: Vec<String> = (0..stock_phrases)
+        .map(|_| {
+            let words = 6 + rng.below(5);
+            sentence(&mut rng, words)
+        })
+        .collect();
+    let mut files = Vec::with_capacity(count);
+    let mut article_outlets = Vec::with_capacity(count);
+    for (i, body) in corpus.bodies.iter().enumerate() {
+        let outlet = rng.below(outlets);
+        let mut paragraphs: Vec<String> = body.split("\n\n").map(str::to_string).collect();
+        for phrase in &stock {
+            if rng.below(100) == 0 {
+                let at = rng.below(paragraphs.len());
+                paragraphs[at].push(' ');
+                paragraphs[at].push_str(phrase);
+            }
+        }
+        let headline: Vec<String> = (0..7)
+            .map(|_| capitalised(word(&mut rng, &vocabulary)))
+            .collect();
+        let author = format!(
+            "{} {}",
+            capitalised(&vocabulary[100 + rng.below(4000)]),
+            capitalised(&vocabulary[100 + rng.below(4000)])
+        );
+        files.push(format!(
+            "{} {i}\n\nBy {author} | {}\n\n{}\n\n{}\n",
+            headline.join(" "),
+            names[outlet],
+            paragraphs.join("\n\n"),
+            footers[outlet]
+        ));
+        article_outlets.push(names[outlet].clone());
+    }
+    OutletLibrary {
+        files,
+        outlets: article_outlets,
+        planted: corpus.planted,
+    }
+}

@@ -17,10 +17,17 @@ pub async fn import_paths(
     tracing::info!(count = paths.len(), "import started");
     let report = state
         .with_own_library("the import", move |library| {
-            Ok(library.import_paths(&paths, |event| {
+            let report = library.import_paths(&paths, |event| {
                 // A closed window drops the channel; the import still finishes.
                 let _ = on_progress.send(event);
-            }))
+            });
+            // The outlets the batch touched learn their boilerplate (footers and the like);
+            // the import stands either way.
+            let ids: Vec<_> = report.imported.iter().map(|f| f.id).collect();
+            if let Err(error) = library.learn_boilerplate_of(&ids) {
+                tracing::warn!(%error, "learning boilerplate after the import failed");
+            }
+            Ok(report)
         })
         .await?;
     tracing::info!(

@@ -1,0 +1,175 @@
+//! Boilerplate learned from the library, the way passim's `pboiler` finds it: text that recurs
+//! across many articles of one outlet (its footer, its newsletter prompt, a standard
+//! disclaimer) is that outlet's boilerplate, not reuse and not the article. The paragraphs it
+//! covers are added to each article's `boilerplate` ranges, so shared passages, the alignment,
+//! quotations and every other analysis leave them out, as they leave out the clutter the
+//! readers mark; the recurring fingerprints are kept per outlet (migration 0008), so an article
+//! of that outlet imported later is marked too.
+//!
+//! Only an outlet's own articles count: an agency story reprinted by fifty outlets recurs too,
+//! but once per outlet, and stays reuse. Articles with no outlet are not learned from.
+
+use crate::articles::{ranges_from_json, ranges_to_json};
+use crate::reuse::{encoded_fingerprints, store_fingerprints};
+use crate::{Library, Result};
+use parallax_core::passages::{
+    decode_fingerprints, learned_boilerplate, merge_ranges, ReuseOptions, ReuseText,
+};
+use parallax_core::text::count_words_outside;
+use parallax_core::ArticleId;
+use rusqlite::{params, OptionalExtension};
+use std::collections::{HashMap, HashSet};
+
+/// A fingerprint is an outlet's boilerplate when at least this many of its articles have it…
+const MIN_ARTICLES: usize = 3;
+/// …and at least this share of them (a footer is in all; a newsletter prompt in many).
+const MIN_SHARE: f64 = 0.2;
+
+/// What one learning pass found.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LearnedBoilerplate {
+    /// Outlets with boilerplate learned (now or before).
+    pub outlets: usize,
+    /// Articles whose boilerplate grew.
+    pub articles: usize,
+}
+
+impl Library {
+    /// Learns the boilerplate of the outlets of these articles (say, the ones an import just
+    /// brought in).
+    pub fn learn_boilerplate_of(&mut self, articles: &[ArticleId]) -> Result<LearnedBoilerplate> {
+        let mut outlets: Vec<i64> = Vec::new();
+        for id in articles {
+            let outlet: Option<i64> = self
+                .conn
+                .prepare_cached("SELECT outlet_id FROM articles WHERE id = ?1")?
+                .query_row([id.0], |r| r.get(0))
+                .optional()?
+                .flatten();
+            outlets.extend(outlet);
+        }
+        outlets.sort_unstable();
+        outlets.dedup();
+        self.learn_boilerplate(Some(&outlets))
+    }
+
+    /// Learns the boilerplate of the given outlets (`None`: every outlet) from their articles,
+    /// and marks it in each of them. Run after an import, for the outlets it touched. Articles
+    /// are read and rewritten outlet by outlet, one short write transaction each.
+    pub fn learn_boilerplate(&mut self, outlets: Option<&[i64]>) -> Result<LearnedBoilerplate> {
+        self.update_fingerprints()?;
+        let outlets: Vec<i64> = match outlets {
+            Some(ids) => ids.to_vec(),
+            None => self
+                .conn
+                .prepare(
+                    "SELECT DISTINCT outlet_id FROM articles \
+                     WHERE outlet_id IS NOT NULL AND deleted_at IS NULL ORDER BY outlet_id",
+                )?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?,
+        };
+        let options = ReuseOptions::default();
+        let mut learned_total = LearnedBoilerplate::default();
+        for outlet in outlets {
+            let rows: Vec<(i64, Vec<u8>)> = self
+                .conn
+                .prepare_cached(
+                    "SELECT a.id, f.fingerprints FROM articles a \
+                     JOIN article_fingerprints f ON f.article_id = a.id \
+                     WHERE a.outlet_id = ?1 AND a.deleted_at IS NULL ORDER BY a.id",
+                )?
+                .query_map([outlet], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let prints: Vec<(i64, Vec<parallax_core::passages::Fingerprint>)> = rows
+                .into_iter()
+                .map(|(id, blob)| (id, decode_fingerprints(&blob)))
+                .collect();
+            // Fingerprints by how many of the outlet's articles have them.
+            let mut counts: HashMap<u64, usize> = HashMap::new();
+            for (_, list) in &prints {
+                let distinct: HashSet<u64> = list.iter().map(|f| f.hash).collect();
+                for hash in distinct {
+                    *counts.entry(hash).or_default() += 1;
+                }
+            }
+            let need = MIN_ARTICLES.max((MIN_SHARE * prints.len() as f64).ceil() as usize);
+            let mut learned: HashSet<u64> = counts
+                .into_iter()
+                .filter(|&(_, n)| n >= need)
+                .map(|(hash, _)| hash)
+                .collect();
+            let new_hashes: Vec<u64> = learned.iter().copied().collect();
+            let known: Vec<i64> = self
+                .conn
+                .prepare_cached("SELECT hash FROM outlet_boilerplate WHERE outlet_id = ?1")?
+                .query_map([outlet], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            learned.extend(known.into_iter().map(|h| h as u64));
+            if learned.is_empty() {
+                continue;
+            }
+            learned_total.outlets += 1;
+            // The articles that carry some of it, with their new boilerplate.
+            let mut updates: Vec<(ArticleId, String, usize, Vec<u8>)> = Vec::new();
+            for (id, list) in &prints {
+                if !list.iter().any(|f| learned.contains(&f.hash)) {
+                    continue;
+                }
+                let (body, stored): (String, String) = self
+                    .conn
+                    .prepare_cached("SELECT body, boilerplate FROM articles WHERE id = ?1")?
+                    .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                let boilerplate = ranges_from_json(&stored, &body);
+                let text = ReuseText::new(&body, &boilerplate);
+                let found = learned_boilerplate(
+                    &body,
+                    &text,
+                    list,
+                    &|hash| learned.contains(&hash),
+                    &options,
+                );
+                if found.is_empty() {
+                    continue;
+                }
+                let merged = merge_ranges(boilerplate.iter().cloned().chain(found).collect());
+                if merged == boilerplate {
+                    continue;
+                }
+                updates.push((
+                    ArticleId(*id),
+                    ranges_to_json(&merged),
+                    count_words_outside(&body, &merged),
+                    encoded_fingerprints(&body, &merged),
+                ));
+            }
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            for hash in &new_hashes {
+                tx.prepare_cached(
+                    "INSERT INTO outlet_boilerplate (outlet_id, hash) VALUES (?1, ?2) \
+                     ON CONFLICT DO NOTHING",
+                )?
+                .execute(params![outlet, *hash as i64])?;
+            }
+            for (id, boilerplate, words, encoded) in &updates {
+                tx.prepare_cached(
+                    "UPDATE articles SET boilerplate = ?2, word_count = ?3 WHERE id = ?1",
+                )?
+                .execute(params![id.0, boilerplate, *words as i64])?;
+                store_fingerprints(&tx, *id, encoded)?;
+            }
+            tx.commit()?;
+            learned_total.articles += updates.len();
+        }
+        if learned_total.articles > 0 {
+            tracing::info!(
+                outlets = learned_total.outlets,
+                articles = learned_total.articles,
+                "boilerplate learned from the library"
+            );
+        }
+        Ok(learned_total)
+    }
+}
