@@ -780,3 +780,18 @@ fn odd_input_never_panics() {
         let _ = match_quotes(&articles);
     }
 }
+
+#[test]
+fn spanish_copy_attributes_with_its_own_verbs() {
+    let body = "«No habrá más demoras en la frontera», dijo la ministra de Interior, Ana Berg.\n\n\
+“El acuerdo llegará antes del verano”, afirmó Tomas Lind, portavoz del Gobierno.\n\n\
+Según el alcalde Jonas Weber, “la ciudad está preparada”.";
+    let found = quotes(body, &[]);
+    assert_well_formed(body, &found);
+    let speakers: Vec<Option<&str>> = found.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        vec![Some("Ana Berg"), Some("Tomas Lind"), Some("Jonas Weber")],
+        "{found:#?}"
+    );
+}

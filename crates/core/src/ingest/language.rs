@@ -7,7 +7,7 @@ use whatlang::Lang;
 
 /// How much text detection reads: the opening of the body, outside boilerplate. Trigram
 /// profiles settle long before this; reading more would only cost import speed.
-const SAMPLE_BYTES: usize = 4_000;
+const SAMPLE_BYTES: usize = 1_000;
 
 /// The ISO 639-1 code of the body's language, when whatlang is sure of it; `None` for short,
 /// mixed or unknown text (the analyses then read it as English, as before).

@@ -192,7 +192,7 @@ pub fn quotes(body: &str, boilerplate: &[Range<usize>]) -> Vec<Quote> {
             QuoteKind::Partial
         };
         let (speaker, role, anonymous) = match &found {
-            Some(found) => memory.resolve(&found.source),
+            Some(found) => memory.resolve(&found.source, first.start),
             None => (None, None, false),
         };
         out.push(Quote {

@@ -4,8 +4,8 @@
 
 use super::marks::{Line, Marked};
 use crate::lexicon::{
-    is_not_name, AUXILIARIES, CONJUNCTIONS, HONORIFICS, INSTITUTIONS, NAME_PARTICLES, NAMING_VERBS,
-    PERSON_NOUNS, PREPOSITIONS, RELATIVES, SPEECH_VERBS, TITLES,
+    is_not_name, ATTRIBUTION_ADVERBS, AUXILIARIES, CONJUNCTIONS, HONORIFICS, INSTITUTIONS,
+    NAME_PARTICLES, NAMING_VERBS, PERSON_NOUNS, PREPOSITIONS, RELATIVES, SPEECH_VERBS, TITLES,
 };
 use std::ops::Range;
 
@@ -57,7 +57,10 @@ const MAX_HEAD_WORDS: usize = 12;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum VerbAt {
     Verb,
+    /// "according to X": the source starts two words on.
     AccordingTo,
+    /// "según X": the source starts one word on.
+    According,
 }
 
 fn verb_at(tokens: &[Token<'_>], i: usize, verbs: Verbs) -> Option<VerbAt> {
@@ -68,6 +71,10 @@ fn verb_at(tokens: &[Token<'_>], i: usize, verbs: Verbs) -> Option<VerbAt> {
         && tokens.get(i + 1).is_some_and(|t| t.core == "to")
     {
         return Some(VerbAt::AccordingTo);
+    }
+    // Spanish "según X", "de acuerdo con X".
+    if core.eq_ignore_ascii_case("según") && !token.breaks_after() {
+        return Some(VerbAt::According);
     }
     let lower_initial = core.chars().next().is_some_and(char::is_lowercase);
     let known = SPEECH_VERBS.contains(&core)
@@ -92,6 +99,7 @@ pub(super) fn attribution_after(
         };
         let found = match verb {
             VerbAt::AccordingTo => source_after(body, &tokens[v + 2..]),
+            VerbAt::According => source_after(body, &tokens[v + 1..]),
             VerbAt::Verb if is_blank(&tokens[..v]) => source_after(body, &tokens[v + 1..]),
             VerbAt::Verb => source_before(body, &tokens[..v], strict),
         };
@@ -121,6 +129,7 @@ pub(super) fn attribution_before(body: &str, range: Range<usize>, verbs: Verbs) 
         };
         let found = match verb {
             VerbAt::AccordingTo => source_after(body, &tokens[v + 2..]),
+            VerbAt::According => source_after(body, &tokens[v + 1..]),
             VerbAt::Verb if is_blank(&tokens[..v]) => source_after(body, &tokens[v + 1..]),
             VerbAt::Verb => source_before(body, &tokens[..v], false),
         };
@@ -166,6 +175,7 @@ pub(super) fn reported_speaker(body: &str, range: Range<usize>) -> Option<Found>
             };
             let found = match verb {
                 VerbAt::AccordingTo => source_after(body, &sentence[v + 2..]),
+                VerbAt::According => source_after(body, &sentence[v + 1..]),
                 VerbAt::Verb => source_before(body, &sentence[..v], false),
             };
             if let Some((source @ Source::Named { .. }, phrase)) = found {
@@ -261,7 +271,8 @@ fn source_after(body: &str, tokens: &[Token<'_>]) -> Option<(Source, Range<usize
 fn source_before(body: &str, tokens: &[Token<'_>], strict: bool) -> Option<(Source, Range<usize>)> {
     let mut tokens = tokens;
     while let Some((last, rest)) = tokens.split_last() {
-        if last.breaks_after() || !(last.core.is_empty() || is_auxiliary(last.core)) {
+        let adverb = ATTRIBUTION_ADVERBS.contains(&last.core.to_lowercase().as_str());
+        if last.breaks_after() || !(last.core.is_empty() || is_auxiliary(last.core) || adverb) {
             break;
         }
         tokens = rest;
@@ -273,7 +284,8 @@ fn source_before(body: &str, tokens: &[Token<'_>], strict: bool) -> Option<(Sour
     let segments: Vec<&[Token<'_>]> = segments
         .iter()
         .map(|s| strip_conjunctions(s))
-        .filter(|s| !s.is_empty())
+        // "(AWU)" after an organisation's name only abbreviates it.
+        .filter(|s| !s.is_empty() && !is_abbreviation_in_brackets(s))
         .collect();
     if strict {
         return match segments.as_slice() {
@@ -375,6 +387,11 @@ fn find_name<'t, 'a>(head: &'t [Token<'a>]) -> Option<(&'t [Token<'a>], &'t [Tok
             .rev()
             .find(|t| !matches!(t.core.to_lowercase().as_str(), "the" | "a" | "an"));
         if preceding.is_some_and(|t| PREPOSITIONS.contains(&t.core.to_lowercase().as_str())) {
+            // "ambassador to Pakistan Abdul Salam Zaeef": a place, then a name of two words or
+            // more, run together; the name ends the phrase.
+            if run.len() >= 3 && run.end == head.len() {
+                return Some((&head[run.start + 1..run.end], &head[..run.start + 1]));
+            }
             continue;
         }
         let last = &head[run.end - 1];
@@ -397,6 +414,15 @@ fn find_name<'t, 'a>(head: &'t [Token<'a>]) -> Option<(&'t [Token<'a>], &'t [Tok
                     break;
                 }
                 start -= 1;
+            }
+            // "Doug Cameron from the Australian Manufacturing Workers Union": the institution,
+            // once whole, is the object of a preposition; the person before it speaks.
+            let preceding = head[..start]
+                .iter()
+                .rev()
+                .find(|t| !matches!(t.core.to_lowercase().as_str(), "the" | "a" | "an"));
+            if preceding.is_some_and(|t| PREPOSITIONS.contains(&t.core.to_lowercase().as_str())) {
+                continue;
             }
         }
         let mut role = &head[..start];
@@ -425,7 +451,11 @@ fn name_runs(head: &[Token<'_>]) -> Vec<Range<usize>> {
     let mut runs = Vec::new();
     let mut i = 0;
     while i < head.len() {
-        if !is_name_word(head[i].core) {
+        // "Dr Sultan": after an honorific, a capitalised word is a surname even when it is
+        // also a title.
+        let honoured =
+            i > 0 && is_honorific(head[i - 1].core) && head[i].core.starts_with(char::is_uppercase);
+        if !is_name_word(head[i].core) && !honoured {
             i += 1;
             continue;
         }
@@ -664,6 +694,14 @@ fn is_blank(tokens: &[Token<'_>]) -> bool {
     tokens.iter().all(|t| t.core.is_empty())
 }
 
+/// "(AWU)", "(AMWU)": one word in brackets, all capitals.
+fn is_abbreviation_in_brackets(tokens: &[Token<'_>]) -> bool {
+    matches!(tokens, [only] if only.leading.contains('(')
+        && only.trailing.starts_with(')')
+        && only.core.len() >= 2
+        && only.core.chars().all(|c| c.is_ascii_uppercase()))
+}
+
 /// The tokens split into clauses at commas, dashes and brackets; punctuation-only tokens
 /// dropped.
 fn segments<'a>(tokens: &[Token<'a>]) -> Vec<Vec<Token<'a>>> {
@@ -707,8 +745,24 @@ impl<'a> SpeakerMemory<'a> {
         }
     }
 
-    pub(super) fn resolve(&mut self, source: &Source) -> (Option<String>, Option<String>, bool) {
+    /// Who a source is, for a quotation starting at byte `at`.
+    pub(super) fn resolve(
+        &mut self,
+        source: &Source,
+        at: usize,
+    ) -> (Option<String>, Option<String>, bool) {
+        // "the Opposition leader said" after "Opposition Leader Simon Crean says": the person
+        // the article named by that role.
+        let by_role = match source {
+            Source::Unnamed { role } => self.named_by_role(role, at),
+            _ => None,
+        };
         let resolved = match source {
+            Source::Unnamed { role } if by_role.is_some() => {
+                let name = self.full_name(by_role.as_deref().unwrap_or_default());
+                self.named.push((name.clone(), Some(role.clone())));
+                (Some(name), Some(role.clone()), false)
+            }
             Source::Named { name, role } => {
                 let name = self.full_name(name);
                 let role = role.clone().or_else(|| {
@@ -737,6 +791,38 @@ impl<'a> SpeakerMemory<'a> {
             self.last = Some(resolved.clone());
         }
         resolved
+    }
+
+    /// The person a definite description ("the Opposition leader", "the Pentagon spokesman")
+    /// stands for: the last name written right after the description's last word before `at`
+    /// ("Opposition Leader Simon Crean", "The Labor leader, Simon Crean,", "spokesman Raanan
+    /// Gissin").
+    fn named_by_role(&mut self, role: &str, at: usize) -> Option<String> {
+        let lower = role.to_lowercase();
+        let head = lower.split_whitespace().last()?.to_string();
+        let plural = head.ends_with('s') && !head.ends_with("ss");
+        if !lower.starts_with("the ") || plural || role.contains(',') {
+            return None;
+        }
+        let body = self.body;
+        let all = self
+            .tokens
+            .get_or_insert_with(|| tokenize(body, 0..body.len()));
+        let before = all.partition_point(|t| t.end <= at);
+        let mut found = None;
+        for i in 0..before {
+            // "Opposition Leader Simon Crean", "The Labor leader, Simon Crean,".
+            let joined = all[i].trailing.is_empty() || all[i].trailing == ",";
+            if all[i].core.to_lowercase() != head || !joined {
+                continue;
+            }
+            let run = name_runs(&all[i + 1..before.min(i + 5)]);
+            if let Some(first) = run.first().filter(|r| r.start == 0 && r.len() >= 2) {
+                let words = &all[i + 1 + first.start..i + 1 + first.end];
+                found = Some(strip_possessive(text_of(body, words)).to_string());
+            }
+        }
+        found
     }
 
     /// A lone surname completed from an earlier speaker or the first full mention in the body
@@ -784,7 +870,8 @@ impl<'a> SpeakerMemory<'a> {
             if first < i {
                 return body[all[first].start..t.start + name.len()].to_string();
             }
-            // "Amnesty" for "Amnesty International": an organisation's name runs on after it.
+            // "Amnesty" for "Amnesty International", "Allan" for "Allan Kemakeza": the name
+            // runs on after it at its first mention.
             let mut last = i;
             while let Some(next) = all.get(last + 1) {
                 let current = &all[last];
@@ -795,9 +882,9 @@ impl<'a> SpeakerMemory<'a> {
                     break;
                 }
                 last += 1;
-                if is_institution(next.core) {
-                    return body[t.start..all[last].end].to_string();
-                }
+            }
+            if last > i {
+                return strip_possessive(&body[t.start..all[last].end]).to_string();
             }
         }
         name.to_string()
@@ -829,6 +916,11 @@ mod tests {
             ),
             ("Pentagon officials", None, Some("Pentagon officials")),
             ("Maduro’s evasive response", Some("Maduro"), None),
+            (
+                "Doug Cameron from the Australian Manufacturing Workers Union",
+                Some("Doug Cameron"),
+                None,
+            ),
         ];
         for (phrase, name, role) in cases {
             let tokens = tokenize(phrase, 0..phrase.len());
