@@ -51,11 +51,15 @@ fn build(count: usize, dir: &Path) {
     );
     let started = Instant::now();
     let ids: Vec<_> = report.imported.iter().map(|f| f.id).collect();
-    let learned = library.learn_boilerplate_of(&ids).expect("learned");
+    let after = library
+        .after_import(&ids)
+        .expect("the work after the import");
     println!(
-        "learned the boilerplate of {} outlets ({} articles marked) in {:.1} s",
-        learned.outlets,
-        learned.articles,
+        "after the import: {} languages detected, the boilerplate of {} outlets learned ({} \
+         articles marked), in {:.1} s",
+        after.languages,
+        after.boilerplate.outlets,
+        after.boilerplate.articles,
         started.elapsed().as_secs_f64()
     );
     let mut ids = HashMap::new();

@@ -34,7 +34,60 @@ pub struct LearnedBoilerplate {
     pub articles: usize,
 }
 
+/// What the work after an import did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AfterImport {
+    /// Articles given the language their text is written in.
+    pub languages: usize,
+    /// What boilerplate learning found.
+    pub boilerplate: LearnedBoilerplate,
+}
+
 impl Library {
+    /// The work that follows an import, kept out of it so the import itself stays fast: each
+    /// new article without a declared language gets the one its text is written in, and the
+    /// outlets the articles belong to learn their boilerplate. The app and the CLI run it
+    /// right after every import.
+    pub fn after_import(&mut self, articles: &[ArticleId]) -> Result<AfterImport> {
+        let languages = self.detect_languages(articles)?;
+        let boilerplate = self.learn_boilerplate_of(articles)?;
+        Ok(AfterImport {
+            languages,
+            boilerplate,
+        })
+    }
+
+    /// Gives each of these articles that has no language the one its text is written in, when
+    /// that is clear. Returns how many got one.
+    pub fn detect_languages(&mut self, articles: &[ArticleId]) -> Result<usize> {
+        let mut found: Vec<(ArticleId, String)> = Vec::new();
+        for id in articles {
+            let row: Option<(String, String)> = self
+                .conn
+                .prepare_cached(
+                    "SELECT body, boilerplate FROM articles WHERE id = ?1 AND language IS NULL",
+                )?
+                .query_row([id.0], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            let Some((body, stored)) = row else { continue };
+            let boilerplate = ranges_from_json(&stored, &body);
+            if let Some(language) = parallax_core::ingest::detect_language(&body, &boilerplate) {
+                found.push((*id, language));
+            }
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        for (id, language) in &found {
+            tx.prepare_cached(
+                "UPDATE articles SET language = ?2 WHERE id = ?1 AND language IS NULL",
+            )?
+            .execute(params![id.0, language])?;
+        }
+        tx.commit()?;
+        Ok(found.len())
+    }
+
     /// Learns the boilerplate of the outlets of these articles (say, the ones an import just
     /// brought in).
     pub fn learn_boilerplate_of(&mut self, articles: &[ArticleId]) -> Result<LearnedBoilerplate> {

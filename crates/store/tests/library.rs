@@ -286,13 +286,26 @@ fn agency_copy_keeps_agency_and_outlet_apart_and_outlets_are_set_several_at_once
             "lede.txt",
             "Venezuela has launched an exploratory process to restore formal diplomatic relations with the United States, a step that marks an easing of tensions.",
         ),
+        (
+            "efe.txt",
+            "Noruega refuerza la vigilancia en su frontera\n\nBergen, 11 ene (EFE).- Las autoridades noruegas reforzaron este domingo la vigilancia en la frontera con Suecia después de que el Gobierno anunciara nuevas medidas de control para los viajeros.",
+        ),
     ];
     let paths: Vec<PathBuf> = files
         .iter()
         .map(|(name, text)| write(dir.path(), name, text.as_bytes()))
         .collect();
     let report = library.import_paths(&paths, |_| {});
-    assert_eq!(report.imported.len(), 2, "{report:?}");
+    assert_eq!(report.imported.len(), 3, "{report:?}");
+    // After the import, each article gets the language its text is written in.
+    let ids: Vec<ArticleId> = report.imported.iter().map(|f| f.id).collect();
+    let after = library.after_import(&ids).unwrap();
+    assert_eq!(after.languages, 3);
+    let language = |i: usize| library.get(ids[i]).unwrap().language;
+    assert_eq!(
+        (language(0).as_deref(), language(2).as_deref()),
+        (Some("en"), Some("es"))
+    );
     let by_title = |needle: &str| {
         library
             .list()

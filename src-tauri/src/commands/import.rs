@@ -21,11 +21,11 @@ pub async fn import_paths(
                 // A closed window drops the channel; the import still finishes.
                 let _ = on_progress.send(event);
             });
-            // The outlets the batch touched learn their boilerplate (footers and the like);
-            // the import stands either way.
+            // Languages detected, and the outlets the batch touched learn their boilerplate
+            // (footers and the like); the import stands either way.
             let ids: Vec<_> = report.imported.iter().map(|f| f.id).collect();
-            if let Err(error) = library.learn_boilerplate_of(&ids) {
-                tracing::warn!(%error, "learning boilerplate after the import failed");
+            if let Err(error) = library.after_import(&ids) {
+                tracing::warn!(%error, "the work after the import failed");
             }
             Ok(report)
         })

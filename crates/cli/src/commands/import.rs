@@ -23,11 +23,11 @@ pub fn run(library: &mut Library, paths: &[PathBuf], json: bool) -> Result<ExitC
         }
     });
     bar.finish_and_clear();
-    // The outlets the batch touched learn their boilerplate (footers and the like); the import
-    // stands either way.
+    // Languages detected, and the outlets the batch touched learn their boilerplate (footers
+    // and the like); the import stands either way.
     let ids: Vec<_> = report.imported.iter().map(|f| f.id).collect();
-    if let Err(error) = library.learn_boilerplate_of(&ids) {
-        eprintln!("warning: learning the outlets' boilerplate failed: {error}");
+    if let Err(error) = library.after_import(&ids) {
+        eprintln!("warning: the work after the import failed: {error}");
     }
     if json {
         print_json(&report)?;

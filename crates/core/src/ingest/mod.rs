@@ -14,6 +14,8 @@ mod encoding;
 mod head;
 mod html;
 mod language;
+
+pub use language::detect as detect_language;
 mod markdown;
 mod pdf;
 mod plain;
@@ -127,8 +129,8 @@ pub struct Metadata {
     pub published: Option<String>,
     /// The canonical URL of the article.
     pub url: Option<String>,
-    /// BCP 47 language tag: the one the file declares ("en", "es-VE"), else the language its
-    /// text is written in, when that is clear.
+    /// BCP 47 language tag, when the file declares one ("en", "es-VE"). A file that does not
+    /// is given the language its text is written in after the import ([`detect_language`]).
     pub language: Option<String>,
 }
 
@@ -286,9 +288,5 @@ fn finish(read: Read, format: Format) -> Document {
     meta.language = meta.language.or(fallback.language);
     // An agency's copy with no other publisher known: the agency published it.
     meta.outlet = meta.outlet.or_else(|| meta.agency.clone());
-    let mut document = blocks::assemble(blocks, meta, format);
-    if document.metadata.language.is_none() {
-        document.metadata.language = language::detect(&document);
-    }
-    document
+    blocks::assemble(blocks, meta, format)
 }
