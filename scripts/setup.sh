@@ -77,3 +77,19 @@ if ! echo "$lee_sha256  $realtext/lee_background.cor" | sha256sum --check --stat
   rm -rf "$realtext/download"
   echo "$lee_sha256  $realtext/lee_background.cor" | sha256sum --check --quiet
 fi
+# Real wire copy: the 80 Reuters-21578 stories that Debian's r-cran-tm package ships as XML
+# (title, byline, dateline and body as the agency's wire delivered them in 1987).
+if [ ! -f "$realtext/reuters21578/reuters-21578.xml" ]; then
+  step "Fetching real wire copy for the measurement tests (Debian's r-cran-tm)"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  mkdir -p "$realtext/download" && rm -rf "$realtext/reuters21578"
+  (cd "$realtext/download" && { apt-get download r-cran-tm >/dev/null 2>&1 \
+    || { $sudo_cmd apt-get update -qq && apt-get download r-cran-tm >/dev/null; }; })
+  dpkg-deb -x "$realtext"/download/r-cran-tm_*.deb "$realtext/download/tm"
+  texts="$(dirname "$(find "$realtext/download/tm" -name reuters-21578.xml)")"
+  mkdir -p "$realtext/reuters21578.partial"
+  cp -r "$texts/acq" "$texts/crude" "$texts/reuters-21578.xml" "$realtext/reuters21578.partial/"
+  mv "$realtext/reuters21578.partial" "$realtext/reuters21578"
+  rm -rf "$realtext/download"
+fi

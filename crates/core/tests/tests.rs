@@ -13,6 +13,7 @@ mod passages;
 mod pdf;
 mod plain;
 mod quotes;
+mod reuters;
 mod robustness;
 mod same_claim;
 mod side_by_side;

@@ -250,6 +250,10 @@ fn parse_byline(text: &str) -> Option<Byline> {
         Some(c) => (c.get(1).expect("group").as_str(), true),
         None => (text, false),
     };
+    // "BUENOS AIRES, March 2 - Argentina said…" opens a story: a dateline, not "Name - Outlet".
+    if !with_by && parse_dateline(text).is_some() {
+        return None;
+    }
     // "By Jane Doe." ends with a full stop like a sentence; the names check below tells them
     // apart ("By signalling that it is open…" does not start with names).
     let rest = rest.trim_end_matches('.');
@@ -509,6 +513,35 @@ pub(super) fn read_dateline(blocks: &mut [Block], found: &mut Found) {
     }
 }
 
+/// A sign-off closing wire copy ("Reuter", "AP", "-- Reuters"): the agency, when nothing else
+/// named one; the line is marked, not article text.
+pub(super) fn read_sign_off(blocks: &mut [Block], found: &mut Found) {
+    let Some(last) = blocks
+        .iter_mut()
+        .rev()
+        .find(|b| !b.removed && !b.clutter && !b.text.trim().is_empty())
+    else {
+        return;
+    };
+    let text = last
+        .text
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string();
+    if let Some(agency) = wire_service(&text) {
+        found.meta.agency.get_or_insert_with(|| agency.to_string());
+        last.clutter = true;
+        return;
+    }
+    // "… for undisclosed terms. Reuter": the sign-off run into the last paragraph.
+    if let Some((before, word)) = text.rsplit_once(char::is_whitespace) {
+        let after_sentence = before.trim_end().ends_with(['.', '!', '?', ')', '"', '”']);
+        if let Some(agency) = wire_service(word).filter(|_| after_sentence) {
+            found.meta.agency.get_or_insert_with(|| agency.to_string());
+        }
+    }
+}
+
 /// What a dateline at the start of a paragraph says.
 #[derive(Debug, PartialEq, Eq)]
 struct Dateline {
@@ -576,12 +609,13 @@ fn parse_dateline(text: &str) -> Option<Dateline> {
     }
     if let Some(c) = DATE_FIRST.captures(text) {
         let end = c.get(0).expect("match").end();
-        let published = parse_human_date(&c["date"])?;
-        if c.name("sep").is_some() || glued(end) {
+        // "BUENOS AIRES, Feb 26 -": a dateline without a year gives no date, but is one.
+        let published = parse_human_date(&c["date"]);
+        if c.name("sep").is_some() || (glued(end) && published.is_some()) {
             return Some(Dateline {
                 outlet: None,
                 agency: None,
-                published: Some(published),
+                published,
                 end,
                 glued_at: glued(end).then_some(end),
             });

@@ -277,6 +277,7 @@ fn finish(read: Read, format: Format) -> Document {
     let mut found = head::Found::new(read.declared, read.metadata_lines);
     let body_start = head::read_head(&mut blocks, &mut found);
     head::read_dateline(&mut blocks[body_start..], &mut found);
+    head::read_sign_off(&mut blocks[body_start..], &mut found);
     clutter::mark_clutter(&mut blocks, &mut found.meta);
     let mut meta = found.meta;
     let fallback = read.fallback;

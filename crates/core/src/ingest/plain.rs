@@ -7,7 +7,9 @@
 //!
 //! Every non-empty line is its own paragraph: pages saved from the web put one paragraph per
 //! line, sometimes with blank lines between them, and a line is the only structure such a file
-//! has. Two exceptions keep structure a reader sees as one block: consecutive list items ("-
+//! has. Wire copy and typed manuscripts are the exception: hard-wrapped lines with each
+//! paragraph's first line indented; there an indented line starts a paragraph and the lines
+//! under it join it. Two exceptions keep structure a reader sees as one block: consecutive list items ("-
 //! item", "– item", "1. item") form one paragraph with one item per line, and so do the rows of a
 //! table (`| a | b |`, cells joined by `" | "`, the `|---|` rule dropped). Only a file that is
 //! clearly hard-wrapped (every line at most 100 characters and most lines ending near the same
@@ -28,12 +30,21 @@ pub(super) fn read(text: &str, format: Format) -> Result<Read, IngestError> {
         return Err(IngestError::Empty);
     }
     let mut declared = Metadata::default();
-    let lines = match format {
-        Format::Markdown => super::markdown::lines(&text, &mut declared),
-        _ => text_lines(&text),
+    let (lines, wrap) = match format {
+        Format::Markdown => {
+            let lines = super::markdown::lines(&text, &mut declared);
+            let wrap = wrap_width(&lines);
+            (lines, wrap)
+        }
+        _ if indents_paragraphs(&text) => (indented_lines(&text), Some(0)),
+        _ => {
+            let lines = text_lines(&text);
+            let wrap = wrap_width(&lines);
+            (lines, wrap)
+        }
     };
     Ok(Read {
-        blocks: group(&lines, wrap_width(&lines)),
+        blocks: group(&lines, wrap),
         declared,
         fallback: Metadata::default(),
         metadata_lines: MetadataLines::Remove,
@@ -160,6 +171,41 @@ fn group(lines: &[Line], wrap: Option<usize>) -> Vec<Block> {
     }
     blocks.retain(|p| !p.text.is_empty());
     blocks
+}
+
+/// Wire copy and typed manuscripts: hard-wrapped lines with each paragraph's first line
+/// indented and no blank line between paragraphs. Most lines are at most 100 characters, at
+/// least two prose lines are indented, and lines flush to the margin (the wrapped rest of a
+/// paragraph) are at least half as many.
+fn indents_paragraphs(text: &str) -> bool {
+    let lines: Vec<&str> = text.split('\n').filter(|l| !l.trim().is_empty()).collect();
+    let prose = |l: &&&str| list_marker_len(l.trim()).is_none() && !l.trim().starts_with('|');
+    let indented = lines
+        .iter()
+        .filter(prose)
+        .filter(|l| l.starts_with([' ', '\t']))
+        .count();
+    let flush = lines
+        .iter()
+        .filter(prose)
+        .filter(|l| !l.starts_with([' ', '\t']))
+        .count();
+    let short = lines.iter().filter(|l| l.chars().count() <= 100).count();
+    indented >= 2 && flush * 2 >= indented && short * 10 >= lines.len() * 9
+}
+
+/// Lines of an indented-paragraph file ([`indents_paragraphs`]): an indented line starts a
+/// paragraph, a blank line ends one, and every other line goes on with the paragraph above
+/// (grouped with a wrap width of 0, which joins every prose line to the one before).
+fn indented_lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    for raw in text.split('\n') {
+        if raw.starts_with([' ', '\t']) && !raw.trim().is_empty() {
+            out.push(Line::Blank);
+        }
+        out.extend(text_lines(raw));
+    }
+    out
 }
 
 /// The wrap width of a hard-wrapped file, or `None` when lines are whole paragraphs.
@@ -327,6 +373,33 @@ mod tests {
                 && blocks[0].ends_with("officials said.")
         );
         assert!(blocks[1].contains("editor at a fixed width"));
+    }
+
+    #[test]
+    fn wire_copy_with_indented_paragraphs_is_joined_and_signed_off() {
+        let doc = text(
+            "HARBOUR BOARD SETS NEW FEES\n\n\
+             PORT SALVE, March 2 - The harbour board said it would raise\n\
+             berthing fees by four pct from April, the first rise in three\n\
+             years.\n    The board said the money would pay for dredging the\n\
+             northern channel.\n Reuter\n",
+        );
+        assert_eq!(
+            doc.metadata.title.as_deref(),
+            Some("HARBOUR BOARD SETS NEW FEES")
+        );
+        assert_eq!(doc.metadata.agency.as_deref(), Some("Reuters"));
+        assert_eq!(doc.metadata.author, None, "a dateline is not a byline");
+        assert_eq!(
+            paragraphs(&doc),
+            vec![
+                "PORT SALVE, March 2 - The harbour board said it would raise berthing fees by four \
+                 pct from April, the first rise in three years.",
+                "The board said the money would pay for dredging the northern channel.",
+                "Reuter",
+            ]
+        );
+        assert_eq!(clutter(&doc), vec!["Reuter"]);
     }
 
     #[test]
