@@ -501,6 +501,27 @@ pub(crate) const SPEECH_VERBS: &[&str] = &[
     "insistió",
 ];
 
+/// Verbs in "-ing" that attribute after a comma: "…, saying", "…, accusing him of": the
+/// sentence's subject speaks.
+pub(crate) const PARTICIPLE_VERBS: &[&str] = &[
+    "saying",
+    "adding",
+    "accusing",
+    "calling",
+    "describing",
+    "warning",
+    "insisting",
+    "claiming",
+    "arguing",
+    "urging",
+    "vowing",
+    "denouncing",
+    "branding",
+    "noting",
+    "declaring",
+    "telling",
+];
+
 /// Adverbs that may sit between a source and its verb ("he also said", "she later told").
 pub(crate) const ATTRIBUTION_ADVERBS: &[&str] = &[
     "also",

@@ -177,6 +177,31 @@ pub fn quotes(body: &str, boilerplate: &[Range<usize>]) -> Vec<Quote> {
                     range,
                 },
             }),
+            // "the Palestinian leader said" right after "Mr Arafat told CNN…": the person the
+            // narration just named, unless the article ties the description to a name itself.
+            Some(Found {
+                source: Source::Unnamed { role },
+                range,
+            }) if memory.is_definite_description(&role)
+                && memory.named_by_role(&role, first.start).is_none() =>
+            {
+                Some(match reported_speaker(body, since.clone()) {
+                    Some(Found {
+                        source: Source::Named { name, .. },
+                        ..
+                    }) => Found {
+                        source: Source::Named {
+                            name,
+                            role: Some(role),
+                        },
+                        range,
+                    },
+                    _ => Found {
+                        source: Source::Unnamed { role },
+                        range,
+                    },
+                })
+            }
             // A quotation with no attribution of its own: the speaker just introduced, else
             // the one quoted before continues.
             None if utterance => reported_speaker(body, since.clone())

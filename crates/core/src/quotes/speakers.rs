@@ -5,7 +5,8 @@
 use super::marks::{Line, Marked};
 use crate::lexicon::{
     is_not_name, ATTRIBUTION_ADVERBS, AUXILIARIES, CONJUNCTIONS, HONORIFICS, INSTITUTIONS,
-    NAME_PARTICLES, NAMING_VERBS, PERSON_NOUNS, PREPOSITIONS, RELATIVES, SPEECH_VERBS, TITLES,
+    NAME_PARTICLES, NAMING_VERBS, PARTICIPLE_VERBS, PERSON_NOUNS, PREPOSITIONS, RELATIVES,
+    SPEECH_VERBS, TITLES,
 };
 use std::ops::Range;
 
@@ -61,6 +62,8 @@ enum VerbAt {
     AccordingTo,
     /// "según X": the source starts one word on.
     According,
+    /// ", saying", ", accusing": the source is the sentence's subject.
+    Participle,
 }
 
 fn verb_at(tokens: &[Token<'_>], i: usize, verbs: Verbs) -> Option<VerbAt> {
@@ -79,6 +82,11 @@ fn verb_at(tokens: &[Token<'_>], i: usize, verbs: Verbs) -> Option<VerbAt> {
     let lower_initial = core.chars().next().is_some_and(char::is_lowercase);
     let known = SPEECH_VERBS.contains(&core)
         || (verbs == Verbs::SpeechOrNaming && NAMING_VERBS.contains(&core));
+    if lower_initial && !known && PARTICIPLE_VERBS.contains(&core) && token.leading.is_empty() {
+        // "…, saying", "…, accusing him of": the sentence's subject speaks.
+        let after_comma = i > 0 && tokens[i - 1].trailing.contains(',');
+        return after_comma.then_some(VerbAt::Participle);
+    }
     (lower_initial && known).then_some(VerbAt::Verb)
 }
 
@@ -100,6 +108,7 @@ pub(super) fn attribution_after(
         let found = match verb {
             VerbAt::AccordingTo => source_after(body, &tokens[v + 2..]),
             VerbAt::According => source_after(body, &tokens[v + 1..]),
+            VerbAt::Participle => subject_of(body, &tokens[..v]),
             VerbAt::Verb if is_blank(&tokens[..v]) => source_after(body, &tokens[v + 1..]),
             VerbAt::Verb => source_before(body, &tokens[..v], strict),
         };
@@ -130,6 +139,7 @@ pub(super) fn attribution_before(body: &str, range: Range<usize>, verbs: Verbs) 
         let found = match verb {
             VerbAt::AccordingTo => source_after(body, &tokens[v + 2..]),
             VerbAt::According => source_after(body, &tokens[v + 1..]),
+            VerbAt::Participle => subject_of(body, &tokens[..v]),
             VerbAt::Verb if is_blank(&tokens[..v]) => source_after(body, &tokens[v + 1..]),
             VerbAt::Verb => source_before(body, &tokens[..v], false),
         };
@@ -141,6 +151,53 @@ pub(super) fn attribution_before(body: &str, range: Range<usize>, verbs: Verbs) 
         }
     }
     None
+}
+
+/// The subject opening a clause ("Mr Sharon made a national address…, accusing"): its leading
+/// capitalised words (honorifics, titles and names), or a lone "he"/"she"/"they".
+fn subject_of(body: &str, tokens: &[Token<'_>]) -> Option<(Source, Range<usize>)> {
+    // The sentence this clause belongs to starts after the last sentence end.
+    let start = tokens
+        .iter()
+        .rposition(|t| t.trailing.contains(['.', '!', '?']) && !is_honorific(t.core))
+        .map_or(0, |i| i + 1);
+    let clause = &tokens[start..];
+    // "Mr Sharon", "Team captain John Fitzgerald", "he": capitalised words and titles.
+    let part_of_subject = |t: &Token<'_>| {
+        t.core.starts_with(char::is_uppercase)
+            || is_title(t.core)
+            || is_person_noun(&t.core.to_lowercase())
+    };
+    let length = clause
+        .iter()
+        .position(|t| !part_of_subject(t) || t.breaks_after())
+        .map_or(clause.len(), |i| {
+            // A name that ends at a comma ("Mr Sharon, the prime minister,") ends the subject.
+            if clause[i].breaks_after() && part_of_subject(&clause[i]) {
+                i + 1
+            } else {
+                i
+            }
+        });
+    match clause.first().map(|t| t.core.to_lowercase()) {
+        Some(p) if matches!(p.as_str(), "he" | "she" | "they") => {
+            return parse_source(body, &clause[..1], None);
+        }
+        _ => {}
+    }
+    if length == 0 {
+        return None;
+    }
+    // A lone capitalised word opening a sentence ("Shortly", "Team") is not a subject's name.
+    let found = parse_source(body, &clause[..length], None)?;
+    let named_enough = match &found.0 {
+        Source::Named { name, .. } => {
+            name.split_whitespace().count() >= 2
+                || clause.first().is_some_and(|t| is_honorific(t.core))
+        }
+        _ => true,
+    };
+    named_enough.then_some(found)
 }
 
 /// How many sentences before a quotation are searched for the person it is about.
@@ -176,6 +233,7 @@ pub(super) fn reported_speaker(body: &str, range: Range<usize>) -> Option<Found>
             let found = match verb {
                 VerbAt::AccordingTo => source_after(body, &sentence[v + 2..]),
                 VerbAt::According => source_after(body, &sentence[v + 1..]),
+                VerbAt::Participle => subject_of(body, &sentence[..v]),
                 VerbAt::Verb => source_before(body, &sentence[..v], false),
             };
             if let Some((source @ Source::Named { .. }, phrase)) = found {
@@ -190,30 +248,44 @@ pub(super) fn reported_speaker(body: &str, range: Range<usize>) -> Option<Found>
     // "The position was spelt out by spokesman Raanan Gissin."): the person the sentence just
     // before names, when it names one person.
     let last = sentences.last()?;
-    let people: Vec<Range<usize>> = name_runs(last)
-        .into_iter()
-        .filter(|run| {
-            let words = &last[run.clone()];
-            let before = &last[..run.start];
-            let introduced = before.last().is_some_and(|t| {
-                is_honorific(t.core) || is_title(t.core) || is_person_noun(t.core)
-            });
-            // The subject ("Steve Waugh is…", "Foreign Minister Alexander Downer signed…"), or
-            // introduced as a person ("by spokesman Raanan Gissin"); not "the South African
-            // batsmen".
-            let subject = before
-                .iter()
-                .all(|t| t.core.starts_with(char::is_uppercase) && !t.breaks_after());
-            let honoured = before.last().is_some_and(|t| is_honorific(t.core));
-            (words.len() >= 2 || honoured)
-                && (subject || introduced)
-                && !words.iter().any(|t| is_institution(t.core))
-        })
-        .collect();
-    let [run] = people.as_slice() else {
-        return None;
+    // The subject ("Steve Waugh is…", "Foreign Minister Alexander Downer signed…") first;
+    // else the one person introduced as one ("by spokesman Raanan Gissin"); never "the South
+    // African batsmen".
+    let mut subject = None;
+    let mut introduced = Vec::new();
+    for run in name_runs(last) {
+        let words = &last[run.clone()];
+        let before = &last[..run.start];
+        let honoured = before.last().is_some_and(|t| is_honorific(t.core));
+        // "South African captain Shaun Pollock": a run before a title describes the name after.
+        let modifier = last
+            .get(run.end)
+            .is_some_and(|t| is_title(t.core) || is_person_noun(&t.core.to_lowercase()));
+        if !(words.len() >= 2 || honoured)
+            || modifier
+            || words.iter().any(|t| is_institution(t.core))
+        {
+            continue;
+        }
+        let at_start = before
+            .iter()
+            .all(|t| t.core.starts_with(char::is_uppercase) && !t.breaks_after());
+        if at_start && subject.is_none() {
+            subject = Some(run.clone());
+        }
+        if before
+            .last()
+            .is_some_and(|t| is_honorific(t.core) || is_title(t.core) || is_person_noun(t.core))
+        {
+            introduced.push(run);
+        }
+    }
+    let run = match (subject, introduced.as_slice()) {
+        (Some(run), _) => run,
+        (None, [run]) => run.clone(),
+        _ => return None,
     };
-    let words = &last[run.clone()];
+    let words = &last[run];
     let name = strip_possessive(text_of(body, words)).to_string();
     Some(Found {
         source: Source::Named { name, role: None },
@@ -307,10 +379,15 @@ fn source_before(body: &str, tokens: &[Token<'_>], strict: bool) -> Option<(Sour
             None
         };
         // A name with its appositive beats the last clause alone; a description only when the
-        // last clause names no one ("Officials, speaking on condition of anonymity,").
-        if joined
-            .as_ref()
-            .is_some_and(|(s, _)| matches!(s, Source::Named { .. }))
+        // last clause names no one ("Officials, speaking on condition of anonymity,"). The name
+        // must end its clause: in "Asked where bin Laden was now, the Pentagon spokesman" the
+        // clause before is not the source.
+        let name_ends_clause = find_name(previous)
+            .is_some_and(|(name, _)| name.last().map(|t| t.end) == previous.last().map(|t| t.end));
+        if name_ends_clause
+            && joined
+                .as_ref()
+                .is_some_and(|(s, _)| matches!(s, Source::Named { .. }))
         {
             return joined;
         }
@@ -797,13 +874,12 @@ impl<'a> SpeakerMemory<'a> {
     /// stands for: the last name written right after the description's last word before `at`
     /// ("Opposition Leader Simon Crean", "The Labor leader, Simon Crean,", "spokesman Raanan
     /// Gissin").
-    fn named_by_role(&mut self, role: &str, at: usize) -> Option<String> {
-        let lower = role.to_lowercase();
-        let head = lower.split_whitespace().last()?.to_string();
-        let plural = head.ends_with('s') && !head.ends_with("ss");
-        if !lower.starts_with("the ") || plural || role.contains(',') {
+    pub(super) fn named_by_role(&mut self, role: &str, at: usize) -> Option<String> {
+        if !self.is_definite_description(role) {
             return None;
         }
+        let lower = role.to_lowercase();
+        let head = lower.split_whitespace().last()?.to_string();
         let body = self.body;
         let all = self
             .tokens
@@ -823,6 +899,16 @@ impl<'a> SpeakerMemory<'a> {
             }
         }
         found
+    }
+
+    /// "the Opposition leader", "the Pentagon spokesman": one person, described, not named.
+    pub(super) fn is_definite_description(&self, role: &str) -> bool {
+        let lower = role.to_lowercase();
+        let plural = lower
+            .split_whitespace()
+            .last()
+            .is_some_and(|head| head.ends_with('s') && !head.ends_with("ss"));
+        lower.starts_with("the ") && !plural && !role.contains(',')
     }
 
     /// A lone surname completed from an earlier speaker or the first full mention in the body
