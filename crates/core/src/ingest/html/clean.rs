@@ -115,7 +115,9 @@ pub(super) fn remove_clutter(page: &Dom) {
     }
     for node in page.select("[class], [id]").nodes() {
         if let Some(strong) = clutter_name(node) {
-            if !removable(node, strong) {
+            // A "read-more" box or a "promo" wrapper holding paragraphs of prose is the rest of
+            // the article, split off by the page (teasers are short and mostly links).
+            if !removable(node, strong) || (!strong && holds_prose(node)) {
                 continue;
             }
             node.remove_from_parent();
@@ -278,6 +280,30 @@ pub(super) fn clutter_name(node: &NodeRef) -> Option<bool> {
         }
     }
     found
+}
+
+/// Whether an element holds article prose: two or more paragraphs of 20 words or more that end
+/// like sentences and are not mostly link text.
+fn holds_prose(node: &NodeRef) -> bool {
+    let paragraphs = dom_query::Selection::from(*node).select("p");
+    paragraphs
+        .nodes()
+        .iter()
+        .filter(|p| {
+            let text = p.text();
+            let text = text.trim();
+            let links: usize = dom_query::Selection::from(**p)
+                .select("a")
+                .nodes()
+                .iter()
+                .map(|a| a.text().chars().count())
+                .sum();
+            text.split_whitespace().count() >= 20
+                && text.ends_with(['.', '!', '?', '"', '”', '’'])
+                && links * 4 < text.chars().count()
+        })
+        .count()
+        >= 2
 }
 
 /// Characters of text, not counting whitespace.

@@ -3,18 +3,22 @@
 //! The page is parsed once with `dom_query`. Metadata is read first, from the untouched page
 //! (JSON-LD lives in `<script>` elements, which the cleaning step removes). Then obvious site
 //! chrome is removed (scripts, navigation, cookie banners, share bars, newsletter boxes, related
-//! links, comments), and Readability (`dom_smoothie`) picks the main content from what is left.
+//! links, comments; but a "read more" box holding paragraphs of prose stays), and Readability
+//! (`dom_smoothie`) picks the main content from what is left; the prose just before or after
+//! what it kept, in the same container, is put back (`split`: pages that cut their body in two).
 //! Its cleaned HTML is turned into paragraphs by `walker::Walker`, which knows which elements are
 //! blocks. When Readability finds (almost) nothing, the visible text of `<body>` minus page chrome
 //! is used instead, so that short or oddly built pages still import. The blocks then go through
 //! the passes every format shares (head, dateline, clutter).
 //!
 //! The steps, by module: `metadata` (the page's own declarations), `clean` (chrome out before
-//! Readability), `walker` (DOM to paragraphs), `filters` (widgets, repeats, headline lines).
+//! Readability), `walker` (DOM to paragraphs), `split` (the rest of a split body), `filters`
+//! (widgets, repeats, headline lines).
 
 mod clean;
 mod filters;
 mod metadata;
+mod split;
 mod walker;
 
 use super::head::MetadataLines;
@@ -57,7 +61,7 @@ pub(super) fn read(html: &str) -> Result<Read, IngestError> {
     } else {
         (Vec::new(), None)
     };
-    let mut blocks = filter_blocks(article_blocks);
+    let mut blocks = filter_blocks(split::recover_split_body(&page, article_blocks));
     if letters(&blocks) < FALLBACK_BELOW_LETTERS {
         // Readability gave up or picked a tiny fragment: take the visible body text instead when
         // that holds clearly more.
