@@ -201,3 +201,28 @@ def test_edit_metadata_inline_then_delete_and_undo(app, artifacts):
     toast.find_element(By.TAG_NAME, "button").click()
     wait(app).until(lambda d: len(article_rows(d)) == count)
     assert "Pilots back at work in Port Salve" in text_of(app.find_element(By.CSS_SELECTOR, selector))
+
+
+def test_set_the_outlet_of_several_articles_then_undo(app, artifacts):
+    app.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+    wait(app).until(EC.visibility_of_element_located(by_testid("library-table")))
+    rows = article_rows(app)[:2]
+    ids = [r.get_attribute("data-article-id") for r in rows]
+    before = {i: text_of(app.find_element(By.CSS_SELECTOR, f'[data-article-id="{i}"] td.outlet')) for i in ids}
+    actions = ActionChains(app).key_down(Keys.CONTROL)
+    for row in rows:
+        actions.click(row.find_element(By.CSS_SELECTOR, "td.title"))
+    actions.key_up(Keys.CONTROL).perform()
+    wait(app).until(EC.element_to_be_clickable(by_testid("set-outlet-button"))).click()
+    name = wait(app).until(EC.visibility_of_element_located(by_testid("set-outlet-name")))
+    name.send_keys(Keys.CONTROL, "a")
+    name.send_keys("Coastline News")
+    screenshot(app, artifacts, "07-set-outlet")
+    app.find_element(*by_testid("set-outlet-save")).click()
+    outlet_of = lambda d, i: text_of(d.find_element(By.CSS_SELECTOR, f'[data-article-id="{i}"] td.outlet'))
+    wait(app).until(lambda d: all("Coastline News" in outlet_of(d, i) for i in ids))
+    toast = wait(app).until(EC.visibility_of_element_located(by_testid("undo-toast")))
+    assert "Coastline News" in text_of(toast)
+    toast.find_element(By.TAG_NAME, "button").click()
+    # Undo gives each article its own outlet back.
+    wait(app).until(lambda d: all(outlet_of(d, i) == before[i] for i in ids))
