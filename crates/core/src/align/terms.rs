@@ -7,7 +7,8 @@ use crate::lexicon::{EXPANSIONS, FUNCTION_WORDS};
 use crate::sentences::{primary_language, sentences, Sentence, SentenceKind};
 use crate::text::words;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::{Mutex, OnceLock};
 
 /// A sentence as weighted terms: `(term id, weight)` sorted by id, and the Euclidean norm.
 #[derive(Debug, Clone, Default)]
@@ -110,7 +111,9 @@ pub(super) struct Token {
 pub(super) fn sentence_tokens(input: &AlignInput<'_>) -> (Vec<Sentence>, Vec<Vec<Token>>) {
     let found = sentences(input.body, input.language, input.boilerplate);
     let stemmer = Stemmer::create(stemmer_algorithm(input.language));
-    let english = primary_language(input.language) == "en";
+    let language = primary_language(input.language);
+    let english = language == "en";
+    let stop_words = (!english).then(|| stop_words_of(&language));
     let tokens = found
         .iter()
         .map(|sentence| {
@@ -120,6 +123,7 @@ pub(super) fn sentence_tokens(input: &AlignInput<'_>) -> (Vec<Sentence>, Vec<Vec
                 sentence.kind,
                 &stemmer,
                 english,
+                stop_words,
                 &mut tokens,
             );
             tokens
@@ -250,12 +254,29 @@ pub(super) fn is_stop_word(word: &str) -> bool {
     FUNCTION_WORDS.binary_search(&word).is_ok()
 }
 
+/// The stop words of a language other than English, from the Stopwords ISO lists (the
+/// `stop-words` crate); empty for a language it does not know. English keeps our own list,
+/// tuned for news.
+fn stop_words_of(language: &str) -> &'static HashSet<&'static str> {
+    static SETS: OnceLock<Mutex<HashMap<String, &'static HashSet<&'static str>>>> = OnceLock::new();
+    let mut sets = SETS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    sets.entry(language.to_string()).or_insert_with(|| {
+        let words = stop_words::lookup(language).unwrap_or(&[]);
+        // One set per language for the life of the process: a few dozen at most.
+        Box::leak(Box::new(words.iter().copied().collect()))
+    })
+}
+
 /// The content terms of one sentence.
 pub(super) fn tokenize(
     text: &str,
     kind: SentenceKind,
     stemmer: &Stemmer,
     english: bool,
+    stop_words: Option<&HashSet<&str>>,
     out: &mut Vec<Token>,
 ) {
     for (position, word) in words(text).enumerate() {
@@ -302,6 +323,9 @@ pub(super) fn tokenize(
                 continue;
             }
         }
+        if stop_words.is_some_and(|words| words.contains(lower.as_str())) {
+            continue;
+        }
         if lower.chars().count() < 2 {
             continue;
         }
@@ -333,6 +357,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn spanish_text_loses_spanish_stop_words_and_keeps_spanish_stems() {
+        let input = AlignInput {
+            id: crate::ArticleId(1),
+            body: "Las autoridades de Noruega reforzaron la vigilancia en la frontera.",
+            boilerplate: &[],
+            language: "es",
+        };
+        let (_, tokens) = sentence_tokens(&input);
+        let terms: Vec<&str> = tokens[0].iter().map(|t| t.term.as_str()).collect();
+        assert!(
+            !terms.iter().any(|t| ["las", "de", "la", "en"].contains(t)),
+            "{terms:?}"
+        );
+        assert!(terms.contains(&"autor"), "Spanish stemming: {terms:?}");
+    }
+
+    #[test]
     fn abbreviations_meet_their_long_form_and_numbers_lose_separators() {
         let stemmer = Stemmer::create(Algorithm::English);
         let mut tokens = Vec::new();
@@ -341,6 +382,7 @@ mod tests {
             SentenceKind::Prose,
             &stemmer,
             true,
+            None,
             &mut tokens,
         );
         let terms: Vec<&str> = tokens.iter().map(|t| t.term.as_str()).collect();
