@@ -795,3 +795,41 @@ Según el alcalde Jonas Weber, “la ciudad está preparada”.";
         "{found:#?}"
     );
 }
+
+#[test]
+fn an_institution_or_a_group_speaking_is_not_the_person_named_before() {
+    let body = "Suspect John Smith was charged on Monday. “He will appear in court on Friday,” the police said.";
+    let found = quotes(body, &[]);
+    assert_ne!(
+        found[0].speaker.as_deref(),
+        Some("John Smith"),
+        "{found:#?}"
+    );
+    let body =
+        "Ana Berg resigned on Monday. “The post will be filled within a month,” the ministry said.";
+    let found = quotes(body, &[]);
+    assert_ne!(found[0].speaker.as_deref(), Some("Ana Berg"), "{found:#?}");
+}
+
+#[test]
+fn a_description_is_the_person_named_with_all_its_words() {
+    let body = "Opposition Leader Simon Crean criticised the plan. Democrats leader Natasha Stott Despoja backed it.\n\n\
+“It will cost jobs,” the Opposition leader said.";
+    let found = quotes(body, &[]);
+    assert_eq!(
+        found[0].speaker.as_deref(),
+        Some("Simon Crean"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn he_is_the_subject_of_the_sentence_just_before() {
+    let body = "“We will vote for it,” Ana Berg said. Tomas Lind voted against the plan. “It goes too far,” he said.";
+    let found = quotes(body, &[]);
+    assert_eq!(
+        found[1].speaker.as_deref(),
+        Some("Tomas Lind"),
+        "{found:#?}"
+    );
+}

@@ -7,7 +7,9 @@
 //! of that outlet imported later is marked too.
 //!
 //! Only an outlet's own articles count: an agency story reprinted by fifty outlets recurs too,
-//! but once per outlet, and stays reuse. Articles with no outlet are not learned from.
+//! but once per outlet, and stays reuse. Articles with no outlet are not learned from. Known
+//! limit: the learned ranges join the article's boilerplate with nothing to tell them from the
+//! reader's clutter marks, so changing an article's outlet later does not take them back.
 
 use crate::articles::{ranges_from_json, ranges_to_json};
 use crate::reuse::{encoded_fingerprints, store_fingerprints};
@@ -20,8 +22,9 @@ use parallax_core::ArticleId;
 use rusqlite::{params, OptionalExtension};
 use std::collections::{HashMap, HashSet};
 
-/// A fingerprint is an outlet's boilerplate when at least this many of its articles have it…
-const MIN_ARTICLES: usize = 3;
+/// A fingerprint is an outlet's boilerplate when at least this many of its articles have it
+/// (a few versions of one story share text too, and are not boilerplate)…
+const MIN_ARTICLES: usize = 5;
 /// …and at least this share of them (a footer is in all; a newsletter prompt in many).
 const MIN_SHARE: f64 = 0.2;
 
@@ -125,8 +128,12 @@ impl Library {
         let options = ReuseOptions::default();
         let mut learned_total = LearnedBoilerplate::default();
         for outlet in outlets {
-            let rows: Vec<(i64, Vec<u8>)> = self
+            // Read and written in one write transaction, so two imports touching one outlet
+            // cannot lose each other's marks.
+            let tx = self
                 .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let rows: Vec<(i64, Vec<u8>)> = tx
                 .prepare_cached(
                     "SELECT a.id, f.fingerprints FROM articles a \
                      JOIN article_fingerprints f ON f.article_id = a.id \
@@ -153,13 +160,13 @@ impl Library {
                 .map(|(hash, _)| hash)
                 .collect();
             let new_hashes: Vec<u64> = learned.iter().copied().collect();
-            let known: Vec<i64> = self
-                .conn
+            let known: Vec<i64> = tx
                 .prepare_cached("SELECT hash FROM outlet_boilerplate WHERE outlet_id = ?1")?
                 .query_map([outlet], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
             learned.extend(known.into_iter().map(|h| h as u64));
             if learned.is_empty() {
+                tx.commit()?;
                 continue;
             }
             learned_total.outlets += 1;
@@ -169,8 +176,7 @@ impl Library {
                 if !list.iter().any(|f| learned.contains(&f.hash)) {
                     continue;
                 }
-                let (body, stored): (String, String) = self
-                    .conn
+                let (body, stored): (String, String) = tx
                     .prepare_cached("SELECT body, boilerplate FROM articles WHERE id = ?1")?
                     .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
                 let boilerplate = ranges_from_json(&stored, &body);
@@ -196,9 +202,6 @@ impl Library {
                     encoded_fingerprints(&body, &merged),
                 ));
             }
-            let tx = self
-                .conn
-                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             for hash in &new_hashes {
                 tx.prepare_cached(
                     "INSERT INTO outlet_boilerplate (outlet_id, hash) VALUES (?1, ?2) \

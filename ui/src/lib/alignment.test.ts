@@ -88,6 +88,24 @@ describe('reading an alignment', () => {
     ]);
   });
 
+  it('keys every band apart and steps to each row at its own band, when a row is split', () => {
+    const long = `Opening ${'word '.repeat(45).trim()}.`;
+    const rows = [
+      alignedRow([[sentence(0, long)], [sentence(0, long)], null]),
+      alignedRow([[sentence(1, 'A')], [sentence(1, 'B')], [sentence(0, 'C')]]),
+    ];
+    const layout = layoutBands(rows);
+    // Column 2's opening (row 1) shows at the top on its own, so row 1 sits in two bands.
+    expect(layout.bands.map((b) => b.rows)).toEqual([[1], [0], [1]]);
+    expect(new Set(layout.bands.map((b) => b.key)).size).toBe(layout.bands.length);
+    expect(layout.bandOf).toEqual([1, 2]);
+    // Row 0 differs (column 2 is empty there): the first step finds it, not row 1's top part.
+    expect(stepRow(rows, layout, null, 1, 'difference')).toBe(0);
+    // Row 1 says the same in all three: no difference further down.
+    expect(stepRow(rows, layout, 0, 1, 'difference')).toBeNull();
+    expect(rankOf(rows, layout, 0, 'difference')).toEqual({ rank: 1, total: 1 });
+  });
+
   it('collapses a long run to its start, and says which rows that hides', () => {
     const long = [
       alignedRow([[sentence(0, 'A')], [sentence(0, 'A')]], { differs: false }),

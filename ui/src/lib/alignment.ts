@@ -27,7 +27,7 @@ export type BandSentence = { row: number; sentence: SideSentence };
  * the same thing) or the sentences each article says alone between its shared rows, flowing in
  * their own column. `rows` are the alignment rows it holds, in order.
  */
-export type Band = { rows: number[]; shared: boolean; cells: BandSentence[][] };
+export type Band = { key: string; rows: number[]; shared: boolean; cells: BandSentence[][] };
 
 /** The bands in display order, and the band of each alignment row. */
 export type BandLayout = { bands: Band[]; bandOf: number[] };
@@ -90,7 +90,7 @@ function layoutPass(rows: readonly SideRow[], freed: ReadonlySet<string>): BandL
   const level: number[] = Array.from({ length: columns }, () => 0);
   const started: boolean[] = Array.from({ length: columns }, () => false);
   const linesAt = (at: number): Band[] => (levels[at] ??= []);
-  const newLoose = (): Band => ({ rows: [], shared: false, cells: Array.from({ length: columns }, () => []) });
+  const newLoose = (): Band => ({ key: '', rows: [], shared: false, cells: Array.from({ length: columns }, () => []) });
   // A run flows on in its band. A column's first sentences open its level's first lines, so
   // no column starts below the others' shared rows; a run after a shared row goes after the
   // level's last shared row, so a shared row made earlier is not pushed down by text that came
@@ -125,7 +125,7 @@ function layoutPass(rows: readonly SideRow[], freed: ReadonlySet<string>): BandL
     if (present.length >= 2) {
       const at = Math.max(...present.map((c) => level[c]!));
       const cells = row.cells.map((cell, c) => (present.includes(c) ? (cell ?? []) : []).map((sentence) => ({ row: r, sentence })));
-      linesAt(at).push({ rows: [r], shared: true, cells });
+      linesAt(at).push({ key: '', rows: [r], shared: true, cells });
       for (const c of present) {
         level[c] = at + 1;
         started[c] = true;
@@ -137,20 +137,32 @@ function layoutPass(rows: readonly SideRow[], freed: ReadonlySet<string>): BandL
     if (column !== undefined) addLoose(r, column);
   });
   const bands = levels.flat().filter((band) => band.rows.length > 0);
-  // A row split between bands (an opening shown early) is found at its last band.
+  // A row split between bands (an opening shown early) is found at its last band; a band's
+  // key names it whatever rows it shares with another.
   const bandOf: number[] = [];
   bands.forEach((band, b) => {
     band.rows.sort((x, y) => x - y);
     for (const r of band.rows) bandOf[r] = b;
+    const columnsWithText = band.cells.map((cell) => (cell.length > 0 ? '1' : '0')).join('');
+    band.key = `${band.shared ? 's' : 'l'}${band.rows.join('.')}:${columnsWithText}`;
   });
   return { bands, bandOf };
 }
 
-/** Whether a band holds a row of a kind; with a column, only-here counts that column only. */
-function bandMatches(rows: readonly SideRow[], band: Band, kind: RowKind, column: number | null): boolean {
-  if (kind === 'difference') return band.rows.some((r) => rows[r]!.differs);
-  if (column === null) return band.rows.some((r) => rows[r]!.onlyHere);
-  return band.cells[column]?.some((s) => s.sentence.onlyHere) ?? false;
+/**
+ * The first row of band `b` of a kind (with a column, an only-here sentence of that column),
+ * or null. A row split between two bands counts at its own band (`bandOf`) only, so a step
+ * never lands on a row whose band is elsewhere.
+ */
+function matchIn(rows: readonly SideRow[], layout: BandLayout, b: number, kind: RowKind, column: number | null): number | null {
+  const band = layout.bands[b]!;
+  for (const r of band.rows) {
+    if (layout.bandOf[r] !== b) continue;
+    if (kind === 'difference' ? rows[r]!.differs : rows[r]!.onlyHere) {
+      if (column === null || band.cells[column]!.some((s) => s.row === r && s.sentence.onlyHere)) return r;
+    }
+  }
+  return null;
 }
 
 /**
@@ -169,11 +181,8 @@ export function stepRow(
   const { bands } = layout;
   let b = from === null ? (direction === 1 ? -1 : bands.length) : (layout.bandOf[from] ?? -1);
   for (b += direction; b >= 0 && b < bands.length; b += direction) {
-    const band = bands[b]!;
-    if (!bandMatches(rows, band, kind, column)) continue;
-    const inColumn = (r: number) => column === null || band.cells[column]!.some((s) => s.row === r);
-    const matching = band.rows.find((r) => inColumn(r) && (kind === 'difference' ? rows[r]!.differs : rows[r]!.onlyHere));
-    return matching ?? band.rows[0]!;
+    const row = matchIn(rows, layout, b, kind, column);
+    if (row !== null) return row;
   }
   return null;
 }
@@ -188,8 +197,8 @@ export function rankOf(
   const at = row === null ? -1 : (layout.bandOf[row] ?? -1);
   let total = 0;
   let rank = 0;
-  layout.bands.forEach((band, b) => {
-    if (!bandMatches(rows, band, kind, null)) return;
+  layout.bands.forEach((_, b) => {
+    if (matchIn(rows, layout, b, kind, null) === null) return;
     total++;
     if (b <= at) rank = total;
   });

@@ -280,8 +280,12 @@ fn parse_byline(text: &str) -> Option<Byline> {
         // "By AP", "By Reuters": the agency is the credit, there is no person.
         byline.agency = Some(agency.to_string());
     } else if let Some(desk) = with_by.then(|| newsroom_credit(lead)).flatten() {
-        // "By Coastline News Desk": the outlet's newsroom, not a person.
-        byline.outlet = Some(desk);
+        // "By Coastline News Desk": the outlet's newsroom, not a person; "By AP Staff": the
+        // agency's.
+        match wire_service(&desk) {
+            Some(agency) => byline.agency = Some(agency.to_string()),
+            None => byline.outlet = Some(desk),
+        }
     } else if is_names(lead) {
         authors.extend(split_names(lead));
     } else {

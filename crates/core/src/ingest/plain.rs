@@ -7,15 +7,15 @@
 //!
 //! Every non-empty line is its own paragraph: pages saved from the web put one paragraph per
 //! line, sometimes with blank lines between them, and a line is the only structure such a file
-//! has. Wire copy and typed manuscripts are the exception: hard-wrapped lines with each
-//! paragraph's first line indented; there an indented line starts a paragraph and the lines
-//! under it join it. Two exceptions keep structure a reader sees as one block: consecutive list items ("-
-//! item", "– item", "1. item") form one paragraph with one item per line, and so do the rows of a
-//! table (`| a | b |`, cells joined by `" | "`, the `|---|` rule dropped). Only a file that is
-//! clearly hard-wrapped (every line at most 100 characters and most lines ending near the same
-//! width) gets its wrapped lines joined back together; the test is whether the next line's first
-//! word would have fitted, so a short title or byline line is never glued to the paragraph under
-//! it. Markdown follows the same rules after its markup is removed (headings, emphasis, links,
+//! has. Structure a reader sees as one block is kept: consecutive list items ("- item", "–
+//! item", "1. item") form one paragraph with one item per line, and so do the rows of a table
+//! (`| a | b |`, cells joined by `" | "`, the `|---|` rule dropped). A file that is clearly
+//! hard-wrapped (every line at most 100 characters and most lines ending near the same width)
+//! gets its wrapped lines joined back together; the test is whether the next line's first word
+//! would have fitted, so a short title or byline line is never glued to the paragraph under
+//! it. Wire copy and typed manuscripts mark paragraphs by indenting their first line instead
+//! of a blank line: there an indented line starts a paragraph and the lines under it join it.
+//! Markdown follows the same rules after its markup is removed (headings, emphasis, links,
 //! images, quotes, fences); YAML front matter gives metadata directly.
 
 use super::blocks::{collapse_spaces, list_marker_len, Block, BlockKind};
@@ -199,11 +199,25 @@ fn indents_paragraphs(text: &str) -> bool {
 /// (grouped with a wrap width of 0, which joins every prose line to the one before).
 fn indented_lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
+    let mut first = true;
     for raw in text.split('\n') {
-        if raw.starts_with([' ', '\t']) && !raw.trim().is_empty() {
+        let line = raw.trim();
+        if raw.starts_with([' ', '\t']) && !line.is_empty() {
+            out.push(Line::Blank);
+        }
+        // A headline or a byline written flush above the story, with no blank line under it,
+        // is a line of its own, not the start of the first paragraph.
+        let byline = line.len() < 80 && line.to_lowercase().starts_with("by ");
+        let headline = first && line.len() < 100 && !line.ends_with(['.', '!', '?', ':', ',']);
+        let own_line = !line.is_empty() && (byline || headline);
+        if own_line {
             out.push(Line::Blank);
         }
         out.extend(text_lines(raw));
+        if own_line {
+            out.push(Line::Blank);
+        }
+        first &= line.is_empty();
     }
     out
 }
@@ -400,6 +414,21 @@ mod tests {
             ]
         );
         assert_eq!(clutter(&doc), vec!["Reuter"]);
+    }
+
+    #[test]
+    fn a_headline_flush_above_indented_copy_stays_the_headline() {
+        let doc = text(
+            "HARBOUR BOARD SETS NEW FEES\n\
+             By AP Staff\n\
+             PORT SALVE, March 2 - The harbour board said it would raise\n\
+             berthing fees by four pct from April.\n    The board said the money\n\
+             would pay for dredging.\n",
+        );
+        assert_eq!(doc.metadata.title.as_deref(), Some("HARBOUR BOARD SETS NEW FEES"));
+        assert_eq!(doc.metadata.agency.as_deref(), Some("Associated Press"));
+        assert_eq!(doc.metadata.author, None);
+        assert!(paragraphs(&doc)[0].starts_with("PORT SALVE, March 2 - The harbour board"));
     }
 
     #[test]

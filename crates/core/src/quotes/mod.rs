@@ -204,8 +204,11 @@ pub fn quotes(body: &str, boilerplate: &[Range<usize>]) -> Vec<Quote> {
             }
             // A quotation with no attribution of its own: the speaker just introduced, else
             // the one quoted before continues.
-            None if utterance => reported_speaker(body, since.clone())
-                .or_else(|| previous.as_ref().and_then(|(_, _, found)| found.clone())),
+            // ("“…,” the ministry said" has an attribution, only not a person we can name.)
+            None if utterance && !speakers::has_speech_verb_after(body, after.clone()) => {
+                reported_speaker(body, since.clone())
+                    .or_else(|| previous.as_ref().and_then(|(_, _, found)| found.clone()))
+            }
             found => found,
         };
         previous = Some((last.last_line, last.end, found.clone()));

@@ -75,8 +75,8 @@ fn verb_at(tokens: &[Token<'_>], i: usize, verbs: Verbs) -> Option<VerbAt> {
     {
         return Some(VerbAt::AccordingTo);
     }
-    // Spanish "según X", "de acuerdo con X".
-    if core.eq_ignore_ascii_case("según") && !token.breaks_after() {
+    // Spanish "según X".
+    if core.to_lowercase() == "según" && !token.breaks_after() {
         return Some(VerbAt::According);
     }
     let lower_initial = core.chars().next().is_some_and(char::is_lowercase);
@@ -200,6 +200,13 @@ fn subject_of(body: &str, tokens: &[Token<'_>]) -> Option<(Source, Range<usize>)
     named_enough.then_some(found)
 }
 
+/// Whether a verb of saying follows a quotation closely ("…,” the ministry said"): then it has
+/// an attribution of its own, even one whose source is not a person we can name.
+pub(super) fn has_speech_verb_after(body: &str, range: Range<usize>) -> bool {
+    let tokens = tokenize(body, range);
+    (0..tokens.len().min(MAX_LEAD_WORDS)).any(|v| verb_at(&tokens, v, Verbs::Speech).is_some())
+}
+
 /// How many sentences before a quotation are searched for the person it is about.
 const REPORTED_SENTENCES: usize = 3;
 
@@ -225,7 +232,7 @@ pub(super) fn reported_speaker(body: &str, range: Range<usize>) -> Option<Found>
     if start < tokens.len() {
         sentences.push(&tokens[start..]);
     }
-    for sentence in sentences.iter().rev().take(REPORTED_SENTENCES) {
+    for (nearness, sentence) in sentences.iter().rev().take(REPORTED_SENTENCES).enumerate() {
         for v in 1..sentence.len() {
             let Some(verb) = verb_at(sentence, v, Verbs::Speech) else {
                 continue;
@@ -243,14 +250,22 @@ pub(super) fn reported_speaker(body: &str, range: Range<usize>) -> Option<Found>
                 });
             }
         }
+        // The sentence just before names its subject without a verb of saying ("Steve Waugh
+        // is not placing…"): that person, before any older sentence's speaker.
+        if nearness == 0 {
+            if let Some(found) = subject_of_sentence(body, sentence) {
+                return Some(found);
+            }
+        }
     }
-    // No verb of saying ("Steve Waugh is not placing too much relevance on the milestone.",
-    // "The position was spelt out by spokesman Raanan Gissin."): the person the sentence just
-    // before names, when it names one person.
-    let last = sentences.last()?;
-    // The subject ("Steve Waugh is…", "Foreign Minister Alexander Downer signed…") first;
-    // else the one person introduced as one ("by spokesman Raanan Gissin"); never "the South
-    // African batsmen".
+    None
+}
+
+/// The one person a sentence with no verb of saying names: its subject ("Steve Waugh is…",
+/// "Foreign Minister Alexander Downer signed…") first, else the one person it introduces as
+/// one ("The position was spelt out by spokesman Raanan Gissin."); never "the South African
+/// batsmen".
+fn subject_of_sentence(body: &str, last: &[Token<'_>]) -> Option<Found> {
     let mut subject = None;
     let mut introduced = Vec::new();
     for run in name_runs(last) {
@@ -464,9 +479,13 @@ fn find_name<'t, 'a>(head: &'t [Token<'a>]) -> Option<(&'t [Token<'a>], &'t [Tok
             .rev()
             .find(|t| !matches!(t.core.to_lowercase().as_str(), "the" | "a" | "an"));
         if preceding.is_some_and(|t| PREPOSITIONS.contains(&t.core.to_lowercase().as_str())) {
-            // "ambassador to Pakistan Abdul Salam Zaeef": a place, then a name of two words or
-            // more, run together; the name ends the phrase.
-            if run.len() >= 3 && run.end == head.len() {
+            // "ambassador to Pakistan Abdul Salam Zaeef": a one-word place right after the
+            // preposition, then a name of two words or more, run together; the name ends the
+            // phrase. ("to the United States Joe Hockey" is left alone: which words are the
+            // place is not known.)
+            let bare = run.start > 0
+                && PREPOSITIONS.contains(&head[run.start - 1].core.to_lowercase().as_str());
+            if bare && run.len() >= 3 && run.end == head.len() {
                 return Some((&head[run.start + 1..run.end], &head[..run.start + 1]));
             }
             continue;
@@ -875,40 +894,65 @@ impl<'a> SpeakerMemory<'a> {
     /// ("Opposition Leader Simon Crean", "The Labor leader, Simon Crean,", "spokesman Raanan
     /// Gissin").
     pub(super) fn named_by_role(&mut self, role: &str, at: usize) -> Option<String> {
+        /// Tokens looked back over: a description refers to someone named recently, and a
+        /// bounded look keeps long articles with many quotations linear.
+        const LOOK_BACK: usize = 2_000;
         if !self.is_definite_description(role) {
             return None;
         }
-        let lower = role.to_lowercase();
-        let head = lower.split_whitespace().last()?.to_string();
+        // The description's words after "the": all of them must come right before the name.
+        let wanted: Vec<String> = role
+            .split_whitespace()
+            .skip(1)
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .collect();
         let body = self.body;
         let all = self
             .tokens
             .get_or_insert_with(|| tokenize(body, 0..body.len()));
         let before = all.partition_point(|t| t.end <= at);
         let mut found = None;
-        for i in 0..before {
+        for end in before.saturating_sub(LOOK_BACK)..before {
             // "Opposition Leader Simon Crean", "The Labor leader, Simon Crean,".
-            let joined = all[i].trailing.is_empty() || all[i].trailing == ",";
-            if all[i].core.to_lowercase() != head || !joined {
+            let last = &all[end];
+            let joined = last.trailing.is_empty() || last.trailing == ",";
+            if !joined || end + 1 < wanted.len() {
                 continue;
             }
-            let run = name_runs(&all[i + 1..before.min(i + 5)]);
+            let start = end + 1 - wanted.len();
+            let same = all[start..=end]
+                .iter()
+                .zip(&wanted)
+                .all(|(t, w)| t.core.to_lowercase() == *w);
+            if !same {
+                continue;
+            }
+            let run = name_runs(&all[end + 1..before.min(end + 5)]);
             if let Some(first) = run.first().filter(|r| r.start == 0 && r.len() >= 2) {
-                let words = &all[i + 1 + first.start..i + 1 + first.end];
+                let words = &all[end + 1 + first.start..end + 1 + first.end];
                 found = Some(strip_possessive(text_of(body, words)).to_string());
             }
         }
         found
     }
 
-    /// "the Opposition leader", "the Pentagon spokesman": one person, described, not named.
+    /// "the Opposition leader", "the Pentagon spokesman": one person, described, not named
+    /// ("the police", "the ministry" are not one person).
     pub(super) fn is_definite_description(&self, role: &str) -> bool {
         let lower = role.to_lowercase();
-        let plural = lower
-            .split_whitespace()
-            .last()
-            .is_some_and(|head| head.ends_with('s') && !head.ends_with("ss"));
-        lower.starts_with("the ") && !plural && !role.contains(',')
+        let Some(head) = lower.split_whitespace().last() else {
+            return false;
+        };
+        let plural = head.ends_with('s') && !head.ends_with("ss");
+        let person = is_person_noun(head) || is_title(head) || head == "leader";
+        lower.starts_with("the ")
+            && !plural
+            && person
+            && !describes_many(role)
+            && !role.contains(',')
     }
 
     /// A lone surname completed from an earlier speaker or the first full mention in the body
@@ -964,7 +1008,7 @@ impl<'a> SpeakerMemory<'a> {
                 let joined = current.trailing.is_empty()
                     && next.leading.is_empty()
                     && !body[current.end..next.start].contains('\n');
-                if !joined || !is_institution(next.core) && !is_name_word(next.core) {
+                if !joined || !is_name_word(next.core) || is_institution(next.core) {
                     break;
                 }
                 last += 1;

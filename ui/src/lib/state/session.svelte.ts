@@ -132,9 +132,9 @@ export class OpenSession {
   );
   /** The rows laid out as the grid's bands (shared rows, and each article's runs between). */
   readonly layout: BandLayout = $derived(layoutBands(this.alignment?.rows ?? []));
-  /** Bands whose long runs show in full (by the first row they hold; reset with the layout). */
+  /** Bands whose long runs show in full, by key (reset when the session is read again). */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole, never mutated
-  expanded = $state.raw<ReadonlySet<number>>(new Set());
+  expanded = $state.raw<ReadonlySet<string>>(new Set());
   readonly differences = $derived(rankOf(this.alignment?.rows ?? [], this.layout, this.state.currentRow, 'difference'));
   readonly onlyHere = $derived(rankOf(this.alignment?.rows ?? [], this.layout, this.state.currentRow, 'onlyHere'));
   /** Every article id of the session in column order, deleted ones included. */
@@ -202,6 +202,8 @@ export class OpenSession {
     try {
       const view = await this.#backend.openSession(id, this.state.pivot);
       if (seq !== this.#seq) return;
+      // Rows may have changed (an article added or taken out): expanded bands are forgotten.
+      if (view.analysis?.layout?.rows.length !== this.alignment?.rows.length) this.expanded = new Set(); // eslint-disable-line svelte/prefer-svelte-reactivity
       this.#show(view);
       this.error = null;
       if (view.pivot !== this.state.pivot) this.#change({ pivot: view.pivot });
@@ -407,18 +409,18 @@ export class OpenSession {
 
   /** Shows or hides the whole of a band's long runs. */
   toggleBand(band: number): void {
-    const first = this.layout.bands[band]?.rows[0];
-    if (first === undefined) return;
+    const key = this.layout.bands[band]?.key;
+    if (key === undefined) return;
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a new set replaces the old
     const expanded = new Set(this.expanded);
-    if (!expanded.delete(first)) expanded.add(first);
+    if (!expanded.delete(key)) expanded.add(key);
     this.expanded = expanded;
   }
 
   /** Whether a band shows its long runs in full. */
   isExpanded(band: number): boolean {
-    const first = this.layout.bands[band]?.rows[0];
-    return first !== undefined && this.expanded.has(first);
+    const key = this.layout.bands[band]?.key;
+    return key !== undefined && this.expanded.has(key);
   }
 
   #requestScroll(row: number, offset: number | null, column: number | null, note: number | null): void {

@@ -117,7 +117,18 @@ pub(super) fn remove_clutter(page: &Dom) {
         if let Some(strong) = clutter_name(node) {
             // A "read-more" box or a "promo" wrapper holding paragraphs of prose is the rest of
             // the article, split off by the page (teasers are short and mostly links).
-            if !removable(node, strong) || (!strong && holds_prose(node)) {
+            let splits_body = {
+                let names = format!(
+                    "{} {}",
+                    node.attr("class").unwrap_or_default(),
+                    node.attr("id").unwrap_or_default()
+                )
+                .to_ascii_lowercase();
+                ["more", "promo", "paywall", "subscription", "premium"]
+                    .iter()
+                    .any(|w| names.contains(w))
+            };
+            if !removable(node, strong) || (!strong && splits_body && holds_prose(node)) {
                 continue;
             }
             node.remove_from_parent();

@@ -14,19 +14,28 @@ use std::collections::HashSet;
 const NEAR_LEVELS: usize = 3;
 /// A paragraph put back must be article prose: this many words at least.
 const MIN_WORDS: usize = 20;
+/// Pages with more paragraphs than this are not looked at.
+const MAX_PARAGRAPHS: usize = 1_500;
 
 /// `blocks` (what Readability kept) with the page's other article paragraphs near them put
 /// back in page order.
 pub(super) fn recover_split_body(page: &Dom, blocks: Vec<Block>) -> Vec<Block> {
     let keys: Vec<String> = blocks.iter().map(|b| word_key(&b.text)).collect();
+    // A paragraph counts as kept when a block holds its words; a key of a few words ("Share")
+    // would match anywhere, so short paragraphs are never taken for kept ones.
     let block_of = |key: &str| {
-        if key.is_empty() {
+        if key.split(' ').count() < 6 {
             return None;
         }
         keys.iter().position(|k| k.contains(key))
     };
-    // The page's paragraphs in order, each with the block that holds it, if any.
+    // The page's paragraphs in order, each with the block that holds it, if any. A page of
+    // thousands of paragraphs (a live blog) is left as Readability read it: this look is
+    // paragraphs times blocks.
     let paragraphs: Vec<NodeRef> = page.select("p").nodes().to_vec();
+    if paragraphs.len() > MAX_PARAGRAPHS {
+        return blocks;
+    }
     let placed: Vec<(Option<usize>, String)> = paragraphs
         .iter()
         .map(|p| {
