@@ -425,7 +425,10 @@ mod tests {
              berthing fees by four pct from April.\n    The board said the money\n\
              would pay for dredging.\n",
         );
-        assert_eq!(doc.metadata.title.as_deref(), Some("HARBOUR BOARD SETS NEW FEES"));
+        assert_eq!(
+            doc.metadata.title.as_deref(),
+            Some("HARBOUR BOARD SETS NEW FEES")
+        );
         assert_eq!(doc.metadata.agency.as_deref(), Some("Associated Press"));
         assert_eq!(doc.metadata.author, None);
         assert!(paragraphs(&doc)[0].starts_with("PORT SALVE, March 2 - The harbour board"));
