@@ -853,6 +853,11 @@ pub(crate) const PERSON_NOUNS: &[&str] = &[
     "tenant",
     "fisherman",
     "villager",
+    "militant",
+    "gunman",
+    "dispatcher",
+    "detainee",
+    "eyewitness",
 ];
 
 /// Prepositions: a name after one is its object ("the ambassador to Mexico"), not a speaker.

@@ -204,8 +204,16 @@ fn subject_of(body: &str, tokens: &[Token<'_>]) -> Option<(Source, Range<usize>)
 /// an attribution of its own, even one whose source is not a person we can name.
 pub(super) fn has_speech_verb_after(body: &str, range: Range<usize>) -> bool {
     let tokens = tokenize(body, range);
-    (0..tokens.len().min(MAX_LEAD_WORDS)).any(|v| verb_at(&tokens, v, Verbs::Speech).is_some())
+    // Up to the next quotation: its attribution is its own.
+    let narration = tokens
+        .iter()
+        .position(|t| t.leading.contains(QUOTE_MARKS) || t.trailing.contains(QUOTE_MARKS))
+        .unwrap_or(tokens.len());
+    (0..narration.min(MAX_LEAD_WORDS)).any(|v| verb_at(&tokens, v, Verbs::Speech).is_some())
 }
+
+/// Marks that open or close a quotation.
+const QUOTE_MARKS: [char; 7] = ['"', '“', '”', '«', '»', '„', '‘'];
 
 /// How many sentences before a quotation are searched for the person it is about.
 const REPORTED_SENTENCES: usize = 3;
@@ -232,7 +240,15 @@ pub(super) fn reported_speaker(body: &str, range: Range<usize>) -> Option<Found>
     if start < tokens.len() {
         sentences.push(&tokens[start..]);
     }
+    // "Elka Graham won the 300 metres. She says Kieren Perkins was behind her victory. “…”":
+    // a pronoun speaking in a sentence stands for the subject of the one before it.
+    let mut pronoun_speaks = false;
     for (nearness, sentence) in sentences.iter().rev().take(REPORTED_SENTENCES).enumerate() {
+        if pronoun_speaks {
+            if let Some(found) = subject_of_sentence(body, sentence) {
+                return Some(found);
+            }
+        }
         for v in 1..sentence.len() {
             let Some(verb) = verb_at(sentence, v, Verbs::Speech) else {
                 continue;
@@ -243,16 +259,23 @@ pub(super) fn reported_speaker(body: &str, range: Range<usize>) -> Option<Found>
                 VerbAt::Participle => subject_of(body, &sentence[..v]),
                 VerbAt::Verb => source_before(body, &sentence[..v], false),
             };
-            if let Some((source @ Source::Named { .. }, phrase)) = found {
-                return Some(Found {
-                    source,
-                    range: phrase.start.min(sentence[v].start)..phrase.end.max(sentence[v].end),
-                });
+            match found {
+                Some((source @ Source::Named { .. }, phrase)) => {
+                    return Some(Found {
+                        source,
+                        range: phrase.start.min(sentence[v].start)..phrase.end.max(sentence[v].end),
+                    });
+                }
+                Some((Source::Pronoun(Pronoun::Singular), _)) => {
+                    pronoun_speaks = true;
+                    break;
+                }
+                _ => {}
             }
         }
         // The sentence just before names its subject without a verb of saying ("Steve Waugh
         // is not placing…"): that person, before any older sentence's speaker.
-        if nearness == 0 {
+        if nearness == 0 && !pronoun_speaks {
             if let Some(found) = subject_of_sentence(body, sentence) {
                 return Some(found);
             }
@@ -377,7 +400,12 @@ fn source_before(body: &str, tokens: &[Token<'_>], strict: bool) -> Option<(Sour
     if strict {
         return match segments.as_slice() {
             [head] => parse_source(body, head, None),
-            [head, second] if is_appositive(second) => parse_source(body, head, Some(second)),
+            // "Sefa Lind, a spokesperson,"; but after a long clause ("…of Palestinian lands in
+            // the Gaza Strip and West Bank, a militant from the group") the description alone.
+            [head, second] if is_appositive(second) && head.len() <= 6 => {
+                parse_source(body, head, Some(second))
+            }
+            [_, second] if is_appositive(second) => parse_source(body, second, None),
             [head, second] if is_relative(second) || is_participial(second) => {
                 parse_source(body, head, None)
             }
@@ -395,10 +423,13 @@ fn source_before(body: &str, tokens: &[Token<'_>], strict: bool) -> Option<(Sour
         };
         // A name with its appositive beats the last clause alone; a description only when the
         // last clause names no one ("Officials, speaking on condition of anonymity,"). The name
-        // must end its clause: in "Asked where bin Laden was now, the Pentagon spokesman" the
-        // clause before is not the source.
-        let name_ends_clause = find_name(previous)
-            .is_some_and(|(name, _)| name.last().map(|t| t.end) == previous.last().map(|t| t.end));
+        // must end its clause, a short one: in "Asked where bin Laden was now, the Pentagon
+        // spokesman" or "…lands in the Gaza Strip and the West Bank, a militant from the group"
+        // the clause before is not the source.
+        let name_ends_clause = previous.len() <= 6
+            && find_name(previous).is_some_and(|(name, _)| {
+                name.last().map(|t| t.end) == previous.last().map(|t| t.end)
+            });
         if name_ends_clause
             && joined
                 .as_ref()
@@ -406,7 +437,12 @@ fn source_before(body: &str, tokens: &[Token<'_>], strict: bool) -> Option<(Sour
         {
             return joined;
         }
-        return parse_source(body, last, None).or(joined);
+        let alone = parse_source(body, last, None);
+        return if name_ends_clause {
+            alone.or(joined)
+        } else {
+            alone
+        };
     }
     parse_source(body, last, None)
 }
