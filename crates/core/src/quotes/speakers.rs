@@ -267,6 +267,12 @@ pub(super) fn reported_speaker(body: &str, range: Range<usize>) -> Option<Found>
                     });
                 }
                 Some((Source::Pronoun(Pronoun::Singular), _)) => {
+                    // "…, Doug Cameron, did not rule it out and he says…": the sentence's own
+                    // subject first, else the one before.
+                    let own = &sentence[..v];
+                    if let Some(found) = subject_of_sentence(body, own) {
+                        return Some(found);
+                    }
                     pronoun_speaks = true;
                     break;
                 }
@@ -311,9 +317,13 @@ fn subject_of_sentence(body: &str, last: &[Token<'_>]) -> Option<Found> {
         if at_start && subject.is_none() {
             subject = Some(run.clone());
         }
-        if before
-            .last()
-            .is_some_and(|t| is_honorific(t.core) || is_title(t.core) || is_person_noun(t.core))
+        // "by spokesman Raanan Gissin", "The bureau's David Payne", "The national secretary
+        // of the union, Doug Cameron, said".
+        let appositive = before.last().is_some_and(|t| t.trailing.contains(','))
+            && words.last().is_some_and(|t| t.trailing.contains(','));
+        if before.last().is_some_and(|t| {
+            is_honorific(t.core) || is_title(t.core) || is_person_noun(t.core) || t.is_possessive()
+        }) || appositive
         {
             introduced.push(run);
         }
@@ -411,6 +421,26 @@ fn source_before(body: &str, tokens: &[Token<'_>], strict: bool) -> Option<(Sour
             }
             _ => None,
         };
+    }
+    // "Israel's Prime Minister Ariel Sharon, with the backing of the cabinet, declared": a
+    // clause opening with a preposition or a participle that names no one is not the source;
+    // the one before is ("after Prime Minister Ariel Sharon branded" keeps its name).
+    let mut segments = segments;
+    while segments.len() > 1
+        && segments.last().is_some_and(|s| {
+            // ("in which he said" is a relative clause: its "he" is the source.)
+            let relative = s
+                .get(1)
+                .is_some_and(|t| RELATIVES.contains(&t.core.to_lowercase().as_str()));
+            let prepositional = s.first().is_some_and(|t| {
+                PREPOSITIONS.contains(&t.core.to_lowercase().as_str())
+                    && t.core.starts_with(char::is_lowercase)
+            });
+            ((prepositional && !relative) || is_participial(s))
+                && parse_source(body, s, None).is_none()
+        })
+    {
+        segments.pop();
     }
     let (last, earlier) = segments.split_last()?;
     if let Some(previous) = earlier.last() {
