@@ -572,6 +572,8 @@ pub(crate) const NAMING_VERBS: &[&str] = &[
     "praised",
     "criticised",
     "criticized",
+    "expressed",
+    "voiced",
     "characterised",
     "characterized",
     "hailed",

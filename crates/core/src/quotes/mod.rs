@@ -107,6 +107,9 @@ pub struct Quote {
     pub attribution: Option<Range<usize>>,
 }
 
+/// Most words between two quotations of one sentence that share a source.
+const MAX_SHARED_GAP_WORDS: usize = 12;
+
 /// The direct quotations of `body`, in text order, skipping the `boilerplate` byte ranges.
 pub fn quotes(body: &str, boilerplate: &[Range<usize>]) -> Vec<Quote> {
     let lines = read_lines(body, boilerplate);
@@ -144,10 +147,12 @@ pub fn quotes(body: &str, boilerplate: &[Range<usize>]) -> Vec<Quote> {
                 .or_else(|| attribution_before(body, before.clone(), Verbs::SpeechOrNaming))
         };
         // `Lopez called it “historic” and “overdue.”`: a quotation in the same sentence as the
-        // one before, with none of its own, shares its source.
+        // one before, with none of its own, shares its source. Close by only: when the sentence
+        // splitter misses an end, sentences of narration between them still part them.
         let found = found.or_else(|| match &previous {
             Some((line, end, Some(found)))
                 if *line == first.first_line
+                    && words(&body[*end..first.start]).count() <= MAX_SHARED_GAP_WORDS
                     && lines[*line].sentence_start(body, *end..first.start) == *end =>
             {
                 Some(found.clone())
@@ -205,7 +210,9 @@ pub fn quotes(body: &str, boilerplate: &[Range<usize>]) -> Vec<Quote> {
             // A quotation with no attribution of its own: the speaker just introduced, else
             // the one quoted before continues.
             // ("“…,” the ministry said" has an attribution, only not a person we can name.)
-            None if utterance && !speakers::has_speech_verb_after(body, after.clone()) => {
+            None if (utterance || words(&text).count() > 3)
+                && !speakers::has_speech_verb_after(body, after.clone()) =>
+            {
                 reported_speaker(body, since.clone())
                     .or_else(|| previous.as_ref().and_then(|(_, _, found)| found.clone()))
             }

@@ -507,6 +507,14 @@ fn parse_source(
             _ => {}
         }
     }
+    // "Britain's Prime Minister Tony Blair and US President George W Bush expressed": two
+    // people speaking together; the first named is the source.
+    let head = match head.iter().position(|t| t.core == "and") {
+        Some(and) if find_name(&head[..and]).is_some() && find_name(&head[and + 1..]).is_some() => {
+            &head[..and]
+        }
+        _ => head,
+    };
     if let Some((name, role_words)) = find_name(head) {
         let role_text = (!role_words.is_empty()).then(|| text_of(body, role_words));
         let role = join_roles(role_text, appositive_text);
