@@ -75,6 +75,14 @@ def article_rows(driver):
     return driver.find_elements(*by_testid("article-row"))
 
 
+def select_rows(driver, rows) -> None:
+    """Selects library rows as a person does: Ctrl-click on each one's title."""
+    actions = ActionChains(driver).key_down(Keys.CONTROL)
+    for row in rows:
+        actions.click(row.find_element(By.CSS_SELECTOR, "td.title"))
+    actions.key_up(Keys.CONTROL).perform()
+
+
 def test_starts_with_the_sample_library(app, artifacts):
     wait(app).until(lambda d: len(article_rows(d)) >= 4)
     table = text_of(app.find_element(*by_testid("library-table")))
@@ -209,10 +217,7 @@ def test_set_the_outlet_of_several_articles_then_undo(app, artifacts):
     rows = article_rows(app)[:2]
     ids = [r.get_attribute("data-article-id") for r in rows]
     before = {i: text_of(app.find_element(By.CSS_SELECTOR, f'[data-article-id="{i}"] td.outlet')) for i in ids}
-    actions = ActionChains(app).key_down(Keys.CONTROL)
-    for row in rows:
-        actions.click(row.find_element(By.CSS_SELECTOR, "td.title"))
-    actions.key_up(Keys.CONTROL).perform()
+    select_rows(app, rows)
     wait(app).until(EC.element_to_be_clickable(by_testid("set-outlet-button"))).click()
     name = wait(app).until(EC.visibility_of_element_located(by_testid("set-outlet-name")))
     name.send_keys(Keys.CONTROL, "a")

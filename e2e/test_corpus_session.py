@@ -1,13 +1,12 @@
 """A session of the five real articles of the shared corpus, in the real app: dropped onto the
 window, compared, and looked at side by side, in the quotes panel and in the overview. The
 screenshots are how a newcomer first sees real coverage in Parallax."""
-from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 
 from conftest import running_app
-from test_app import article_rows, by_testid, native_drop, screenshot, text_of, wait
+from test_app import article_rows, by_testid, native_drop, screenshot, select_rows, text_of, wait
 
 SESSION_NAME = "Venezuela and Washington, five outlets"
 
@@ -26,10 +25,7 @@ def test_a_session_of_the_five_corpus_articles(tmp_path_factory, artifacts, corp
         # Select the five imported articles (Ctrl-click each) and compare them.
         wait(app).until(lambda d: len(article_rows(d)) == len(sample) + 5)
         imported = [r for r in article_rows(app) if r.get_attribute("data-article-id") not in sample]
-        actions = ActionChains(app).key_down(Keys.CONTROL)
-        for row in imported:
-            actions.click(row.find_element(By.CSS_SELECTOR, "td.title"))
-        actions.key_up(Keys.CONTROL).perform()
+        select_rows(app, imported)
         wait(app).until(EC.element_to_be_clickable(by_testid("compare-button"))).click()
         name = wait(app).until(EC.visibility_of_element_located(by_testid("new-session-name")))
         name.send_keys(Keys.CONTROL, "a")

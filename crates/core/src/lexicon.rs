@@ -989,6 +989,10 @@ pub(crate) const NEWSROOM_WORDS: &[&str] = &[
     "chronicle", "observer", "telegraph", "standard", "weekly", "broadcasting", "morning",
 ];
 
+/// Words that credit a newsroom as a whole after its name ("Coastline News Desk", "AP Staff").
+pub(crate) const NEWSROOM_CREDIT_WORDS: &[&str] =
+    &["desk", "staff", "newsroom", "team", "reporters", "editors"];
+
 /// Words of newsroom jobs ("Senior Correspondent", "Staff Writer"): a job, not a name.
 #[rustfmt::skip]
 pub(crate) const ROLE_WORDS: &[&str] = &[

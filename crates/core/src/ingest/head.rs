@@ -27,8 +27,8 @@ use super::dates::{find_human_date, parse_human_date};
 use super::{Document, Metadata};
 use crate::lexicon::{
     is_month, is_weekday, ABBREVIATIONS, BYLINE_NOT_NAMES, BYLINE_PREFIXES, DATE_LINE_WORDS,
-    FUNCTION_WORDS, MONTH_PATTERN, NAME_PARTICLES, NEWSROOM_WORDS, OUTLET_CONNECTORS, ROLE_WORDS,
-    SECTION_LABELS, WEEKDAY_ABBREVIATIONS, WIRE_SERVICES,
+    FUNCTION_WORDS, MONTH_PATTERN, NAME_PARTICLES, NEWSROOM_CREDIT_WORDS, NEWSROOM_WORDS,
+    OUTLET_CONNECTORS, ROLE_WORDS, SECTION_LABELS, WEEKDAY_ABBREVIATIONS, WIRE_SERVICES,
 };
 use crate::sentences::{sentences, SentenceKind};
 use regex::Regex;
@@ -317,8 +317,7 @@ fn parse_byline(text: &str) -> Option<Byline> {
 fn newsroom_credit(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let (last, name) = words.split_last()?;
-    let desk = ["desk", "staff", "newsroom", "team", "reporters", "editors"]
-        .contains(&last.to_lowercase().as_str());
+    let desk = NEWSROOM_CREDIT_WORDS.contains(&last.to_lowercase().as_str());
     (desk
         && !name.is_empty()
         && name.len() <= 5

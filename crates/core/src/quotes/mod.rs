@@ -182,30 +182,30 @@ pub fn quotes(body: &str, boilerplate: &[Range<usize>]) -> Vec<Quote> {
                     range,
                 },
             }),
-            // "the Palestinian leader said" right after "Mr Arafat told CNN…": the person the
-            // narration just named, unless the article ties the description to a name itself.
+            // "the Opposition leader said" after "Opposition Leader Simon Crean says": the
+            // person the article named with that description; else, "the Palestinian leader
+            // said" right after "Mr Arafat told CNN…", the person the narration just named.
             Some(Found {
                 source: Source::Unnamed { role },
                 range,
-            }) if memory.is_definite_description(&role)
-                && memory.named_by_role(&role, first.start).is_none() =>
-            {
-                Some(match reported_speaker(body, since.clone()) {
-                    Some(Found {
-                        source: Source::Named { name, .. },
-                        ..
-                    }) => Found {
-                        source: Source::Named {
-                            name,
-                            role: Some(role),
-                        },
-                        range,
+            }) if memory.is_definite_description(&role) => {
+                let named = memory.named_by_role(&role, first.start).or_else(|| {
+                    match reported_speaker(body, since.clone()) {
+                        Some(Found {
+                            source: Source::Named { name, .. },
+                            ..
+                        }) => Some(name),
+                        _ => None,
+                    }
+                });
+                let source = match named {
+                    Some(name) => Source::Named {
+                        name,
+                        role: Some(role),
                     },
-                    _ => Found {
-                        source: Source::Unnamed { role },
-                        range,
-                    },
-                })
+                    None => Source::Unnamed { role },
+                };
+                Some(Found { source, range })
             }
             // A quotation with no attribution of its own: the speaker just introduced, else
             // the one quoted before continues.
@@ -227,7 +227,7 @@ pub fn quotes(body: &str, boilerplate: &[Range<usize>]) -> Vec<Quote> {
             QuoteKind::Partial
         };
         let (speaker, role, anonymous) = match &found {
-            Some(found) => memory.resolve(&found.source, first.start),
+            Some(found) => memory.resolve(&found.source),
             None => (None, None, false),
         };
         out.push(Quote {

@@ -105,18 +105,8 @@ pub(super) fn attribution_after(
         let Some(verb) = verb_at(&tokens, v, verbs) else {
             continue;
         };
-        let found = match verb {
-            VerbAt::AccordingTo => source_after(body, &tokens[v + 2..]),
-            VerbAt::According => source_after(body, &tokens[v + 1..]),
-            VerbAt::Participle => subject_of(body, &tokens[..v]),
-            VerbAt::Verb if is_blank(&tokens[..v]) => source_after(body, &tokens[v + 1..]),
-            VerbAt::Verb => source_before(body, &tokens[..v], strict),
-        };
-        if let Some((source, phrase)) = found {
-            return Some(Found {
-                source,
-                range: phrase.start.min(tokens[v].start)..phrase.end.max(tokens[v].end),
-            });
+        if let Some(found) = source_of_verb(body, &tokens, v, verb, strict) {
+            return Some(found);
         }
         if strict {
             return None;
@@ -136,21 +126,33 @@ pub(super) fn attribution_before(body: &str, range: Range<usize>, verbs: Verbs) 
         let Some(verb) = verb_at(&tokens, v, verbs) else {
             continue;
         };
-        let found = match verb {
-            VerbAt::AccordingTo => source_after(body, &tokens[v + 2..]),
-            VerbAt::According => source_after(body, &tokens[v + 1..]),
-            VerbAt::Participle => subject_of(body, &tokens[..v]),
-            VerbAt::Verb if is_blank(&tokens[..v]) => source_after(body, &tokens[v + 1..]),
-            VerbAt::Verb => source_before(body, &tokens[..v], false),
-        };
-        if let Some((source, phrase)) = found {
-            return Some(Found {
-                source,
-                range: phrase.start.min(tokens[v].start)..phrase.end.max(tokens[v].end),
-            });
+        if let Some(found) = source_of_verb(body, &tokens, v, verb, false) {
+            return Some(found);
         }
     }
     None
+}
+
+/// The source of the attribution verb at `v` ("said X", "X said", "according to X", "…,
+/// saying"), with the range of the verb and the source phrase together.
+fn source_of_verb(
+    body: &str,
+    tokens: &[Token<'_>],
+    v: usize,
+    verb: VerbAt,
+    strict: bool,
+) -> Option<Found> {
+    let (source, phrase) = match verb {
+        VerbAt::AccordingTo => source_after(body, &tokens[v + 2..]),
+        VerbAt::According => source_after(body, &tokens[v + 1..]),
+        VerbAt::Participle => subject_of(body, &tokens[..v]),
+        VerbAt::Verb if is_blank(&tokens[..v]) => source_after(body, &tokens[v + 1..]),
+        VerbAt::Verb => source_before(body, &tokens[..v], strict),
+    }?;
+    Some(Found {
+        source,
+        range: phrase.start.min(tokens[v].start)..phrase.end.max(tokens[v].end),
+    })
 }
 
 /// The subject opening a clause ("Mr Sharon made a national address…, accusing"): its leading
@@ -253,20 +255,17 @@ pub(super) fn reported_speaker(body: &str, range: Range<usize>) -> Option<Found>
             let Some(verb) = verb_at(sentence, v, Verbs::Speech) else {
                 continue;
             };
-            let found = match verb {
-                VerbAt::AccordingTo => source_after(body, &sentence[v + 2..]),
-                VerbAt::According => source_after(body, &sentence[v + 1..]),
-                VerbAt::Participle => subject_of(body, &sentence[..v]),
-                VerbAt::Verb => source_before(body, &sentence[..v], false),
-            };
-            match found {
-                Some((source @ Source::Named { .. }, phrase)) => {
-                    return Some(Found {
-                        source,
-                        range: phrase.start.min(sentence[v].start)..phrase.end.max(sentence[v].end),
-                    });
-                }
-                Some((Source::Pronoun(Pronoun::Singular), _)) => {
+            match source_of_verb(body, sentence, v, verb, false) {
+                Some(
+                    found @ Found {
+                        source: Source::Named { .. },
+                        ..
+                    },
+                ) => return Some(found),
+                Some(Found {
+                    source: Source::Pronoun(Pronoun::Singular),
+                    ..
+                }) => {
                     // "…, Doug Cameron, did not rule it out and he says…": the sentence's own
                     // subject first, else the one before.
                     let own = &sentence[..v];
@@ -915,24 +914,9 @@ impl<'a> SpeakerMemory<'a> {
         }
     }
 
-    /// Who a source is, for a quotation starting at byte `at`.
-    pub(super) fn resolve(
-        &mut self,
-        source: &Source,
-        at: usize,
-    ) -> (Option<String>, Option<String>, bool) {
-        // "the Opposition leader said" after "Opposition Leader Simon Crean says": the person
-        // the article named by that role.
-        let by_role = match source {
-            Source::Unnamed { role } => self.named_by_role(role, at),
-            _ => None,
-        };
+    /// Who a source is, given what the article said of its speakers so far.
+    pub(super) fn resolve(&mut self, source: &Source) -> (Option<String>, Option<String>, bool) {
         let resolved = match source {
-            Source::Unnamed { role } if by_role.is_some() => {
-                let name = self.full_name(by_role.as_deref().unwrap_or_default());
-                self.named.push((name.clone(), Some(role.clone())));
-                (Some(name), Some(role.clone()), false)
-            }
             Source::Named { name, role } => {
                 let name = self.full_name(name);
                 let role = role.clone().or_else(|| {

@@ -44,6 +44,10 @@ pub(super) static CLUTTER_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new
     words.into_iter().chain(STRONG_CLUTTER_WORDS).collect()
 });
 
+/// Parts of class or id names of containers that pages split the article's body into ("read-
+/// more", "promo", a paywalled rest): spared when they hold prose.
+const SPLIT_BODY_NAMES: [&str; 5] = ["more", "promo", "paywall", "subscription", "premium"];
+
 /// Clutter that is removed even when it outweighs the article: a long comment thread is
 /// still a comment thread.
 #[rustfmt::skip]
@@ -124,9 +128,7 @@ pub(super) fn remove_clutter(page: &Dom) {
                     node.attr("id").unwrap_or_default()
                 )
                 .to_ascii_lowercase();
-                ["more", "promo", "paywall", "subscription", "premium"]
-                    .iter()
-                    .any(|w| names.contains(w))
+                SPLIT_BODY_NAMES.iter().any(|w| names.contains(w))
             };
             if !removable(node, strong) || (!strong && splits_body && holds_prose(node)) {
                 continue;
