@@ -184,7 +184,9 @@ pub fn quotes(body: &str, boilerplate: &[Range<usize>]) -> Vec<Quote> {
             }),
             // "the Opposition leader said" after "Opposition Leader Simon Crean says": the
             // person the article named with that description; else, "the Palestinian leader
-            // said" right after "Mr Arafat told CNN…", the person the narration just named.
+            // said" right after "Mr Arafat told CNN…", the person the narration just named;
+            // else, "the retired general said" or "the source said" just after a quotation of
+            // one person, that person again.
             Some(Found {
                 source: Source::Unnamed { role },
                 range,
@@ -198,12 +200,17 @@ pub fn quotes(body: &str, boilerplate: &[Range<usize>]) -> Vec<Quote> {
                         _ => None,
                     }
                 });
-                let source = match named {
-                    Some(name) => Source::Named {
+                let source = match (named, just_quoted_person(body, &previous, first.start)) {
+                    (Some(name), _) => Source::Named {
                         name,
                         role: Some(role),
                     },
-                    None => Source::Unnamed { role },
+                    (None, Some(Source::Named { name, .. })) => Source::Named {
+                        name,
+                        role: Some(role),
+                    },
+                    (None, Some(earlier)) => earlier,
+                    (None, None) => Source::Unnamed { role },
                 };
                 Some(Found { source, range })
             }
@@ -243,6 +250,30 @@ pub fn quotes(body: &str, boilerplate: &[Range<usize>]) -> Vec<Quote> {
         });
     }
     out
+}
+
+/// The one person the quotation before `at` was attributed to, when it ended close by: the
+/// referent a description with nothing else to resolve to most likely has.
+fn just_quoted_person(
+    body: &str,
+    previous: &Option<(usize, usize, Option<Found>)>,
+    at: usize,
+) -> Option<Source> {
+    /// Most words of narration between the two quotations: about a paragraph.
+    const CLOSE_BY_WORDS: usize = 60;
+    let Some((_, end, Some(found))) = previous else {
+        return None;
+    };
+    if words(&body[*end..at]).count() > CLOSE_BY_WORDS {
+        return None;
+    }
+    match &found.source {
+        Source::Named { .. } => Some(found.source.clone()),
+        Source::Unnamed { role } if !speakers::describes_many(role.as_str()) => {
+            Some(found.source.clone())
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]

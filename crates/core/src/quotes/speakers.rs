@@ -690,7 +690,7 @@ fn is_honorific(core: &str) -> bool {
 
 /// Whether a description of a source is plural ("officials", "Pentagon officials", "people
 /// familiar with the talks").
-fn describes_many(description: &str) -> bool {
+pub(super) fn describes_many(description: &str) -> bool {
     description
         .split_whitespace()
         .map(|w| {
