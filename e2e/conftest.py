@@ -96,6 +96,8 @@ def running_app(home: Path, artifacts: Path, name: str):
         wait_for_port(DRIVER_PORT)
         driver = start_session()
         driver.implicitly_wait(0)
+        # The library file, for tests that check what the app wrote.
+        driver.library_path = home / "library.sqlite3"
         try:
             yield driver
         finally:

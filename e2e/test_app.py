@@ -1,6 +1,7 @@
 """The real app, end to end: sample on first start, a native drag-and-drop import of files and a
 folder, search, and two articles side by side. A screenshot of each step is kept in
 test-artifacts/e2e/."""
+import sqlite3
 import subprocess
 import time
 from pathlib import Path
@@ -129,6 +130,17 @@ def test_native_drop_imports_files_and_a_folder(app, artifacts, drop_batch):
     assert "empty.txt" in failed_text and "the file is empty" in failed_text
     assert "photo.jpg" in failed_text and "unsupported file type" in failed_text
     wait(app).until(lambda d: len(article_rows(d)) == before + 4)
+    # The work after the import (languages, outlets' footers) runs in the background once the
+    # report is shown, and ends; then every dropped article has the language of its text.
+    wait(app, 60).until(lambda d: not d.find_elements(*by_testid("after-import-progress")))
+    with sqlite3.connect(f"file:{app.library_path}?mode=ro", uri=True) as db:
+        languages = dict(
+            db.execute(
+                "SELECT source_path, language FROM articles WHERE source_path LIKE ?",
+                (f"{drop_batch[0].parent}%",),
+            ).fetchall()
+        )
+    assert len(languages) == 3 and set(languages.values()) == {"en"}, languages
     app.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
 
 

@@ -86,6 +86,8 @@ mod tests {
         store::SearchHit::export_all(&config)?;
         store::ImportEvent::export_all(&config)?;
         store::ImportReport::export_all(&config)?;
+        store::AfterImport::export_all(&config)?;
+        store::AfterImportProgress::export_all(&config)?;
         store::ReuseReport::export_all(&config)?;
         store::SessionSummary::export_all(&config)?;
         store::SessionView::export_all(&config)?;

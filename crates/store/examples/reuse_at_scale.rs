@@ -52,7 +52,7 @@ fn build(count: usize, dir: &Path) {
     let started = Instant::now();
     let ids: Vec<_> = report.imported.iter().map(|f| f.id).collect();
     let after = library
-        .after_import(&ids)
+        .after_import(&ids, |_| {})
         .expect("the work after the import");
     println!(
         "after the import: {} languages detected, the boilerplate of {} outlets learned ({} \

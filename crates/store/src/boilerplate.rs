@@ -29,7 +29,8 @@ const MIN_ARTICLES: usize = 5;
 const MIN_SHARE: f64 = 0.2;
 
 /// What one learning pass found.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LearnedBoilerplate {
     /// Outlets with boilerplate learned (now or before).
     pub outlets: usize,
@@ -38,7 +39,8 @@ pub struct LearnedBoilerplate {
 }
 
 /// What the work after an import did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AfterImport {
     /// Articles given the language their text is written in.
     pub languages: usize,
@@ -46,25 +48,73 @@ pub struct AfterImport {
     pub boilerplate: LearnedBoilerplate,
 }
 
+/// How far the work after an import has come: `done` of `total` steps (one an article for its
+/// language, then one an outlet for its boilerplate).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct AfterImportProgress {
+    /// Steps done.
+    pub done: usize,
+    /// Steps in all.
+    pub total: usize,
+}
+
 impl Library {
-    /// The work that follows an import, kept out of it so the import itself stays fast: each
-    /// new article without a declared language gets the one its text is written in, and the
-    /// outlets the articles belong to learn their boilerplate. The app and the CLI run it
-    /// right after every import.
-    pub fn after_import(&mut self, articles: &[ArticleId]) -> Result<AfterImport> {
-        let languages = self.detect_languages(articles)?;
-        let boilerplate = self.learn_boilerplate_of(articles)?;
+    /// The work that follows an import, kept out of it so the import itself stays fast and its
+    /// report comes at once: each new article without a declared language gets the one its
+    /// text is written in, and the outlets the articles belong to learn their boilerplate. The
+    /// app runs it in the background after every import, the CLI right after it; `progress`
+    /// hears each step.
+    pub fn after_import(
+        &mut self,
+        articles: &[ArticleId],
+        mut progress: impl FnMut(AfterImportProgress),
+    ) -> Result<AfterImport> {
+        let outlets = self.outlets_of(articles)?;
+        let total = articles.len() + outlets.len();
+        let languages = self.detect_languages(articles, &mut |done| {
+            progress(AfterImportProgress { done, total })
+        })?;
+        let boilerplate = self.learn_boilerplate(Some(&outlets), &mut |done| {
+            progress(AfterImportProgress {
+                done: articles.len() + done,
+                total,
+            })
+        })?;
+        progress(AfterImportProgress { done: total, total });
         Ok(AfterImport {
             languages,
             boilerplate,
         })
     }
 
+    /// The outlets of these articles, each once.
+    fn outlets_of(&self, articles: &[ArticleId]) -> Result<Vec<i64>> {
+        let mut outlets: Vec<i64> = Vec::new();
+        for id in articles {
+            let outlet: Option<i64> = self
+                .conn
+                .prepare_cached("SELECT outlet_id FROM articles WHERE id = ?1")?
+                .query_row([id.0], |r| r.get(0))
+                .optional()?
+                .flatten();
+            outlets.extend(outlet);
+        }
+        outlets.sort_unstable();
+        outlets.dedup();
+        Ok(outlets)
+    }
+
     /// Gives each of these articles that has no language the one its text is written in, when
     /// that is clear. Returns how many got one.
-    pub fn detect_languages(&mut self, articles: &[ArticleId]) -> Result<usize> {
+    pub fn detect_languages(
+        &mut self,
+        articles: &[ArticleId],
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<usize> {
         let mut found: Vec<(ArticleId, String)> = Vec::new();
-        for id in articles {
+        for (done, id) in articles.iter().enumerate() {
+            progress(done);
             let row: Option<(String, String)> = self
                 .conn
                 .prepare_cached(
@@ -72,7 +122,9 @@ impl Library {
                 )?
                 .query_row([id.0], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()?;
-            let Some((body, stored)) = row else { continue };
+            let Some((body, stored)) = row else {
+                continue;
+            };
             let boilerplate = ranges_from_json(&stored, &body);
             if let Some(language) = parallax_core::ingest::detect_language(&body, &boilerplate) {
                 found.push((*id, language));
@@ -91,28 +143,15 @@ impl Library {
         Ok(found.len())
     }
 
-    /// Learns the boilerplate of the outlets of these articles (say, the ones an import just
-    /// brought in).
-    pub fn learn_boilerplate_of(&mut self, articles: &[ArticleId]) -> Result<LearnedBoilerplate> {
-        let mut outlets: Vec<i64> = Vec::new();
-        for id in articles {
-            let outlet: Option<i64> = self
-                .conn
-                .prepare_cached("SELECT outlet_id FROM articles WHERE id = ?1")?
-                .query_row([id.0], |r| r.get(0))
-                .optional()?
-                .flatten();
-            outlets.extend(outlet);
-        }
-        outlets.sort_unstable();
-        outlets.dedup();
-        self.learn_boilerplate(Some(&outlets))
-    }
-
     /// Learns the boilerplate of the given outlets (`None`: every outlet) from their articles,
     /// and marks it in each of them. Run after an import, for the outlets it touched. Articles
-    /// are read and rewritten outlet by outlet, one short write transaction each.
-    pub fn learn_boilerplate(&mut self, outlets: Option<&[i64]>) -> Result<LearnedBoilerplate> {
+    /// are read and rewritten outlet by outlet, one short write transaction each; `progress`
+    /// hears how many outlets are done.
+    pub fn learn_boilerplate(
+        &mut self,
+        outlets: Option<&[i64]>,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<LearnedBoilerplate> {
         self.update_fingerprints()?;
         let outlets: Vec<i64> = match outlets {
             Some(ids) => ids.to_vec(),
@@ -127,7 +166,8 @@ impl Library {
         };
         let options = ReuseOptions::default();
         let mut learned_total = LearnedBoilerplate::default();
-        for outlet in outlets {
+        for (done, outlet) in outlets.into_iter().enumerate() {
+            progress(done);
             // Read and written in one write transaction, so two imports touching one outlet
             // cannot lose each other's marks.
             let tx = self

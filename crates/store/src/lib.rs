@@ -18,7 +18,7 @@ mod session_view;
 mod sessions;
 
 pub use articles::{Article, ArticleDiff, ArticleId, ArticleSummary, MetadataEdit};
-pub use boilerplate::{AfterImport, LearnedBoilerplate};
+pub use boilerplate::{AfterImport, AfterImportProgress, LearnedBoilerplate};
 pub use import::{
     DuplicateFile, FailedFile, ImportError, ImportEvent, ImportOutcome, ImportReport, ImportedFile,
 };

@@ -299,8 +299,16 @@ fn agency_copy_keeps_agency_and_outlet_apart_and_outlets_are_set_several_at_once
     assert_eq!(report.imported.len(), 3, "{report:?}");
     // After the import, each article gets the language its text is written in.
     let ids: Vec<ArticleId> = report.imported.iter().map(|f| f.id).collect();
-    let after = library.after_import(&ids).unwrap();
+    let mut steps = Vec::new();
+    let after = library
+        .after_import(&ids, |p| steps.push((p.done, p.total)))
+        .unwrap();
     assert_eq!(after.languages, 3);
+    // One step an article, one an outlet, counted up to the end.
+    let total = steps.last().expect("progress").1;
+    assert!(total >= 3, "{steps:?}");
+    assert_eq!(steps.last(), Some(&(total, total)));
+    assert!(steps.windows(2).all(|w| w[0].0 <= w[1].0), "{steps:?}");
     let language = |i: usize| library.get(ids[i]).unwrap().language;
     assert_eq!(
         (language(0).as_deref(), language(2).as_deref()),

@@ -232,7 +232,7 @@ fn outlet_footers_and_stock_phrases_are_learned_as_boilerplate_not_reported_as_r
         "footers should swamp reuse: {precision_before:.3}"
     );
 
-    let learned = library.learn_boilerplate(None).unwrap();
+    let learned = library.learn_boilerplate(None, &mut |_| {}).unwrap();
     assert_eq!(learned.outlets, 24);
     assert!(learned.articles >= 1150, "{learned:?}");
     let after = library.reuse(None, 20).unwrap();
@@ -263,7 +263,7 @@ fn outlet_footers_and_stock_phrases_are_learned_as_boilerplate_not_reported_as_r
     .unwrap();
     let report = library.import_paths(std::slice::from_ref(&later), |_| {});
     let id = report.imported[0].id;
-    library.learn_boilerplate(None).unwrap();
+    library.learn_boilerplate(None, &mut |_| {}).unwrap();
     let article = library.get(id).unwrap();
     assert!(
         article

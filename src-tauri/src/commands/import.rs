@@ -3,7 +3,7 @@
 
 use crate::ipc::CommandError;
 use crate::state::AppState;
-use parallax_store::{ImportEvent, ImportReport};
+use parallax_store::{AfterImport, AfterImportProgress, ArticleId, ImportEvent, ImportReport};
 use std::path::PathBuf;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -17,17 +17,10 @@ pub async fn import_paths(
     tracing::info!(count = paths.len(), "import started");
     let report = state
         .with_own_library("the import", move |library| {
-            let report = library.import_paths(&paths, |event| {
+            Ok(library.import_paths(&paths, |event| {
                 // A closed window drops the channel; the import still finishes.
                 let _ = on_progress.send(event);
-            });
-            // Languages detected, and the outlets the batch touched learn their boilerplate
-            // (footers and the like); the import stands either way.
-            let ids: Vec<_> = report.imported.iter().map(|f| f.id).collect();
-            if let Err(error) = library.after_import(&ids) {
-                tracing::warn!(%error, "the work after the import failed");
-            }
-            Ok(report)
+            }))
         })
         .await?;
     tracing::info!(
@@ -37,6 +30,31 @@ pub async fn import_paths(
         "import finished"
     );
     Ok(report)
+}
+
+/// The work after an import (languages detected, outlets' boilerplate learned), which the UI
+/// starts in the background once the import's report is shown. On its own connection, like
+/// the import.
+#[tauri::command]
+pub async fn after_import(
+    state: State<'_, AppState>,
+    articles: Vec<ArticleId>,
+    on_progress: Channel<AfterImportProgress>,
+) -> Result<AfterImport, CommandError> {
+    let done = state
+        .with_own_library("the work after the import", move |library| {
+            Ok(library.after_import(&articles, |progress| {
+                let _ = on_progress.send(progress);
+            })?)
+        })
+        .await?;
+    tracing::info!(
+        languages = done.languages,
+        outlets = done.boilerplate.outlets,
+        articles = done.boilerplate.articles,
+        "work after the import finished"
+    );
+    Ok(done)
 }
 
 #[tauri::command]

@@ -15,6 +15,7 @@ macro_rules! app_commands {
             library::library_reuse,
             import::import_paths,
             import::import_sample,
+            import::after_import,
             sessions::list_sessions,
             sessions::create_session,
             sessions::open_session,

@@ -6,6 +6,8 @@
 import { Channel, invoke, isTauri } from '@tauri-apps/api/core';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { open } from '@tauri-apps/plugin-dialog';
+import type { AfterImport } from './bindings/AfterImport';
+import type { AfterImportProgress } from './bindings/AfterImportProgress';
 import type { ArticleSummary } from './bindings/ArticleSummary';
 import type { CommandError } from './bindings/CommandError';
 import type { ImportEvent } from './bindings/ImportEvent';
@@ -45,6 +47,8 @@ export interface Backend {
   libraryReuse(minWords: number): Promise<ReuseReport>;
   importPaths(paths: string[], onProgress: (event: ImportEvent) => void): Promise<ImportReport>;
   importSample(): Promise<ImportReport>;
+  /** The work after an import: languages detected, outlets' footers learned. */
+  afterImport(ids: number[], onProgress: (progress: AfterImportProgress) => void): Promise<AfterImport>;
   listSessions(): Promise<SessionSummary[]>;
   createSession(name: string, articles: number[]): Promise<SessionSummary>;
   /** The session analysed against `pivot` (an article id; null: the one it was left with), with notes. */
@@ -123,6 +127,11 @@ export const backend: Backend = {
     return call('import_paths', { paths, onProgress: channel });
   },
   importSample: () => call('import_sample'),
+  afterImport: (ids, onProgress) => {
+    const channel = new Channel<AfterImportProgress>();
+    channel.onmessage = onProgress;
+    return call('after_import', { articles: ids, onProgress: channel });
+  },
   listSessions: () => call('list_sessions'),
   createSession: (name, articles) => call('create_session', { name, articles }),
   openSession: (id, pivot) => call('open_session', { id, pivot }),

@@ -26,7 +26,7 @@ pub fn run(library: &mut Library, paths: &[PathBuf], json: bool) -> Result<ExitC
     // Languages detected, and the outlets the batch touched learn their boilerplate (footers
     // and the like); the import stands either way.
     let ids: Vec<_> = report.imported.iter().map(|f| f.id).collect();
-    if let Err(error) = library.after_import(&ids) {
+    if let Err(error) = library.after_import(&ids, |_| {}) {
         eprintln!("warning: the work after the import failed: {error}");
     }
     if json {

@@ -1,6 +1,8 @@
 // A .svelte.test.ts file: some tests watch the state through runes, as a component would.
 import { flushSync } from 'svelte';
 import { describe, expect, it } from 'vitest';
+import type { AfterImport } from '../bindings/AfterImport';
+import type { AfterImportProgress } from '../bindings/AfterImportProgress';
 import type { ImportEvent } from '../bindings/ImportEvent';
 import type { ImportReport } from '../bindings/ImportReport';
 import { NO_PROGRESS } from '../progress';
@@ -22,13 +24,21 @@ const imported = (id: number) => ({
 describe('Importer', () => {
   it('shows progress from the channel while importing, then the report, then refreshes', async () => {
     const finished = deferred<ImportReport>();
+    const learned = deferred<AfterImport>();
     let send: (event: ImportEvent) => void = () => {};
+    let sendLearning: (progress: AfterImportProgress) => void = () => {};
+    let learnedIds: number[] = [];
     let refreshed = 0;
     const importer = new Importer(
       backendWith({
         importPaths: (_paths, onProgress) => {
           send = onProgress;
           return finished.promise;
+        },
+        afterImport: (ids, onProgress) => {
+          learnedIds = ids;
+          sendLearning = onProgress;
+          return learned.promise;
         },
       }),
       new Banner(),
@@ -50,6 +60,17 @@ describe('Importer', () => {
     expect(importer.running).toBe(false);
     expect(importer.report?.failed[0]?.error).toBe('not a PDF');
     expect(refreshed).toBe(1);
+
+    // The work after the import runs in the background, with its own progress, and refreshes
+    // the library again when it is done; the report did not wait for it.
+    expect(learnedIds).toEqual([7]);
+    expect(importer.learning).toEqual({ done: 0, total: 1 });
+    sendLearning({ done: 1, total: 2 });
+    expect(importer.learning).toEqual({ done: 1, total: 2 });
+    learned.resolve({ languages: 1, boilerplate: { outlets: 1, articles: 0 } });
+    await importer.settled();
+    expect(importer.learning).toBeNull();
+    expect(refreshed).toBe(2);
 
     importer.dismissReport();
     expect(importer.report).toBeNull();

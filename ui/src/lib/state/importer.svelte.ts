@@ -1,9 +1,10 @@
 import type { Backend, DragDropEvent } from '../api';
+import type { AfterImportProgress } from '../bindings/AfterImportProgress';
 import type { ImportReport } from '../bindings/ImportReport';
 import { applyProgress, NO_PROGRESS, type ProgressSnapshot } from '../progress';
 import type { Banner } from './banner.svelte';
 
-export type ImportBackend = Pick<Backend, 'importPaths' | 'importSample' | 'pickFiles' | 'pickFolders'>;
+export type ImportBackend = Pick<Backend, 'importPaths' | 'importSample' | 'afterImport' | 'pickFiles' | 'pickFolders'>;
 
 /** One import the person asked for: some paths, or the built-in sample. */
 type Job = { kind: 'paths'; paths: string[] } | { kind: 'sample' };
@@ -36,12 +37,21 @@ export class Importer {
   report = $state.raw<ImportReport | null>(null);
   /** A file or folder picker is open. */
   picking = $state(false);
+  /**
+   * The work after an import (languages, outlets' footers learned) while it runs in the
+   * background; null when none runs. The import's report does not wait for it.
+   */
+  learning = $state.raw<AfterImportProgress | null>(null);
 
   readonly #backend: ImportBackend;
   readonly #banner: Banner;
   readonly #afterImport: () => Promise<void>;
   /** Jobs waiting for the running one; replaced, never mutated, so `queued` stays reactive. */
   #queue = $state.raw<Job[]>([]);
+  /** Imported articles the work after the import has still to see. */
+  #toLearn: number[] = [];
+  /** The running work after the import, if any. */
+  #learningDone: Promise<void> | null = null;
 
   /** `afterImport` runs after each finished job, e.g. to refresh the library. */
   constructor(backend: ImportBackend, banner: Banner, afterImport: () => Promise<void>) {
@@ -126,11 +136,46 @@ export class Importer {
           // what we have so far; later jobs in the queue add to it.
           await this.#afterImport();
           this.report = combined;
+          if (next.kind === 'paths') this.#learnFrom(result.imported.map((file) => file.id));
         }
       }
     } finally {
       this.running = false;
       this.job = null;
+    }
+  }
+
+  /** Resolves once the work after every import so far is done (for tests and shutdown). */
+  async settled(): Promise<void> {
+    while (this.#learningDone) await this.#learningDone;
+  }
+
+  /** Starts the work after an import in the background, or adds these articles to it. */
+  #learnFrom(ids: number[]): void {
+    if (ids.length === 0) return;
+    this.#toLearn.push(...ids);
+    if (this.#learningDone) return;
+    this.#learningDone = this.#learnAll().finally(() => {
+      this.#learningDone = null;
+      this.learning = null;
+    });
+  }
+
+  async #learnAll(): Promise<void> {
+    while (this.#toLearn.length > 0) {
+      const ids = this.#toLearn;
+      this.#toLearn = [];
+      this.learning = { done: 0, total: ids.length };
+      try {
+        await this.#backend.afterImport(ids, (progress) => {
+          this.learning = progress;
+        });
+      } catch (error) {
+        // The articles are imported either way; only footers and languages are missing.
+        this.#banner.report('Couldn’t finish reading the new articles’ languages and outlet footers', error);
+      }
+      // Languages and word counts changed: the library shows them.
+      await this.#afterImport();
     }
   }
 

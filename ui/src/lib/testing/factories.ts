@@ -152,6 +152,7 @@ export function backendWith(overrides: Partial<Backend>): Backend {
     libraryReuse: missing('libraryReuse'),
     importPaths: missing('importPaths'),
     importSample: missing('importSample'),
+    afterImport: async () => ({ languages: 0, boilerplate: { outlets: 0, articles: 0 } }),
     listSessions: () => Promise.resolve([]),
     createSession: missing('createSession'),
     openSession: missing('openSession'),
