@@ -844,10 +844,18 @@ fn a_description_right_after_a_quotation_is_its_speaker_again() {
     // An anonymous source described again stays that source.
     let body = "“The deal will hold,” said a western diplomat. “Nobody wants a collapse,” the source said.";
     let found = quotes(body, &[]);
-    assert_eq!(speaker(&found[1]), (None, Some("a western diplomat")), "{found:#?}");
+    assert_eq!(
+        speaker(&found[1]),
+        (None, Some("a western diplomat")),
+        "{found:#?}"
+    );
     // Far from any quotation, a description stays a description.
     let far = "The talks went on for a long time and nobody in the hall knew what the delegations would decide about the border, the trade or the prisoners held on both sides of the line. ".repeat(3);
     let body = format!("“The deal will hold,” Ana Berg said. {far}“Nobody wants a collapse,” the retired diplomat said.");
     let found = quotes(&body, &[]);
-    assert_eq!(speaker(&found[1]), (None, Some("the retired diplomat")), "{found:#?}");
+    assert_eq!(
+        speaker(&found[1]),
+        (None, Some("the retired diplomat")),
+        "{found:#?}"
+    );
 }
