@@ -13,9 +13,9 @@ step() { printf '\n== %s\n' "$*"; }
 
 # --- Debian packages ------------------------------------------------------------------------
 build_packages=(build-essential file pkg-config libwebkit2gtk-4.1-dev libgtk-3-dev
-  libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev)
+  libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev python3-venv)
 test_packages=(xvfb xauth xdotool imagemagick webkit2gtk-driver python3-gi gir1.2-gtk-3.0
-  python3-venv libgl1-mesa-dri fonts-dejavu-core)
+  libgl1-mesa-dri fonts-dejavu-core)
 packages=("${build_packages[@]}")
 $want_test && packages+=("${test_packages[@]}")
 missing=()
@@ -45,6 +45,31 @@ if [ ! -f "$stamp" ] || ! cmp -s ui/package-lock.json "$stamp"; then
   cp ui/package-lock.json "$stamp"
 fi
 
+# --- Word vectors, bundled into the app at build time (crates/vectors) -------------------------
+# WordLlama's token embeddings and tokenizer, as its wheel on PyPI ships them (MIT); pip only
+# downloads the wheel, nothing is installed from it.
+venv="$PARALLAX_CACHE/venv"
+[ -x "$venv/bin/pip" ] || python3 -m venv "$venv"
+models="$PARALLAX_CACHE/models/wordllama"
+model_sums="64b47a2dc493cb8e85944076601189739852d7b64e0e1eedcb1937a251cd9fd5  l2_supercat_256.safetensors
+93248f2a9ec36c7b35f700a033d5f36228aae48db61aee31007fa49062cdeb68  l2_supercat_tokenizer_config.json"
+if ! (cd "$models" 2>/dev/null && echo "$model_sums" | sha256sum --check --status); then
+  step "Fetching word vectors (WordLlama's wheel on PyPI)"
+  download="$PARALLAX_CACHE/models/download"
+  rm -rf "$download" && mkdir -p "$download"
+  "$venv/bin/pip" download --quiet --disable-pip-version-check --no-deps --only-binary=:all: \
+    --python-version 3.11 --platform manylinux_2_17_x86_64 -d "$download" wordllama==0.4.0.post1
+  python3 -c 'import sys, zipfile
+wheel = zipfile.ZipFile(sys.argv[1])
+for name in ("wordllama/weights/l2_supercat_256.safetensors",
+             "wordllama/tokenizers/l2_supercat_tokenizer_config.json"):
+    wheel.extract(name, sys.argv[2])' "$download"/wordllama-0.4.0.post1-*.whl "$download"
+  rm -rf "$models" && mkdir -p "$models"
+  mv "$download"/wordllama/weights/* "$download"/wordllama/tokenizers/*.json "$models/"
+  rm -rf "$download"
+  (cd "$models" && echo "$model_sums" | sha256sum --check --quiet)
+fi
+
 $want_test || exit 0
 
 # --- End-to-end test drivers ----------------------------------------------------------------
@@ -52,7 +77,6 @@ if [ ! -x "$PARALLAX_TOOLS/bin/tauri-driver" ]; then
   step "Installing tauri-driver"
   cargo install tauri-driver --locked --root "$PARALLAX_TOOLS" --quiet
 fi
-venv="$PARALLAX_CACHE/venv"
 if [ ! -f "$venv/.requirements" ] || ! cmp -s e2e/requirements.txt "$venv/.requirements"; then
   step "Installing the end-to-end test's Python packages"
   python3 -m venv "$venv"

@@ -28,6 +28,8 @@ pub fn run() {
         .setup(|app| {
             let state = AppState::start(app.handle())?;
             app.manage(state);
+            // The aligner's word vectors load in the background, not in the first session.
+            std::thread::spawn(parallax_core::align::load_word_vectors);
             Ok(())
         })
         .invoke_handler(app_commands!(handlers))

@@ -1,8 +1,8 @@
 //! Tuning aid for same-claim alignment: writes, for the shared corpus, every article's
 //! sentences (as `align` cuts them), the aligner's score of every cross-article sentence pair,
-//! and the judged gold pairs, as three TSV files in OUT, for experiments outside the crate.
+//! the pairs it puts together (rows and links), and the judged gold pairs, as four TSV files in OUT, for experiments outside the crate.
 //!
-//! `cargo run --release -p parallax-core --example claim_pairs -- OUT`
+//! `cargo run --release -p parallax-core --example claim_pairs -- OUT [CLAIM_THRESHOLD]`
 
 use parallax_core::align::{align, sentence_similarities, AlignInput, AlignOptions};
 use parallax_core::ingest::ingest;
@@ -26,7 +26,11 @@ fn main() {
             language: d.metadata.language.as_deref().unwrap_or("en"),
         })
         .collect();
-    let options = AlignOptions::default();
+    // An optional claim threshold to try instead of the default.
+    let options = match std::env::args().nth(2) {
+        Some(t) => AlignOptions::default().claim_threshold(t.parse().expect("a threshold")),
+        None => AlignOptions::default(),
+    };
     let sentences = align(&inputs, 0, &options).sentences;
     let mut w = std::fs::File::create(out.join("sentences.tsv")).unwrap();
     for (a, list) in sentences.iter().enumerate() {
@@ -54,6 +58,30 @@ fn main() {
                 }
             }
         }
+    }
+    // What the aligner puts together: rows and links, each article the pivot in turn.
+    let mut found = std::collections::BTreeSet::new();
+    for pivot in 0..inputs.len() {
+        let alignment = align(&inputs, pivot, &options);
+        for row in &alignment.rows {
+            for (a, cell) in row.cells.iter().enumerate() {
+                for (b, other) in row.cells.iter().enumerate().skip(a + 1) {
+                    for &i in cell.iter().flatten() {
+                        for &j in other.iter().flatten() {
+                            found.insert((a, i, b, j));
+                        }
+                    }
+                }
+            }
+        }
+        for link in &alignment.moved {
+            let (a, i, b, j) = (link.article, link.sentence, pivot, link.pivot_sentence);
+            found.insert(if a < b { (a, i, b, j) } else { (b, j, a, i) });
+        }
+    }
+    let mut w = std::fs::File::create(out.join("found.tsv")).unwrap();
+    for (a, i, b, j) in found {
+        writeln!(w, "{a}\t{i}\t{b}\t{j}").unwrap();
     }
     // Gold ranges moved from file bytes to body bytes, as the same-claim test places them.
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();

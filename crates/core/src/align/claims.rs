@@ -1,0 +1,291 @@
+//! Claim similarity: how far two sentences say the same thing in other words. Each word of one
+//! sentence finds its closest word in the other (by the cosine of their word vectors, see
+//! `parallax-vectors`; the same word is 1), weighted by its rarity across the session's
+//! sentences; the score is the harmonic mean of the two directions (BERTScore's form, with
+//! static word vectors). Stop words are kept: rarity weighs them down, and "not" or "no
+//! longer" can be the claim.
+//!
+//! Measured on our same-claim gold (`docs/benchmarks.md`): the aligner's term cosine, which
+//! needs the same stems or a listed synonym, finds the wire rewrites; this finds the loose
+//! paraphrase ("relations have long been characterised by tension" ~ "for years, relations
+//! have been defined by sanctions"), so it adds the pairs it is sure of as links.
+
+use super::AlignInput;
+use crate::sentences::{Sentence, SentenceKind};
+use ndarray::{Array2, ArrayView1};
+use parallax_vectors::{word_vectors, DIMS};
+use std::collections::HashMap;
+
+/// The words a claim is compared by: letters (with inner apostrophes and hyphens) or numbers,
+/// lower-cased; one-letter words other than digits dropped.
+fn claim_words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (start, c) = chars[k];
+        let (letters, digits) = (c.is_alphabetic(), c.is_ascii_digit());
+        if !letters && !digits {
+            k += 1;
+            continue;
+        }
+        let mut end = k + 1;
+        while end < chars.len() {
+            let c = chars[end].1;
+            let joiner = if letters {
+                matches!(c, '\'' | '’' | '-')
+            } else {
+                matches!(c, ',' | '.')
+            };
+            let same = if letters {
+                c.is_alphanumeric() || c.is_mark()
+            } else {
+                c.is_ascii_digit()
+            };
+            if same {
+                end += 1;
+            } else if joiner
+                && chars.get(end + 1).is_some_and(|&(_, n)| {
+                    if letters {
+                        n.is_alphabetic()
+                    } else {
+                        n.is_ascii_digit()
+                    }
+                })
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        let stop = chars.get(end).map_or(text.len(), |&(at, _)| at);
+        let word = text[start..stop].to_lowercase();
+        if digits || word.chars().count() > 1 {
+            out.push(word);
+        }
+        k = end;
+    }
+    out
+}
+
+/// A mark that combines with the letter before it (é written as e + ◌́).
+trait Mark {
+    fn is_mark(&self) -> bool;
+}
+
+impl Mark for char {
+    fn is_mark(&self) -> bool {
+        matches!(*self as u32, 0x0300..=0x036F)
+    }
+}
+
+/// The session's sentences as weighted words, ready to be compared pair by pair.
+pub(super) struct ClaimWords {
+    /// Per article, per sentence: its words as indexes into `weights` and `vectors`; empty for
+    /// headings, which never pair here.
+    sentences: Vec<Vec<Vec<u32>>>,
+    /// Rarity of each word across the session's sentences: ln(sentences / sentences with it).
+    weights: Vec<f32>,
+    /// How close each word is to each other: the cosine of their vectors, never below 0, as
+    /// one matrix product; the same word is 1 even without a vector.
+    closeness: Array2<f32>,
+}
+
+impl ClaimWords {
+    pub(super) fn new(inputs: &[AlignInput<'_>], sentences: &[Vec<Sentence>]) -> ClaimWords {
+        let mut index: HashMap<String, u32> = HashMap::new();
+        let mut words: Vec<String> = Vec::new();
+        let mut df: Vec<u32> = Vec::new();
+        let mut total = 0u32;
+        let mut all = Vec::with_capacity(inputs.len());
+        for (input, list) in inputs.iter().zip(sentences) {
+            let mut per_sentence = Vec::with_capacity(list.len());
+            for sentence in list {
+                total += 1;
+                let mut ids: Vec<u32> = claim_words(&input.body[sentence.range()])
+                    .into_iter()
+                    .map(|w| {
+                        let next = words.len() as u32;
+                        *index.entry(w).or_insert_with_key(|w| {
+                            words.push(w.clone());
+                            df.push(0);
+                            next
+                        })
+                    })
+                    .collect();
+                let mut distinct = ids.clone();
+                distinct.sort_unstable();
+                distinct.dedup();
+                for &id in &distinct {
+                    df[id as usize] += 1;
+                }
+                if sentence.kind == SentenceKind::Heading {
+                    ids.clear();
+                }
+                per_sentence.push(ids);
+            }
+            all.push(per_sentence);
+        }
+        let weights = df.iter().map(|&n| (total as f32 / n as f32).ln()).collect();
+        let table = word_vectors();
+        let mut vectors = Array2::<f32>::zeros((words.len(), DIMS));
+        for (mut row, word) in vectors.rows_mut().into_iter().zip(&words) {
+            if let Some(v) = table.vector(word) {
+                row.assign(&ArrayView1::from(&v[..]));
+            }
+        }
+        let mut closeness = vectors.dot(&vectors.t());
+        closeness.mapv_inplace(|c| c.max(0.0));
+        closeness.diag_mut().fill(1.0);
+        ClaimWords {
+            sentences: all,
+            weights,
+            closeness,
+        }
+    }
+
+    /// The claim similarity of every sentence of article `a` with every sentence of article
+    /// `b`, in [0, 1]: `scores[i][j]`. Zero for headings and sentences without words.
+    pub(super) fn scores(&self, a: usize, b: usize) -> Vec<Vec<f32>> {
+        let (left, right) = (&self.sentences[a], &self.sentences[b]);
+        let (from_left, from_right) = (
+            self.best_matches(left, right),
+            self.best_matches(right, left),
+        );
+        let weight_of =
+            |words: &[u32]| words.iter().map(|&u| self.weights[u as usize]).sum::<f32>();
+        let right_weights: Vec<f32> = right.iter().map(|y| weight_of(y)).collect();
+        left.iter()
+            .enumerate()
+            .map(|(i, x)| {
+                let wx = weight_of(x);
+                right_weights
+                    .iter()
+                    .enumerate()
+                    .map(|(j, &wy)| {
+                        if wx <= 0.0 || wy <= 0.0 {
+                            return 0.0;
+                        }
+                        let recall = from_left.weighted(i, j) / wx;
+                        let precision = from_right.weighted(j, i) / wy;
+                        if recall + precision > 0.0 {
+                            2.0 * recall * precision / (recall + precision)
+                        } else {
+                            0.0
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// For each word of `sentences`, its closest match in each sentence of `other`.
+    fn best_matches(&self, sentences: &[Vec<u32>], other: &[Vec<u32>]) -> BestMatches {
+        let width = other.len();
+        let mut slot: HashMap<u32, usize> = HashMap::new();
+        let mut best: Vec<f32> = Vec::new();
+        let words = sentences
+            .iter()
+            .map(|sentence| {
+                sentence
+                    .iter()
+                    .map(|&u| {
+                        let at = *slot.entry(u).or_insert_with(|| {
+                            let row = self.closeness.row(u as usize);
+                            let row = row.as_slice().expect("a standard-layout matrix");
+                            let at = best.len();
+                            best.extend(other.iter().map(|sentence| {
+                                sentence
+                                    .iter()
+                                    .map(|&v| row[v as usize])
+                                    .fold(0.0, f32::max)
+                            }));
+                            at
+                        });
+                        (self.weights[u as usize], at)
+                    })
+                    .collect()
+            })
+            .collect();
+        BestMatches { words, best, width }
+    }
+}
+
+/// Each word's closest match in each sentence of another article.
+struct BestMatches {
+    /// Per sentence, per word: its rarity weight and where its row of closest matches starts
+    /// in `best`.
+    words: Vec<Vec<(f32, usize)>>,
+    /// Rows of closest matches, one value per sentence of the other article.
+    best: Vec<f32>,
+    width: usize,
+}
+
+impl BestMatches {
+    /// The rarity-weighted sum of the closest matches of sentence `i`'s words in sentence `j`.
+    fn weighted(&self, i: usize, j: usize) -> f32 {
+        debug_assert!(j < self.width);
+        self.words[i]
+            .iter()
+            .map(|&(weight, at)| weight * self.best[at + j])
+            .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentences::sentences;
+
+    #[test]
+    fn a_paraphrase_scores_above_a_sentence_on_the_same_topic() {
+        let bodies = [
+            "For years, relations between the two governments were defined by sanctions and distrust.",
+            "Ties between Caracas and Washington have long been marked by tension and embargoes.",
+            "Caracas and Washington will hold talks on oil exports in March.",
+        ];
+        let inputs: Vec<AlignInput<'_>> = bodies
+            .iter()
+            .enumerate()
+            .map(|(i, body)| AlignInput {
+                id: crate::ArticleId(i as i64),
+                body,
+                boilerplate: &[],
+                language: "en",
+            })
+            .collect();
+        let found: Vec<_> = bodies.iter().map(|b| sentences(b, "en", &[])).collect();
+        let claims = ClaimWords::new(&inputs, &found);
+        let (paraphrase, topic) = (claims.scores(0, 1)[0][0], claims.scores(0, 2)[0][0]);
+        assert!(paraphrase > topic + 0.05, "{paraphrase} vs {topic}");
+        assert!((0.0..=1.0).contains(&paraphrase));
+        // The same sentence is the same claim (among others, so its words have some rarity).
+        let same = ClaimWords::new(
+            &[inputs[0], inputs[0], inputs[2]],
+            &[found[0].clone(), found[0].clone(), found[2].clone()],
+        );
+        let score = same.scores(0, 1)[0][0];
+        assert!((score - 1.0).abs() < 1e-4, "{score}");
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_hyphens_and_number_separators() {
+        assert_eq!(
+            claim_words("Venezuela’s long-standing ties: 7,000 troops, 3.5% and a U.S. envoy"),
+            vec![
+                "venezuela’s",
+                "long-standing",
+                "ties",
+                "7,000",
+                "troops",
+                "3.5",
+                "and",
+                "envoy"
+            ]
+        );
+        assert_eq!(
+            claim_words("négociations à Caracas"),
+            vec!["négociations", "caracas"]
+        );
+    }
+}
