@@ -86,9 +86,9 @@ pub(super) struct ClaimWords {
     sentences: Vec<Vec<Vec<u32>>>,
     /// Rarity of each word across the session's sentences: ln(sentences / sentences with it).
     weights: Vec<f32>,
-    /// How close each word is to each other: the cosine of their vectors, never below 0, as
-    /// one matrix product; the same word is 1 even without a vector.
-    closeness: Array2<f32>,
+    /// Per article, per sentence: how close every word of the session comes to the sentence,
+    /// its best closeness to any of the sentence's words (a row of `weights.len()` values).
+    nearest: Vec<Array2<f32>>,
 }
 
 impl ClaimWords {
@@ -134,13 +134,33 @@ impl ClaimWords {
                 row.assign(&ArrayView1::from(&v[..]));
             }
         }
+        // How close each word is to each other: the cosine of their vectors (never below 0),
+        // as one matrix product; the same word is 1 even without a vector.
         let mut closeness = vectors.dot(&vectors.t());
         closeness.mapv_inplace(|c| c.max(0.0));
         closeness.diag_mut().fill(1.0);
+        let nearest = all
+            .iter()
+            .map(|list| {
+                let mut rows = Array2::<f32>::zeros((list.len(), words.len()));
+                for (mut best, sentence) in rows.rows_mut().into_iter().zip(list) {
+                    let best = best.as_slice_mut().expect("a standard-layout row");
+                    for &v in sentence {
+                        let row = closeness.row(v as usize);
+                        let row = row.as_slice().expect("a standard-layout row");
+                        // A select, not a branch, so the loop runs on vector registers.
+                        for (b, &c) in best.iter_mut().zip(row) {
+                            *b = if c > *b { c } else { *b };
+                        }
+                    }
+                }
+                rows
+            })
+            .collect();
         ClaimWords {
             sentences: all,
             weights,
-            closeness,
+            nearest,
         }
     }
 
@@ -148,12 +168,15 @@ impl ClaimWords {
     /// `b`, in [0, 1]: `scores[i][j]`. Zero for headings and sentences without words.
     pub(super) fn scores(&self, a: usize, b: usize) -> Vec<Vec<f32>> {
         let (left, right) = (&self.sentences[a], &self.sentences[b]);
-        let (from_left, from_right) = (
-            self.best_matches(left, right),
-            self.best_matches(right, left),
-        );
         let weight_of =
             |words: &[u32]| words.iter().map(|&u| self.weights[u as usize]).sum::<f32>();
+        // A sentence's words' weighted closeness to sentence `nearest` of the other article.
+        let covered = |words: &[u32], nearest: ndarray::ArrayView1<'_, f32>| {
+            words
+                .iter()
+                .map(|&u| self.weights[u as usize] * nearest[u as usize])
+                .sum::<f32>()
+        };
         let right_weights: Vec<f32> = right.iter().map(|y| weight_of(y)).collect();
         left.iter()
             .enumerate()
@@ -166,8 +189,8 @@ impl ClaimWords {
                         if wx <= 0.0 || wy <= 0.0 {
                             return 0.0;
                         }
-                        let recall = from_left.weighted(i, j) / wx;
-                        let precision = from_right.weighted(j, i) / wy;
+                        let recall = covered(x, self.nearest[b].row(j)) / wx;
+                        let precision = covered(&right[j], self.nearest[a].row(i)) / wy;
                         if recall + precision > 0.0 {
                             2.0 * recall * precision / (recall + precision)
                         } else {
@@ -177,58 +200,6 @@ impl ClaimWords {
                     .collect()
             })
             .collect()
-    }
-
-    /// For each word of `sentences`, its closest match in each sentence of `other`.
-    fn best_matches(&self, sentences: &[Vec<u32>], other: &[Vec<u32>]) -> BestMatches {
-        let width = other.len();
-        let mut slot: HashMap<u32, usize> = HashMap::new();
-        let mut best: Vec<f32> = Vec::new();
-        let words = sentences
-            .iter()
-            .map(|sentence| {
-                sentence
-                    .iter()
-                    .map(|&u| {
-                        let at = *slot.entry(u).or_insert_with(|| {
-                            let row = self.closeness.row(u as usize);
-                            let row = row.as_slice().expect("a standard-layout matrix");
-                            let at = best.len();
-                            best.extend(other.iter().map(|sentence| {
-                                sentence
-                                    .iter()
-                                    .map(|&v| row[v as usize])
-                                    .fold(0.0, f32::max)
-                            }));
-                            at
-                        });
-                        (self.weights[u as usize], at)
-                    })
-                    .collect()
-            })
-            .collect();
-        BestMatches { words, best, width }
-    }
-}
-
-/// Each word's closest match in each sentence of another article.
-struct BestMatches {
-    /// Per sentence, per word: its rarity weight and where its row of closest matches starts
-    /// in `best`.
-    words: Vec<Vec<(f32, usize)>>,
-    /// Rows of closest matches, one value per sentence of the other article.
-    best: Vec<f32>,
-    width: usize,
-}
-
-impl BestMatches {
-    /// The rarity-weighted sum of the closest matches of sentence `i`'s words in sentence `j`.
-    fn weighted(&self, i: usize, j: usize) -> f32 {
-        debug_assert!(j < self.width);
-        self.words[i]
-            .iter()
-            .map(|&(weight, at)| weight * self.best[at + j])
-            .sum()
     }
 }
 
