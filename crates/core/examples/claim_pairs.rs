@@ -60,25 +60,9 @@ fn main() {
         }
     }
     // What the aligner puts together: rows and links, each article the pivot in turn.
-    let mut found = std::collections::BTreeSet::new();
-    for pivot in 0..inputs.len() {
-        let alignment = align(&inputs, pivot, &options);
-        for row in &alignment.rows {
-            for (a, cell) in row.cells.iter().enumerate() {
-                for (b, other) in row.cells.iter().enumerate().skip(a + 1) {
-                    for &i in cell.iter().flatten() {
-                        for &j in other.iter().flatten() {
-                            found.insert((a, i, b, j));
-                        }
-                    }
-                }
-            }
-        }
-        for link in &alignment.moved {
-            let (a, i, b, j) = (link.article, link.sentence, pivot, link.pivot_sentence);
-            found.insert(if a < b { (a, i, b, j) } else { (b, j, a, i) });
-        }
-    }
+    let found: std::collections::BTreeSet<_> = (0..inputs.len())
+        .flat_map(|pivot| align(&inputs, pivot, &options).sentence_pairs())
+        .collect();
     let mut w = std::fs::File::create(out.join("found.tsv")).unwrap();
     for (a, i, b, j) in found {
         writeln!(w, "{a}\t{i}\t{b}\t{j}").unwrap();

@@ -63,24 +63,7 @@ fn the_aligner_pairs_sentences_that_make_the_same_claim() {
     let mut sentences = Vec::new();
     for pivot in 0..inputs.len() {
         let alignment = align(&inputs, pivot, &AlignOptions::default());
-        for row in &alignment.rows {
-            for (a, cell) in row.cells.iter().enumerate() {
-                for (b, other) in row.cells.iter().enumerate().skip(a + 1) {
-                    let (Some(cell), Some(other)) = (cell, other) else {
-                        continue;
-                    };
-                    for &i in cell {
-                        for &j in other {
-                            found.insert((a, i, b, j));
-                        }
-                    }
-                }
-            }
-        }
-        for link in &alignment.moved {
-            let (a, i, b, j) = (link.article, link.sentence, pivot, link.pivot_sentence);
-            found.insert(if a < b { (a, i, b, j) } else { (b, j, a, i) });
-        }
+        found.extend(alignment.sentence_pairs());
         sentences = alignment.sentences;
     }
     let range = |a: usize, i: usize| sentences[a][i].range();

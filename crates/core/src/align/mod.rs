@@ -246,6 +246,29 @@ pub struct PairDiff {
 }
 
 impl Alignment {
+    /// Every pair of sentences of two articles this alignment puts together, in a row or by a
+    /// link, as `(article a, sentence, article b, sentence)` with `a < b`: what is measured
+    /// against judged pairs.
+    pub fn sentence_pairs(&self) -> BTreeSet<(usize, usize, usize, usize)> {
+        let mut pairs = BTreeSet::new();
+        for row in &self.rows {
+            for (a, cell) in row.cells.iter().enumerate() {
+                for (b, other) in row.cells.iter().enumerate().skip(a + 1) {
+                    for &i in cell.iter().flatten() {
+                        for &j in other.iter().flatten() {
+                            pairs.insert((a, i, b, j));
+                        }
+                    }
+                }
+            }
+        }
+        for link in &self.moved {
+            let (a, i, b, j) = (link.article, link.sentence, self.pivot, link.pivot_sentence);
+            pairs.insert(if a < b { (a, i, b, j) } else { (b, j, a, i) });
+        }
+        pairs
+    }
+
     /// The text of some of an article's sentences, joined by a space.
     pub fn cell_text(&self, body: &str, article: usize, cell: &[usize]) -> String {
         let parts: Vec<&str> = cell
