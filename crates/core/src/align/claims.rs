@@ -12,7 +12,7 @@
 
 use super::AlignInput;
 use crate::sentences::{Sentence, SentenceKind};
-use ndarray::{Array2, ArrayView1};
+use ndarray::{Array2, ArrayView1, Axis, Slice};
 use parallax_vectors::{word_vectors, DIMS};
 use std::collections::HashMap;
 
@@ -88,7 +88,64 @@ pub(super) struct ClaimWords {
     weights: Vec<f32>,
     /// Per article, per sentence: how close every word of the session comes to the sentence,
     /// its best closeness to any of the sentence's words (a row of `weights.len()` values).
+    /// Empty when the session is too large for it.
     nearest: Vec<Array2<f32>>,
+}
+
+/// Most distinct words, and most sentences, of a session that gets claim links: a 5-article
+/// session of ~1,500 words each has ~2,000 words and ~350 sentences; at the limits the
+/// nearest-word table is 40 MB.
+const MAX_WORDS: usize = 5_000;
+const MAX_SENTENCES: usize = 2_000;
+
+/// Words whose cosines with all others are computed at once: a block of the words × words
+/// matrix, never the whole of it.
+const BLOCK: usize = 256;
+
+/// For each sentence, each word's best closeness to it: the cosine of their word vectors
+/// (never below 0), 1 for the same word even without a vector, maximised over the sentence's
+/// words. The cosines come a block of words at a time, each block one matrix product.
+fn nearest_words(words: &[String], sentences: &[Vec<Vec<u32>>]) -> Vec<Array2<f32>> {
+    let table = word_vectors();
+    let mut vectors = Array2::<f32>::zeros((words.len(), DIMS));
+    for (mut row, word) in vectors.rows_mut().into_iter().zip(words) {
+        if let Some(v) = table.vector(word) {
+            row.assign(&ArrayView1::from(&v[..]));
+        }
+    }
+    let mut nearest: Vec<Array2<f32>> = sentences
+        .iter()
+        .map(|list| Array2::zeros((list.len(), words.len())))
+        .collect();
+    // Where each word occurs: (article, sentence), by word.
+    let mut occurrences: Vec<Vec<(usize, usize)>> = vec![Vec::new(); words.len()];
+    for (a, list) in sentences.iter().enumerate() {
+        for (i, sentence) in list.iter().enumerate() {
+            for &v in sentence {
+                occurrences[v as usize].push((a, i));
+            }
+        }
+    }
+    for start in (0..words.len()).step_by(BLOCK) {
+        let end = (start + BLOCK).min(words.len());
+        let mut closeness = vectors
+            .slice_axis(Axis(0), Slice::from(start..end))
+            .dot(&vectors.t());
+        for (k, mut row) in closeness.rows_mut().into_iter().enumerate() {
+            row[start + k] = 1.0;
+            let row = row.as_slice().expect("a standard-layout row");
+            for &(a, i) in &occurrences[start + k] {
+                let mut best = nearest[a].row_mut(i);
+                let best = best.as_slice_mut().expect("a standard-layout row");
+                // A select, not a branch, so the loop runs on vector registers; starting from
+                // 0, negative cosines never count.
+                for (b, &c) in best.iter_mut().zip(row) {
+                    *b = if c > *b { c } else { *b };
+                }
+            }
+        }
+    }
+    nearest
 }
 
 impl ClaimWords {
@@ -127,36 +184,13 @@ impl ClaimWords {
             all.push(per_sentence);
         }
         let weights = df.iter().map(|&n| (total as f32 / n as f32).ln()).collect();
-        let table = word_vectors();
-        let mut vectors = Array2::<f32>::zeros((words.len(), DIMS));
-        for (mut row, word) in vectors.rows_mut().into_iter().zip(&words) {
-            if let Some(v) = table.vector(word) {
-                row.assign(&ArrayView1::from(&v[..]));
-            }
-        }
-        // How close each word is to each other: the cosine of their vectors (never below 0),
-        // as one matrix product; the same word is 1 even without a vector.
-        let mut closeness = vectors.dot(&vectors.t());
-        closeness.mapv_inplace(|c| c.max(0.0));
-        closeness.diag_mut().fill(1.0);
-        let nearest = all
-            .iter()
-            .map(|list| {
-                let mut rows = Array2::<f32>::zeros((list.len(), words.len()));
-                for (mut best, sentence) in rows.rows_mut().into_iter().zip(list) {
-                    let best = best.as_slice_mut().expect("a standard-layout row");
-                    for &v in sentence {
-                        let row = closeness.row(v as usize);
-                        let row = row.as_slice().expect("a standard-layout row");
-                        // A select, not a branch, so the loop runs on vector registers.
-                        for (b, &c) in best.iter_mut().zip(row) {
-                            *b = if c > *b { c } else { *b };
-                        }
-                    }
-                }
-                rows
-            })
-            .collect();
+        // Past these sizes the session gets no claim links (its rows and term links stand):
+        // the nearest-word table grows with sentences × words.
+        let nearest = if words.len() <= MAX_WORDS && total as usize <= MAX_SENTENCES {
+            nearest_words(&words, &all)
+        } else {
+            Vec::new()
+        };
         ClaimWords {
             sentences: all,
             weights,
@@ -168,6 +202,9 @@ impl ClaimWords {
     /// `b`, in [0, 1]: `scores[i][j]`. Zero for headings and sentences without words.
     pub(super) fn scores(&self, a: usize, b: usize) -> Vec<Vec<f32>> {
         let (left, right) = (&self.sentences[a], &self.sentences[b]);
+        if self.nearest.is_empty() {
+            return vec![vec![0.0; right.len()]; left.len()];
+        }
         let weight_of =
             |words: &[u32]| words.iter().map(|&u| self.weights[u as usize]).sum::<f32>();
         // A sentence's words' weighted closeness to sentence `nearest` of the other article.
@@ -237,6 +274,29 @@ mod tests {
         );
         let score = same.scores(0, 1)[0][0];
         assert!((score - 1.0).abs() < 1e-4, "{score}");
+    }
+
+    #[test]
+    fn a_session_past_the_limits_gets_no_claim_scores_and_no_table() {
+        // More distinct words than MAX_WORDS, in sentences of twenty.
+        let body: String = (0..MAX_WORDS + 20)
+            .map(|n| format!("word{n}"))
+            .collect::<Vec<_>>()
+            .chunks(20)
+            .map(|c| format!("{}.\n\n", c.join(" ")))
+            .collect();
+        let input = AlignInput {
+            id: crate::ArticleId(1),
+            body: &body,
+            boilerplate: &[],
+            language: "en",
+        };
+        let found = sentences(&body, "en", &[]);
+        let claims = ClaimWords::new(&[input, input], &[found.clone(), found.clone()]);
+        assert!(claims.nearest.is_empty());
+        let scores = claims.scores(0, 1);
+        assert_eq!((scores.len(), scores[0].len()), (found.len(), found.len()));
+        assert!(scores.iter().flatten().all(|&s| s == 0.0));
     }
 
     #[test]
