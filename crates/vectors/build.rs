@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-/// Columns kept; `src/lib.rs` reads the same number from `DIMS`.
+/// Columns kept; written to `dims.rs` for `src/lib.rs`.
 const DIMS: usize = 128;
 
 fn main() {
@@ -41,5 +41,10 @@ fn main() {
     }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
     std::fs::write(out.join("embeddings.f16"), kept).expect("written embeddings");
+    std::fs::write(
+        out.join("dims.rs"),
+        format!("/// Dimensions of a vector (the columns of the table kept).\npub const DIMS: usize = {DIMS};\n"),
+    )
+    .expect("written dims.rs");
     std::fs::copy(&tokenizer, out.join("tokenizer.json")).expect("copied tokenizer");
 }

@@ -849,6 +849,14 @@ fn a_description_right_after_a_quotation_is_its_speaker_again() {
         (None, Some("a western diplomat")),
         "{found:#?}"
     );
+    // An institution quoted before is not the person a description stands for.
+    let body = "“Prices will rise,” the ministry said. “We expect it,” the minister said.";
+    let found = quotes(body, &[]);
+    assert_eq!(
+        speaker(&found[1]),
+        (None, Some("the minister")),
+        "{found:#?}"
+    );
     // Far from any quotation, a description stays a description.
     let far = "The talks went on for a long time and nobody in the hall knew what the delegations would decide about the border, the trade or the prisoners held on both sides of the line. ".repeat(3);
     let body = format!("“The deal will hold,” Ana Berg said. {far}“Nobody wants a collapse,” the retired diplomat said.");

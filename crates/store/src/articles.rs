@@ -462,7 +462,19 @@ pub(crate) fn insert_article(
         meta.agency,
         meta.title_derived,
     ])?;
-    Ok(ArticleId(conn.last_insert_rowid()))
+    let id = ArticleId(conn.last_insert_rowid());
+    mark_pending(conn, id)?;
+    Ok(id)
+}
+
+/// Marks an article for the work after an import (`Library::after_import`), in the caller's
+/// transaction, so that work is never lost to a closed app.
+fn mark_pending(conn: &Connection, id: ArticleId) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO articles_pending (article_id) VALUES (?1) ON CONFLICT DO NOTHING",
+    )?
+    .execute([id.0])?;
+    Ok(())
 }
 
 /// Brings back a deleted article whose text is imported again: same id (so notes and sessions
@@ -491,7 +503,7 @@ pub(crate) fn revive_article(
         meta.agency,
         meta.title_derived
     ])?;
-    Ok(())
+    mark_pending(conn, id)
 }
 
 /// The id of the outlet with this name, created when new; none without a name.

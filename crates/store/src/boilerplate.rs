@@ -63,13 +63,23 @@ impl Library {
     /// The work that follows an import, kept out of it so the import itself stays fast and its
     /// report comes at once: each new article without a declared language gets the one its
     /// text is written in, and the outlets the articles belong to learn their boilerplate. The
-    /// app runs it in the background after every import, the CLI right after it; `progress`
-    /// hears each step.
+    /// app runs it in the background after every import and at start, the CLI right after its
+    /// import; `progress` hears each step. Besides `articles`, it does every article an import
+    /// marked and no run of this work has done yet (an app closed too early).
     pub fn after_import(
         &mut self,
         articles: &[ArticleId],
         mut progress: impl FnMut(AfterImportProgress),
     ) -> Result<AfterImport> {
+        let pending: Vec<ArticleId> = self
+            .conn
+            .prepare("SELECT article_id FROM articles_pending ORDER BY article_id")?
+            .query_map([], |r| Ok(ArticleId(r.get(0)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut all: Vec<ArticleId> = articles.iter().copied().chain(pending).collect();
+        all.sort_unstable_by_key(|id| id.0);
+        all.dedup();
+        let articles = &all[..];
         let outlets = self.outlets_of(articles)?;
         let total = articles.len() + outlets.len();
         let languages = self.detect_languages(articles, &mut |done| {
@@ -81,6 +91,14 @@ impl Library {
                 total,
             })
         })?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        for id in articles {
+            tx.prepare_cached("DELETE FROM articles_pending WHERE article_id = ?1")?
+                .execute([id.0])?;
+        }
+        tx.commit()?;
         progress(AfterImportProgress { done: total, total });
         Ok(AfterImport {
             languages,

@@ -19,6 +19,9 @@ const MIGRATION_STEPS: &[M<'static>] = &[
     M::up(include_str!(
         "../../../migrations/0008_outlet_boilerplate.sql"
     )),
+    M::up(include_str!(
+        "../../../migrations/0009_articles_pending.sql"
+    )),
 ];
 
 /// Every migration, in order. Append new files; never edit a released one.

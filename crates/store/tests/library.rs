@@ -363,6 +363,42 @@ fn agency_copy_keeps_agency_and_outlet_apart_and_outlets_are_set_several_at_once
 }
 
 #[test]
+fn the_work_after_an_import_left_undone_is_done_on_the_next_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let english = "The ferry crews walked off the job on Monday, stranding thousands of commuters on both sides of the fjord, and the union said the strike would go on.";
+    let spanish = "Noruega refuerza la vigilancia en su frontera\n\nBergen, 11 ene (EFE).- Las autoridades noruegas reforzaron este domingo la vigilancia en la frontera con Suecia después de que el Gobierno anunciara nuevas medidas de control para los viajeros.";
+    let paths = [
+        write(dir.path(), "en.txt", english.as_bytes()),
+        write(dir.path(), "es.txt", spanish.as_bytes()),
+    ];
+    // An import whose app closed before the work after it ran.
+    let ids: Vec<ArticleId> = {
+        let mut library = open(dir.path());
+        let report = library.import_paths(&paths, |_| {});
+        assert_eq!(report.imported.len(), 2, "{report:?}");
+        report.imported.iter().map(|f| f.id).collect()
+    };
+    let mut library = open(dir.path());
+    assert_eq!(library.get(ids[0]).unwrap().language, None);
+    // The next run does it without being told which articles.
+    let after = library.after_import(&[], |_| {}).unwrap();
+    let language = |library: &Library, i: usize| library.get(ids[i]).unwrap().language;
+    assert_eq!(after.languages, 2);
+    assert_eq!(
+        (
+            language(&library, 0).as_deref(),
+            language(&library, 1).as_deref()
+        ),
+        (Some("en"), Some("es"))
+    );
+    // Done once: nothing is left for the run after.
+    let mut steps = Vec::new();
+    let again = library.after_import(&[], |p| steps.push(p.total)).unwrap();
+    assert_eq!(again.languages, 0);
+    assert_eq!(steps.last(), Some(&0));
+}
+
+#[test]
 fn delete_hides_restore_undoes_and_purge_removes_for_good() {
     let dir = tempfile::tempdir().unwrap();
     let mut library = open(dir.path());

@@ -1,5 +1,5 @@
-//! Word vectors: WordLlama's static token embeddings (the `wordllama` package on PyPI, MIT),
-//! bundled into the binary at build time. A word's vector is the mean of the embeddings of the
+//! Word vectors: WordLlama's static token embeddings (the `wordllama` package on PyPI, MIT:
+//! see `LICENSE-wordllama` beside this crate), bundled into the binary at build time. A word's vector is the mean of the embeddings of the
 //! BPE tokens WordLlama's own tokenizer cuts it into, as WordLlama pools a text, made unit
 //! length. No network, no model runtime: a table lookup.
 //!
@@ -10,8 +10,7 @@
 use std::sync::OnceLock;
 use tokenizers::Tokenizer;
 
-/// Dimensions of a vector (the columns `build.rs` kept).
-pub const DIMS: usize = 128;
+include!(concat!(env!("OUT_DIR"), "/dims.rs"));
 
 /// The embedding table: one row of `DIMS` little-endian f16 values per token id.
 static EMBEDDINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embeddings.f16"));
@@ -45,8 +44,9 @@ impl WordVectors {
             return None;
         }
         let mut sum = [0.0f32; DIMS];
-        for &id in ids {
-            let row = (id as usize).min(self.rows - 1) * DIMS * 2;
+        // A token id past the table (none in WordLlama's own tokenizer) adds nothing.
+        for &id in ids.iter().filter(|&&id| (id as usize) < self.rows) {
+            let row = id as usize * DIMS * 2;
             for (k, value) in sum.iter_mut().enumerate() {
                 let at = row + 2 * k;
                 let bits = u16::from_le_bytes([EMBEDDINGS[at], EMBEDDINGS[at + 1]]);

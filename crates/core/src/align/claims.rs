@@ -121,7 +121,10 @@ fn nearest_words(words: &[String], sentences: &[Vec<Vec<u32>>]) -> Vec<Array2<f3
     let mut occurrences: Vec<Vec<(usize, usize)>> = vec![Vec::new(); words.len()];
     for (a, list) in sentences.iter().enumerate() {
         for (i, sentence) in list.iter().enumerate() {
-            for &v in sentence {
+            let mut distinct = sentence.clone();
+            distinct.sort_unstable();
+            distinct.dedup();
+            for v in distinct {
                 occurrences[v as usize].push((a, i));
             }
         }
@@ -199,11 +202,12 @@ impl ClaimWords {
     }
 
     /// The claim similarity of every sentence of article `a` with every sentence of article
-    /// `b`, in [0, 1]: `scores[i][j]`. Zero for headings and sentences without words.
-    pub(super) fn scores(&self, a: usize, b: usize) -> Vec<Vec<f32>> {
+    /// `b`, in [0, 1]: `scores[i][j]`. Zero for headings and sentences without words; none
+    /// for a session too large to have them.
+    pub(super) fn scores(&self, a: usize, b: usize) -> Option<Vec<Vec<f32>>> {
         let (left, right) = (&self.sentences[a], &self.sentences[b]);
         if self.nearest.is_empty() {
-            return vec![vec![0.0; right.len()]; left.len()];
+            return None;
         }
         let weight_of =
             |words: &[u32]| words.iter().map(|&u| self.weights[u as usize]).sum::<f32>();
@@ -215,28 +219,30 @@ impl ClaimWords {
                 .sum::<f32>()
         };
         let right_weights: Vec<f32> = right.iter().map(|y| weight_of(y)).collect();
-        left.iter()
-            .enumerate()
-            .map(|(i, x)| {
-                let wx = weight_of(x);
-                right_weights
-                    .iter()
-                    .enumerate()
-                    .map(|(j, &wy)| {
-                        if wx <= 0.0 || wy <= 0.0 {
-                            return 0.0;
-                        }
-                        let recall = covered(x, self.nearest[b].row(j)) / wx;
-                        let precision = covered(&right[j], self.nearest[a].row(i)) / wy;
-                        if recall + precision > 0.0 {
-                            2.0 * recall * precision / (recall + precision)
-                        } else {
-                            0.0
-                        }
-                    })
-                    .collect()
-            })
-            .collect()
+        Some(
+            left.iter()
+                .enumerate()
+                .map(|(i, x)| {
+                    let wx = weight_of(x);
+                    right_weights
+                        .iter()
+                        .enumerate()
+                        .map(|(j, &wy)| {
+                            if wx <= 0.0 || wy <= 0.0 {
+                                return 0.0;
+                            }
+                            let recall = covered(x, self.nearest[b].row(j)) / wx;
+                            let precision = covered(&right[j], self.nearest[a].row(i)) / wy;
+                            if recall + precision > 0.0 {
+                                2.0 * recall * precision / (recall + precision)
+                            } else {
+                                0.0
+                            }
+                        })
+                        .collect()
+                })
+                .collect(),
+        )
     }
 }
 
@@ -264,7 +270,8 @@ mod tests {
             .collect();
         let found: Vec<_> = bodies.iter().map(|b| sentences(b, "en", &[])).collect();
         let claims = ClaimWords::new(&inputs, &found);
-        let (paraphrase, topic) = (claims.scores(0, 1)[0][0], claims.scores(0, 2)[0][0]);
+        let score = |c: &ClaimWords, a: usize, b: usize| c.scores(a, b).expect("scores")[0][0];
+        let (paraphrase, topic) = (score(&claims, 0, 1), score(&claims, 0, 2));
         assert!(paraphrase > topic + 0.05, "{paraphrase} vs {topic}");
         assert!((0.0..=1.0).contains(&paraphrase));
         // The same sentence is the same claim (among others, so its words have some rarity).
@@ -272,7 +279,7 @@ mod tests {
             &[inputs[0], inputs[0], inputs[2]],
             &[found[0].clone(), found[0].clone(), found[2].clone()],
         );
-        let score = same.scores(0, 1)[0][0];
+        let score = score(&same, 0, 1);
         assert!((score - 1.0).abs() < 1e-4, "{score}");
     }
 
@@ -294,9 +301,7 @@ mod tests {
         let found = sentences(&body, "en", &[]);
         let claims = ClaimWords::new(&[input, input], &[found.clone(), found.clone()]);
         assert!(claims.nearest.is_empty());
-        let scores = claims.scores(0, 1);
-        assert_eq!((scores.len(), scores[0].len()), (found.len(), found.len()));
-        assert!(scores.iter().flatten().all(|&s| s == 0.0));
+        assert!(claims.scores(0, 1).is_none());
     }
 
     #[test]

@@ -269,7 +269,7 @@ fn just_quoted_person(
     }
     match &found.source {
         Source::Named { .. } => Some(found.source.clone()),
-        Source::Unnamed { role } if !speakers::describes_many(role.as_str()) => {
+        Source::Unnamed { role } if speakers::describes_a_person(role) => {
             Some(found.source.clone())
         }
         _ => None,

@@ -690,6 +690,19 @@ fn is_honorific(core: &str) -> bool {
 
 /// Whether a description of a source is plural ("officials", "Pentagon officials", "people
 /// familiar with the talks").
+/// Whether a description names one person ("a western diplomat among the observers", "the
+/// source"), not an institution ("the ministry") or a group.
+pub(super) fn describes_a_person(description: &str) -> bool {
+    description
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .any(|w| is_person_noun(&w) || is_title(&w))
+        && !describes_many(description)
+}
+
 pub(super) fn describes_many(description: &str) -> bool {
     description
         .split_whitespace()

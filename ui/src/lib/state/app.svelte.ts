@@ -91,6 +91,8 @@ export class AppState {
       this.banner.report('Drag and drop is not available; use Import files… instead', error);
     }
     await Promise.all([this.library.refresh(), this.sessions.refresh()]);
+    // Work after an import that the last run left undone (closed too early) goes on now.
+    this.importer.resumeLearning();
     // Quit with a session open: it opens again, as it was left.
     const reopen = openSessionAtQuit();
     if (reopen !== null && this.view === 'library' && this.sessions.byId(reopen)) void this.openSession(reopen);

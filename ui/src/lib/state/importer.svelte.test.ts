@@ -64,13 +64,16 @@ describe('Importer', () => {
     // The work after the import runs in the background, with its own progress, and refreshes
     // the library again when it is done; the report did not wait for it.
     expect(learnedIds).toEqual([7]);
-    expect(importer.learning).toEqual({ done: 0, total: 1 });
+    expect(importer.learning).toEqual({ done: 0, total: 0 });
     sendLearning({ done: 1, total: 2 });
     expect(importer.learning).toEqual({ done: 1, total: 2 });
     learned.resolve({ languages: 1, boilerplate: { outlets: 1, articles: 0 } });
     await importer.settled();
     expect(importer.learning).toBeNull();
     expect(refreshed).toBe(2);
+    // A message of the finished run arriving late does not bring its progress back.
+    sendLearning({ done: 2, total: 2 });
+    expect(importer.learning).toBeNull();
 
     importer.dismissReport();
     expect(importer.report).toBeNull();

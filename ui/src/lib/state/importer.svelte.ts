@@ -50,8 +50,12 @@ export class Importer {
   #queue = $state.raw<Job[]>([]);
   /** Imported articles the work after the import has still to see. */
   #toLearn: number[] = [];
+  /** Whether the work after the import is wanted again (new articles, or the start). */
+  #learnWanted = false;
   /** The running work after the import, if any. */
   #learningDone: Promise<void> | null = null;
+  /** The run whose progress messages count; later messages of an earlier run are dropped. */
+  #learningRun: object | null = null;
 
   /** `afterImport` runs after each finished job, e.g. to refresh the library. */
   constructor(backend: ImportBackend, banner: Banner, afterImport: () => Promise<void>) {
@@ -136,7 +140,7 @@ export class Importer {
           // what we have so far; later jobs in the queue add to it.
           await this.#afterImport();
           this.report = combined;
-          if (next.kind === 'paths') this.#learnFrom(result.imported.map((file) => file.id));
+          if (next.kind === 'paths' && result.imported.length > 0) this.#learn(result.imported.map((file) => file.id));
         }
       }
     } finally {
@@ -145,37 +149,54 @@ export class Importer {
     }
   }
 
-  /** Resolves once the work after every import so far is done (for tests and shutdown). */
+  /**
+   * Finishes the work after imports that an earlier run of the app left undone (the backend
+   * keeps the list); called once at start.
+   */
+  resumeLearning(): void {
+    this.#learn([]);
+  }
+
+  /** Resolves once the work after every import so far is done (for tests). */
   async settled(): Promise<void> {
     while (this.#learningDone) await this.#learningDone;
   }
 
   /** Starts the work after an import in the background, or adds these articles to it. */
-  #learnFrom(ids: number[]): void {
-    if (ids.length === 0) return;
-    this.#toLearn.push(...ids);
-    if (this.#learningDone) return;
-    this.#learningDone = this.#learnAll().finally(() => {
-      this.#learningDone = null;
-      this.learning = null;
-    });
+  #learn(ids: number[]): void {
+    // concat, not push(...ids): an import of 100,000 files would pass too many arguments.
+    this.#toLearn = this.#toLearn.concat(ids);
+    this.#learnWanted = true;
+    this.#learningDone ??= this.#learnAll();
   }
 
   async #learnAll(): Promise<void> {
-    while (this.#toLearn.length > 0) {
-      const ids = this.#toLearn;
-      this.#toLearn = [];
-      this.learning = { done: 0, total: ids.length };
-      try {
-        await this.#backend.afterImport(ids, (progress) => {
-          this.learning = progress;
-        });
-      } catch (error) {
-        // The articles are imported either way; only footers and languages are missing.
-        this.#banner.report('Couldn’t finish reading the new articles’ languages and outlet footers', error);
+    try {
+      while (this.#learnWanted) {
+        this.#learnWanted = false;
+        const ids = this.#toLearn;
+        this.#toLearn = [];
+        const run = {};
+        this.#learningRun = run;
+        this.learning = { done: 0, total: 0 };
+        try {
+          await this.#backend.afterImport(ids, (progress) => {
+            if (this.#learningRun === run) this.learning = progress;
+          });
+        } catch (error) {
+          // The articles are imported either way; the backend keeps them marked, so the
+          // next start tries again.
+          this.#banner.report('Couldn’t finish reading the new articles’ languages and outlet footers', error);
+        }
+        this.#learningRun = null;
+        this.learning = null;
+        // Languages and word counts changed: the library shows them.
+        await this.#afterImport();
       }
-      // Languages and word counts changed: the library shows them.
-      await this.#afterImport();
+    } finally {
+      this.#learningDone = null;
+      this.#learningRun = null;
+      this.learning = null;
     }
   }
 
