@@ -140,7 +140,7 @@ export class Importer {
           // what we have so far; later jobs in the queue add to it.
           await this.#afterImport();
           this.report = combined;
-          if (next.kind === 'paths' && result.imported.length > 0) this.#learn(result.imported.map((file) => file.id));
+          if (result.imported.length > 0) this.#learn(result.imported.map((file) => file.id));
         }
       }
     } finally {
