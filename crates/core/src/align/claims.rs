@@ -98,6 +98,9 @@ pub(super) struct ClaimWords {
 const MAX_WORDS: usize = 5_000;
 const MAX_SENTENCES: usize = 2_000;
 
+/// Longest word given a vector, in bytes.
+const MAX_WORD_BYTES: usize = 64;
+
 /// Words whose cosines with all others are computed at once: a block of the words × words
 /// matrix, never the whole of it.
 const BLOCK: usize = 256;
@@ -109,6 +112,11 @@ fn nearest_words(words: &[String], sentences: &[Vec<Vec<u32>>]) -> Vec<Array2<f3
     let table = word_vectors();
     let mut vectors = Array2::<f32>::zeros((words.len(), DIMS));
     for (mut row, word) in vectors.rows_mut().into_iter().zip(words) {
+        // A "word" longer than any real one (a run of letters in a damaged file) is matched
+        // only as itself, never tokenised.
+        if word.len() > MAX_WORD_BYTES {
+            continue;
+        }
         if let Some(v) = table.vector(word) {
             row.assign(&ArrayView1::from(&v[..]));
         }
@@ -302,6 +310,33 @@ mod tests {
         let claims = ClaimWords::new(&[input, input], &[found.clone(), found.clone()]);
         assert!(claims.nearest.is_empty());
         assert!(claims.scores(0, 1).is_none());
+    }
+
+    #[test]
+    fn a_run_of_letters_no_word_is_that_long_is_matched_only_as_itself() {
+        let long = format!("{} closes the port.", "x".repeat(200_000));
+        let bodies = [
+            long.as_str(),
+            "The strike closes the port.",
+            "Fuel prices rose.",
+        ];
+        let inputs: Vec<AlignInput<'_>> = bodies
+            .iter()
+            .map(|body| AlignInput {
+                id: crate::ArticleId(1),
+                body,
+                boilerplate: &[],
+                language: "en",
+            })
+            .collect();
+        let found: Vec<_> = bodies.iter().map(|b| sentences(b, "en", &[])).collect();
+        let scores = ClaimWords::new(&inputs, &found)
+            .scores(0, 1)
+            .expect("scores");
+        assert!(scores
+            .iter()
+            .flatten()
+            .all(|s| s.is_finite() && (0.0..=1.0).contains(s)));
     }
 
     #[test]
