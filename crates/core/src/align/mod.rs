@@ -116,7 +116,7 @@ impl Default for AlignOptions {
         AlignOptions {
             threshold: 0.15,
             moved_threshold: 0.2,
-            claim_threshold: 0.37,
+            claim_threshold: 0.35,
             merge_penalty: 0.03,
             merge_part_min: 0.08,
             name_boost: 1.6,
@@ -138,7 +138,7 @@ impl AlignOptions {
 
     /// Minimum claim similarity (soft word matching by word vectors, `claims`) for two
     /// sentences to be linked as making the same claim when the term cosine did not pair
-    /// them. Default 0.37: on our same-claim gold, pairs above it are right about as often as
+    /// them. Default 0.35: on our same-claim gold, pairs above it are right about as often as
     /// the rows are.
     pub fn claim_threshold(mut self, threshold: f32) -> Self {
         self.claim_threshold = threshold;
