@@ -79,6 +79,26 @@ describe('Importer', () => {
     expect(importer.report).toBeNull();
   });
 
+  it('resumes the work after an earlier import at start, and a failed resume adds no banner', async () => {
+    let asked: number[] | null = null;
+    const banner = new Banner();
+    const importer = new Importer(
+      backendWith({
+        afterImport: (ids) => {
+          asked = ids;
+          return Promise.reject({ code: 'database', message: 'the library is not open' });
+        },
+      }),
+      banner,
+      async () => {},
+    );
+    importer.resumeLearning();
+    await importer.settled();
+    expect(asked).toEqual([]);
+    expect(banner.notices).toEqual([]);
+    expect(importer.learning).toBeNull();
+  });
+
   it('queues drops that arrive during an import and adds their results to one report', async () => {
     const calls: string[][] = [];
     const answers = [deferred<ImportReport>(), deferred<ImportReport>()];

@@ -185,8 +185,11 @@ export class Importer {
           });
         } catch (error) {
           // The articles are imported either way; the backend keeps them marked, so the
-          // next start tries again.
-          this.#banner.report('Couldn’t finish reading the new articles’ languages and outlet footers', error);
+          // next start tries again. A failed resume at start (no new articles of this run; the
+          // library may not even be open, which is reported already) says nothing.
+          if (ids.length > 0) {
+            this.#banner.report('Couldn’t finish reading the new articles’ languages and outlet footers', error);
+          }
         }
         this.#learningRun = null;
         this.learning = null;
