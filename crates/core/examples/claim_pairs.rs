@@ -19,12 +19,7 @@ fn main() {
     let inputs: Vec<AlignInput<'_>> = docs
         .iter()
         .enumerate()
-        .map(|(i, d)| AlignInput {
-            id: parallax_core::ArticleId(i as i64 + 1),
-            body: &d.body,
-            boilerplate: &d.boilerplate,
-            language: d.metadata.language.as_deref().unwrap_or("en"),
-        })
+        .map(|(i, d)| AlignInput::of(parallax_core::ArticleId(i as i64 + 1), d))
         .collect();
     // An optional claim threshold to try instead of the default.
     let options = match std::env::args().nth(2) {

@@ -17,12 +17,7 @@ fn main() {
     let inputs: Vec<AlignInput<'_>> = docs
         .iter()
         .enumerate()
-        .map(|(i, d)| AlignInput {
-            id: parallax_core::ArticleId(i as i64),
-            body: &d.body,
-            boilerplate: &d.boilerplate,
-            language: d.metadata.language.as_deref().unwrap_or("en"),
-        })
+        .map(|(i, d)| AlignInput::of(parallax_core::ArticleId(i as i64), d))
         .collect();
     let scores = sentence_similarities(&inputs, 0, 1, &AlignOptions::default());
     let sa = sentences(&docs[0].body, "en", &docs[0].boilerplate);

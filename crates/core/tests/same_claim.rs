@@ -51,12 +51,7 @@ fn the_aligner_pairs_sentences_that_make_the_same_claim() {
     let inputs: Vec<AlignInput<'_>> = documents
         .iter()
         .enumerate()
-        .map(|(i, d)| AlignInput {
-            id: parallax_core::ArticleId(i as i64 + 1),
-            body: &d.body,
-            boilerplate: &d.boilerplate,
-            language: d.metadata.language.as_deref().unwrap_or("en"),
-        })
+        .map(|(i, d)| AlignInput::of(parallax_core::ArticleId(i as i64 + 1), d))
         .collect();
     // Every sentence pair the aligner puts together, with each article as the pivot in turn.
     let mut found: HashSet<(usize, usize, usize, usize)> = HashSet::new();

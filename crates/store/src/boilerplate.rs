@@ -79,6 +79,11 @@ impl Library {
         let mut all: Vec<ArticleId> = articles.iter().copied().chain(pending).collect();
         all.sort_unstable_by_key(|id| id.0);
         all.dedup();
+        if all.is_empty() {
+            // The usual case at start: nothing left over, so no library-wide scan either.
+            progress(AfterImportProgress { done: 0, total: 0 });
+            return Ok(AfterImport::default());
+        }
         let articles = &all[..];
         let outlets = self.outlets_of(articles)?;
         let total = articles.len() + outlets.len();

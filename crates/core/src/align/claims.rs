@@ -14,69 +14,24 @@ use super::AlignInput;
 use crate::sentences::{Sentence, SentenceKind};
 use ndarray::{Array2, ArrayView1, Axis, Slice};
 use parallax_vectors::{word_vectors, DIMS};
+use regex::Regex;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
-/// The words a claim is compared by: letters (with inner apostrophes and hyphens) or numbers,
-/// lower-cased; one-letter words other than digits dropped.
+/// The words a claim is compared by: letters (with inner apostrophes and hyphens, and the
+/// combining accents of decomposed text) or numbers (with inner separators), lower-cased;
+/// one-letter words other than digits dropped.
 fn claim_words(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (start, c) = chars[k];
-        let (letters, digits) = (c.is_alphabetic(), c.is_ascii_digit());
-        if !letters && !digits {
-            k += 1;
-            continue;
-        }
-        let mut end = k + 1;
-        while end < chars.len() {
-            let c = chars[end].1;
-            let joiner = if letters {
-                matches!(c, '\'' | '’' | '-')
-            } else {
-                matches!(c, ',' | '.')
-            };
-            let same = if letters {
-                c.is_alphanumeric() || c.is_mark()
-            } else {
-                c.is_ascii_digit()
-            };
-            if same {
-                end += 1;
-            } else if joiner
-                && chars.get(end + 1).is_some_and(|&(_, n)| {
-                    if letters {
-                        n.is_alphabetic()
-                    } else {
-                        n.is_ascii_digit()
-                    }
-                })
-            {
-                end += 2;
-            } else {
-                break;
-            }
-        }
-        let stop = chars.get(end).map_or(text.len(), |&(at, _)| at);
-        let word = text[start..stop].to_lowercase();
-        if digits || word.chars().count() > 1 {
-            out.push(word);
-        }
-        k = end;
-    }
-    out
-}
-
-/// A mark that combines with the letter before it (é written as e + ◌́).
-trait Mark {
-    fn is_mark(&self) -> bool;
-}
-
-impl Mark for char {
-    fn is_mark(&self) -> bool {
-        matches!(*self as u32, 0x0300..=0x036F)
-    }
+    static WORD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\p{Alphabetic}[\p{Alphabetic}\p{N}\x{0300}-\x{036F}]*(?:['’-]\p{Alphabetic}[\p{Alphabetic}\p{N}\x{0300}-\x{036F}]*)*|[0-9]+(?:[,.][0-9]+)*",
+        )
+        .expect("a valid pattern")
+    });
+    WORD.find_iter(text)
+        .map(|m| m.as_str().to_lowercase())
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()) || w.chars().count() > 1)
+        .collect()
 }
 
 /// The session's sentences as weighted words, ready to be compared pair by pair.

@@ -42,6 +42,7 @@ mod terms;
 
 use crate::diff::{word_diff, DiffOptions, WordDiff};
 use crate::ids::ArticleId;
+use crate::ingest::Document;
 use crate::sentences::{Sentence, SentenceKind};
 use claims::ClaimWords;
 use path::PairAlignment;
@@ -62,6 +63,19 @@ pub struct AlignInput<'a> {
     /// BCP 47 language tag or its primary subtag ("en", "es-VE"); picks the sentence rules and
     /// the stemmer. Unknown languages fall back to English stemming.
     pub language: &'a str,
+}
+
+impl<'a> AlignInput<'a> {
+    /// A document just read, as an alignment input: its body, boilerplate and declared
+    /// language (English when it declares none).
+    pub fn of(id: ArticleId, document: &'a Document) -> AlignInput<'a> {
+        AlignInput {
+            id,
+            body: &document.body,
+            boilerplate: &document.boilerplate,
+            language: document.metadata.language.as_deref().unwrap_or("en"),
+        }
+    }
 }
 
 /// How common words are across the whole library, so that words frequent in every story
