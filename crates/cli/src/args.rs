@@ -88,6 +88,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// How 2–8 articles frame the story: the words each leans on, the actors it names and how
+    /// early, whom it quotes, facts in conflict or left out, and its frame dimensions.
+    Framing {
+        /// The article ids.
+        #[arg(required = true, value_name = "ID", value_parser = article_id)]
+        ids: Vec<ArticleId>,
+        /// Print JSON: distinctive terms, actors, sources, facts and frames, each with byte
+        /// offsets into the article bodies.
+        #[arg(long)]
+        json: bool,
+    },
     /// Passages articles share (a wire story reprinted, a press release pasted in): among the
     /// given articles, or across the whole library.
     Reuse {

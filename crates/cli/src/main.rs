@@ -78,6 +78,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Diff { left, right, json } => commands::diff::run(&library, left, right, json),
         Command::Quotes { ids, json } => commands::quotes::run(&library, &ids, json),
+        Command::Framing { ids, json } => commands::framing::run(&library, &ids, json),
         Command::Reuse {
             ids,
             min_words,

@@ -783,3 +783,102 @@ fn reuse_prints_the_passages_articles_share_with_byte_offsets() {
     assert_eq!(text.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&text.stdout).contains("passages of 20+ words"));
 }
+
+#[test]
+fn framing_prints_terms_actors_sources_facts_and_frames_with_offsets_that_check_out() {
+    let (_dir, db) = corpus_library();
+    let framing = ok(&parallax(
+        &db,
+        &["framing", "--json", "1", "2", "3", "4", "5"],
+    ));
+    assert_has_keys(
+        &framing,
+        &[
+            "articles",
+            "distinctive",
+            "actors",
+            "sources",
+            "facts",
+            "frames",
+        ],
+    );
+    let body = |id: &Value| -> String {
+        let shown = ok(&parallax(&db, &["show", "--json", &id.to_string()]));
+        shown["body"].as_str().expect("a body").to_string()
+    };
+    let bodies: Vec<String> = framing["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(body)
+        .collect();
+    let body_of = |id: &Value| &bodies[id.as_i64().unwrap() as usize - 1];
+    let slice = |text: &str, span: &Value| -> String {
+        let (start, end) = (
+            span[0].as_u64().unwrap() as usize,
+            span[1].as_u64().unwrap() as usize,
+        );
+        text[start..end].to_string()
+    };
+    for article in framing["distinctive"].as_array().unwrap() {
+        assert_has_keys(article, &["article", "terms"]);
+        for term in article["terms"].as_array().unwrap() {
+            assert_has_keys(term, &["term", "z", "count", "spans"]);
+            let spans = term["spans"].as_array().unwrap();
+            assert_eq!(spans.len() as u64, term["count"].as_u64().unwrap());
+            let written = slice(body_of(&article["article"]), &spans[0]);
+            assert_eq!(
+                written.replace('-', " ").to_lowercase(),
+                term["term"]
+                    .as_str()
+                    .unwrap()
+                    .replace('-', " ")
+                    .to_lowercase()
+            );
+        }
+    }
+    for actor in framing["actors"].as_array().unwrap() {
+        assert_has_keys(actor, &["name", "kind", "aliases", "mentions"]);
+        for mention in actor["mentions"].as_array().unwrap() {
+            assert_has_keys(
+                mention,
+                &["article", "count", "first", "in_headline", "in_lede"],
+            );
+        }
+    }
+    let administration = framing["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["slot"] == "administration")
+        .expect("the administrations");
+    assert_eq!(administration["relation"], "conflict");
+    for value in administration["values"].as_array().unwrap() {
+        let text = &body_of(&value["article"])
+            [value["start"].as_u64().unwrap() as usize..value["end"].as_u64().unwrap() as usize];
+        assert_eq!(text, value["text"].as_str().unwrap());
+    }
+    for source in framing["sources"].as_array().unwrap() {
+        assert_has_keys(
+            source,
+            &["article", "speaker", "role", "kind", "quotes", "words"],
+        );
+    }
+    let frames = framing["frames"].as_array().unwrap();
+    assert_eq!(frames.len(), 5);
+    assert!(frames[0]["scores"]["quality_of_life"].is_number());
+
+    let text = parallax(&db, &["framing", "1", "2"]);
+    assert!(text.status.success());
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("Distinctive words") && text.contains("Frames"),
+        "{text}"
+    );
+    let one = parallax(&db, &["framing", "1"]);
+    assert_eq!(
+        one.status.code(),
+        Some(1),
+        "a session compares 2–8 articles"
+    );
+}

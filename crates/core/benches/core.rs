@@ -6,7 +6,7 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use parallax_core::align::{align, AlignInput, AlignOptions};
 use parallax_core::ingest::ingest;
-use parallax_core::session::{analyse, SessionArticle, SessionOptions};
+use parallax_core::session::{self, analyse, SessionArticle, SessionOptions};
 use parallax_core::ArticleId;
 use parallax_testdata::Rng;
 use std::hint::black_box;
@@ -100,6 +100,8 @@ fn session_articles(bodies: &[String]) -> Vec<SessionArticle<'_>> {
                 language: "en",
             },
             published: None,
+            title: None,
+            outlet: None,
         })
         .collect()
 }
@@ -128,19 +130,32 @@ fn session_benches(c: &mut Criterion) {
     let real: Vec<SessionArticle<'_>> = corpus
         .iter()
         .enumerate()
-        .map(|(k, d)| SessionArticle {
-            text: AlignInput {
-                id: ArticleId(k as i64),
-                body: &d.body,
-                boilerplate: &d.boilerplate,
-                language: "en",
-            },
-            published: d.metadata.published.as_deref(),
-        })
+        .map(|(k, d)| SessionArticle::of(ArticleId(k as i64), d))
         .collect();
     c.bench_function("analyse the shared corpus (5 real articles)", |b| {
         b.iter(|| analyse(black_box(&real), 0, &session_options))
     });
+    // The framing part of those analyses alone (alignment and quotations given).
+    for (name, articles) in [
+        (
+            "framing of a session of 5 articles x 1,500 words",
+            &articles,
+        ),
+        ("framing of the shared corpus (5 real articles)", &real),
+    ] {
+        let alignment = session::align(articles, 0, &session_options.align);
+        let quotations = session::quotations(articles);
+        c.bench_function(name, |b| {
+            b.iter(|| {
+                session::framing(
+                    black_box(articles),
+                    Some(&alignment),
+                    &quotations,
+                    &session_options,
+                )
+            })
+        });
+    }
 }
 
 /// Reading the fixture cases the tests check: what one file costs to import.

@@ -21,12 +21,15 @@
 //! - [`passages`]: passages two articles share (winnowed fingerprints, grown by diff).
 //! - [`session`]: a comparison session's whole analysis in one call — quotations and their
 //!   groups, the alignment laid out side by side, shared passages, counts per article.
+//! - [`framing`]: how each article frames the story — distinctive words, actors, sources,
+//!   facts in conflict or left out, frame dimensions — each figure with the words behind it.
 //! - [`ids`]: the typed ids of articles and notes.
 #![deny(missing_docs)]
 
 pub mod align;
 pub mod anchor;
 pub mod diff;
+pub mod framing;
 pub mod ids;
 pub mod ingest;
 mod lexicon;

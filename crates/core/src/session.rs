@@ -1,7 +1,8 @@
 //! A comparison session's analysis in one call: what the reader of a session sees of its
 //! articles. [`analyse`] finds each article's quotations and relates them across the outlets
 //! (grouped the way the quotes panel shows them), aligns the sentences against the pivot and
-//! lays them out side by side, finds the passages the articles share, and counts per article.
+//! lays them out side by side, finds the passages the articles share, counts per article, and
+//! reads how each article frames the story ([`crate::framing`]).
 //! The store calls it for the app; the CLI calls the parts it needs alone ([`align()`],
 //! [`quotations()`]), which [`analyse`] is built from, so the steps are glued together once.
 //!
@@ -11,7 +12,9 @@
 
 use crate::align::{self, AlignInput, AlignOptions, Alignment};
 use crate::diff::{Run, RunKind};
+use crate::framing::{self, Framing, FramingArticle, FramingParameters, LibraryWords};
 use crate::ids::ArticleId;
+use crate::ingest::Document;
 use crate::passages::{
     covered_ranges, shared_passages, PassageSide, ReuseOptions, ReuseText, SharedPassage,
 };
@@ -20,6 +23,7 @@ use crate::side_by_side::{side_by_side, ArticleMarks, SideBySide};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// The fewest articles a session compares.
 pub const MIN_ARTICLES: usize = 2;
@@ -35,15 +39,46 @@ pub struct SessionArticle<'a> {
     pub text: AlignInput<'a>,
     /// ISO publication date: which article had a shared passage first.
     pub published: Option<&'a str>,
+    /// Its headline (not part of the body).
+    pub title: Option<&'a str>,
+    /// The outlet that published it.
+    pub outlet: Option<&'a str>,
 }
 
-/// Tuning of a session's analysis: the aligner's and the shared-passage finder's options.
+impl<'a> SessionArticle<'a> {
+    /// A document just read, as a session's article (see [`AlignInput::of`]).
+    pub fn of(id: ArticleId, document: &'a Document) -> SessionArticle<'a> {
+        let metadata = &document.metadata;
+        SessionArticle {
+            text: AlignInput::of(id, document),
+            published: metadata.published.as_deref(),
+            title: metadata.title.as_deref(),
+            outlet: metadata.outlet.as_deref(),
+        }
+    }
+
+    /// The article as the framing analysis reads it.
+    pub fn framing(&self) -> FramingArticle<'a> {
+        FramingArticle {
+            text: self.text,
+            title: self.title,
+            outlet: self.outlet,
+        }
+    }
+}
+
+/// Tuning of a session's analysis: the aligner's, the shared-passage finder's and the framing
+/// analysis's options.
 #[derive(Debug, Clone, Default)]
 pub struct SessionOptions {
     /// Sentence alignment (with the library's word frequencies as its background).
     pub align: AlignOptions,
     /// Shared passages.
     pub reuse: ReuseOptions,
+    /// How often the library uses each word: the prior of the distinctive words.
+    pub library_words: Arc<LibraryWords>,
+    /// Framing settings.
+    pub framing: FramingParameters,
 }
 
 /// Everything the reader of a session sees of its articles, notes aside.
@@ -59,6 +94,8 @@ pub struct SessionAnalysis {
     pub passages: Vec<SharedPassage>,
     /// The quotations of every article and how they relate across the articles.
     pub quotations: Quotations,
+    /// How each article frames the story.
+    pub framing: Framing,
 }
 
 /// The quotations of a session's articles, how they relate, and the groups a reader compares.
@@ -204,14 +241,17 @@ pub fn analyse(
     let quotations = quotations(articles);
     let pivot = pivot.min(articles.len().saturating_sub(1));
     if articles.len() < 2 {
+        let framing = framing(articles, None, &quotations, options);
         return SessionAnalysis {
             pivot,
             layout: None,
             passages: Vec::new(),
             quotations,
+            framing,
         };
     }
     let alignment = align(articles, pivot, &options.align);
+    let framing = framing(articles, Some(&alignment), &quotations, options);
 
     let texts: Vec<ReuseText> = articles
         .iter()
@@ -253,7 +293,25 @@ pub fn analyse(
         layout: Some(layout),
         passages,
         quotations,
+        framing,
     }
+}
+
+/// The framing analysis of [`analyse`] alone, given its alignment and quotations.
+pub fn framing(
+    articles: &[SessionArticle<'_>],
+    alignment: Option<&Alignment>,
+    quotations: &Quotations,
+    options: &SessionOptions,
+) -> Framing {
+    let inputs: Vec<FramingArticle<'_>> = articles.iter().map(SessionArticle::framing).collect();
+    framing::framing(
+        &inputs,
+        alignment,
+        quotations,
+        &options.library_words,
+        &options.framing,
+    )
 }
 
 /// The sentence alignment of [`analyse`] alone: `articles` against `articles[pivot]`.

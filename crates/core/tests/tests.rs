@@ -7,6 +7,7 @@ mod common;
 mod align;
 mod corpus;
 mod docx;
+mod framing;
 mod html;
 mod lee_quotes;
 mod passages;

@@ -3,6 +3,7 @@
 use crate::{Library, Result, StoreError};
 use parallax_core::align::{self, AlignInput, Alignment, Background};
 use parallax_core::diff::{self, DiffOptions, DiffSide, WordDiff};
+use parallax_core::framing::{Framing, LibraryWords};
 use parallax_core::ingest::{Document, Format};
 use parallax_core::session::{self, SessionArticle, MAX_ARTICLES, MIN_ARTICLES};
 pub use parallax_core::ArticleId;
@@ -70,6 +71,8 @@ impl Article {
                 language: self.language.as_deref().unwrap_or("en"),
             },
             published: self.summary.published.as_deref(),
+            title: Some(&self.summary.title),
+            outlet: self.summary.outlet.as_deref(),
         }
     }
 }
@@ -365,6 +368,21 @@ impl Library {
         Ok((articles, alignment))
     }
 
+    /// How 2–8 articles frame the story (aligned against the first, as a session opened on
+    /// them would): the same analysis as a session's Framing view.
+    pub fn framing(&self, ids: &[ArticleId]) -> Result<(Vec<Article>, Framing)> {
+        let (articles, alignment) = self.compare(ids, 0)?;
+        let inputs: Vec<SessionArticle<'_>> =
+            articles.iter().map(Article::session_article).collect();
+        let quotations = session::quotations(&inputs);
+        let options = session::SessionOptions {
+            library_words: std::sync::Arc::new(self.library_words(&articles)?),
+            ..Default::default()
+        };
+        let framing = session::framing(&inputs, Some(&alignment), &quotations, &options);
+        Ok((articles, framing))
+    }
+
     /// The word diff of two articles, boilerplate left out.
     pub fn diff(&self, left: ArticleId, right: ArticleId) -> Result<ArticleDiff> {
         Ok(ArticleDiff::compute(self.get(left)?, self.get(right)?))
@@ -517,14 +535,16 @@ fn outlet_id(conn: &Connection, name: Option<&str>) -> Result<Option<i64>> {
     ))
 }
 
-/// How many articles contain each word, as read from the index, and the state of the library
-/// it was read in: (articles not deleted, highest article id). Counting a common word's
-/// articles walks its whole posting list, so a session opened again (another pivot, a new note)
-/// reuses what was read while no article came or went.
+/// How many articles contain each word and how often the library uses it, as read from the
+/// index, and the state of the library it was read in: (articles not deleted, highest article
+/// id, words in those articles). Counting a common word's articles walks its whole posting
+/// list, so a session opened again (another pivot, a new note) reuses what was read while no
+/// article came or went.
 #[derive(Debug, Default)]
 pub(crate) struct WordCounts {
-    state: (i64, i64),
-    counts: std::collections::HashMap<String, u32>,
+    state: (i64, i64, i64),
+    /// Per word: (articles containing it, uses).
+    counts: std::collections::HashMap<String, (u32, u64)>,
 }
 
 impl Library {
@@ -532,10 +552,41 @@ impl Library {
     /// article count and, per word, how many articles contain it, from the full-text index's
     /// vocabulary (migration 0005).
     pub fn background(&self, articles: &[Article]) -> Result<Background> {
-        let state: (i64, i64) = self.conn.query_row(
-            "SELECT count(*), coalesce(max(id), 0) FROM articles WHERE deleted_at IS NULL",
+        let (state, counts) = self.word_counts(articles)?;
+        Ok(Background {
+            documents: state.0 as u32,
+            frequencies: counts
+                .into_iter()
+                .map(|(word, (documents, _))| (word, documents))
+                .collect(),
+        })
+    }
+
+    /// How often the library uses the words of `articles`, and how many words it holds: the
+    /// prior of the distinctive words of a session.
+    pub fn library_words(&self, articles: &[Article]) -> Result<LibraryWords> {
+        let (state, counts) = self.word_counts(articles)?;
+        Ok(LibraryWords {
+            words: state.2 as u64,
+            counts: counts
+                .into_iter()
+                .map(|(word, (_, uses))| (word, uses))
+                .collect(),
+        })
+    }
+
+    /// The library's state and, for each word of `articles` the library holds, its (articles,
+    /// uses).
+    #[allow(clippy::type_complexity)]
+    fn word_counts(
+        &self,
+        articles: &[Article],
+    ) -> Result<((i64, i64, i64), Vec<(String, (u32, u64))>)> {
+        let state: (i64, i64, i64) = self.conn.query_row(
+            "SELECT count(*), coalesce(max(id), 0), coalesce(sum(word_count), 0)
+             FROM articles WHERE deleted_at IS NULL",
             [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
         let mut cache = self.word_counts.borrow_mut();
         if cache.state != state {
@@ -546,26 +597,26 @@ impl Library {
         }
         let mut lookup = self
             .conn
-            .prepare_cached("SELECT doc FROM articles_vocab WHERE term = ?1")?;
-        let mut frequencies = std::collections::HashMap::new();
+            .prepare_cached("SELECT doc, cnt FROM articles_vocab WHERE term = ?1")?;
+        let mut found = Vec::new();
         let inputs: Vec<_> = articles.iter().map(|a| a.session_article().text).collect();
         for word in align::background_words(&inputs) {
             let count = match cache.counts.get(&word) {
                 Some(&count) => count,
                 None => {
-                    let found: Option<i64> = lookup.query_row([&word], |r| r.get(0)).optional()?;
-                    let count = found.unwrap_or(0) as u32;
+                    let row: Option<(i64, i64)> = lookup
+                        .query_row([&word], |r| Ok((r.get(0)?, r.get(1)?)))
+                        .optional()?;
+                    let (documents, uses) = row.unwrap_or((0, 0));
+                    let count = (documents as u32, uses as u64);
                     cache.counts.insert(word.clone(), count);
                     count
                 }
             };
-            if count > 0 {
-                frequencies.insert(word, count);
+            if count.0 > 0 {
+                found.push((word, count));
             }
         }
-        Ok(Background {
-            documents: state.0 as u32,
-            frequencies,
-        })
+        Ok((state, found))
     }
 }

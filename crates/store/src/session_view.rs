@@ -11,6 +11,7 @@ use crate::notes::Note;
 use crate::sessions::{Session, SessionId};
 use crate::{Library, Result, StoreError};
 use parallax_core::align::{AlignOptions, Background};
+use parallax_core::framing::LibraryWords;
 use parallax_core::session::{analyse, SessionAnalysis, SessionArticle, SessionOptions};
 use parallax_core::side_by_side::{mark_notes, NoteMark, SideBySide};
 use serde::Serialize;
@@ -40,6 +41,9 @@ pub struct SessionView {
     /// How common the articles' words are across the library, for the alignment.
     #[serde(skip)]
     background: Background,
+    /// How often the library uses them, for the distinctive words.
+    #[serde(skip)]
+    library_words: Arc<LibraryWords>,
 }
 
 /// Articles written as their summaries.
@@ -73,6 +77,7 @@ impl Library {
             .or_else(|| articles.first().map(|a| a.summary.id));
         let notes = self.notes(id)?;
         let background = self.background(&articles)?;
+        let library_words = Arc::new(self.library_words(&articles)?);
         Ok(SessionView {
             session,
             articles,
@@ -81,6 +86,7 @@ impl Library {
             notes,
             analysis: None,
             background,
+            library_words,
         })
     }
 
@@ -111,12 +117,14 @@ impl SessionView {
             articles: self.articles.clone(),
             pivot,
             background: self.background.clone(),
+            library_words: Arc::clone(&self.library_words),
         };
         let analysis = cache.get(&key).unwrap_or_else(|| {
             let inputs: Vec<SessionArticle<'_>> =
                 self.articles.iter().map(Article::session_article).collect();
             let options = SessionOptions {
                 align: AlignOptions::default().background(self.background.clone()),
+                library_words: Arc::clone(&self.library_words),
                 ..SessionOptions::default()
             };
             let analysis = Arc::new(analyse(&inputs, pivot, &options));
@@ -155,6 +163,7 @@ struct AnalysisKey {
     articles: Vec<Article>,
     pivot: usize,
     background: Background,
+    library_words: Arc<LibraryWords>,
 }
 
 /// The analyses of the sessions opened last, so that opening one again (a note added, the

@@ -2,6 +2,7 @@
 
 pub mod compare;
 pub mod diff;
+pub mod framing;
 pub mod import;
 pub mod list;
 pub mod note;

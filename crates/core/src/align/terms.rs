@@ -3,12 +3,11 @@
 //! similarity of two sentences from them.
 
 use super::{AlignInput, AlignOptions};
-use crate::lexicon::{EXPANSIONS, FUNCTION_WORDS};
+use crate::lexicon::{stop_words_of, EXPANSIONS, FUNCTION_WORDS};
 use crate::sentences::{primary_language, sentences, Sentence, SentenceKind};
 use crate::text::words;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::{Mutex, OnceLock};
 
 /// A sentence as weighted terms: `(term id, weight)` sorted by id, and the Euclidean norm.
 #[derive(Debug, Clone, Default)]
@@ -252,22 +251,6 @@ pub(super) fn stemmer_algorithm(tag: &str) -> Algorithm {
 
 pub(super) fn is_stop_word(word: &str) -> bool {
     FUNCTION_WORDS.binary_search(&word).is_ok()
-}
-
-/// The stop words of a language other than English, from the Stopwords ISO lists (the
-/// `stop-words` crate); empty for a language it does not know. English keeps our own list,
-/// tuned for news.
-fn stop_words_of(language: &str) -> &'static HashSet<&'static str> {
-    static SETS: OnceLock<Mutex<HashMap<String, &'static HashSet<&'static str>>>> = OnceLock::new();
-    let mut sets = SETS
-        .get_or_init(Default::default)
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    sets.entry(language.to_string()).or_insert_with(|| {
-        let words = stop_words::lookup(language).unwrap_or(&[]);
-        // One set per language for the life of the process: a few dozen at most.
-        Box::leak(Box::new(words.iter().copied().collect()))
-    })
 }
 
 /// The content terms of one sentence.

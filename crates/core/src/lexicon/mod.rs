@@ -2,6 +2,15 @@
 //! readers, the aligner and the quotation finder. English; written by us for news wording.
 //! A list is only as long as the words it was checked on: add a word with the case it fixes.
 
+mod frames;
+mod places;
+
+pub(crate) use frames::FRAME_WORDS;
+pub(crate) use places::is_country;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Mutex, OnceLock};
+
 // ---------------------------------------------------------------------------------------------
 // Calendar
 
@@ -230,6 +239,32 @@ pub(crate) const FUNCTION_WORDS: &[&str] = &[
     "yours",
     "yourself",
 ];
+
+/// The stop words of a language other than English, from the Stopwords ISO lists (the
+/// `stop-words` crate); empty for a language it does not know. English keeps our own list,
+/// tuned for news.
+pub(crate) fn stop_words_of(language: &str) -> &'static HashSet<&'static str> {
+    static SETS: OnceLock<Mutex<HashMap<String, &'static HashSet<&'static str>>>> = OnceLock::new();
+    let mut sets = SETS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    sets.entry(language.to_string()).or_insert_with(|| {
+        let words = stop_words::lookup(language).unwrap_or(&[]);
+        // One set per language for the life of the process: a few dozen at most.
+        Box::leak(Box::new(words.iter().copied().collect()))
+    })
+}
+
+/// Whether a lower-case word is a function word of `language` (a primary subtag): our news list
+/// for English, the Stopwords ISO list for the others.
+pub(crate) fn is_function_word_of(language: &str, lower: &str) -> bool {
+    if language == "en" {
+        FUNCTION_WORDS.binary_search(&lower).is_ok()
+    } else {
+        stop_words_of(language).contains(lower)
+    }
+}
 
 /// Abbreviations that stand for a multi-word name, expanded so both spellings meet.
 pub(crate) const EXPANSIONS: &[(&str, &[&str])] = &[
@@ -860,6 +895,47 @@ pub(crate) const PERSON_NOUNS: &[&str] = &[
     "dispatcher",
     "detainee",
     "eyewitness",
+];
+
+/// Last words of the names of places ("Gulf Coast", "Orinoco River", "Zulia State").
+#[rustfmt::skip]
+pub(crate) const PLACE_WORDS: &[&str] = &[
+    "bay", "canal", "city", "coast", "county", "desert", "district", "gulf", "island", "islands",
+    "lake", "mountains", "ocean", "peninsula", "province", "region", "river", "sea", "strait",
+    "valley",
+];
+
+/// Nouns after a person's name that make the person the head of a government: "the Biden
+/// administration", "Maduro's government".
+pub(crate) const ROLE_HEADS: &[&str] = &[
+    "administration",
+    "government",
+    "regime",
+    "gobierno",
+    "régimen",
+];
+
+/// Words of a role that speaks for a state or a public body ("minister", "spokesperson",
+/// "official"): a source described by one is an official.
+#[rustfmt::skip]
+pub(crate) const OFFICIAL_ROLE_WORDS: &[&str] = &[
+    "administration", "ambassador", "cabinet", "chancellor", "commissioner", "congressman",
+    "congresswoman", "department", "diplomat", "embassy", "envoy", "foreign", "general",
+    "government", "governor", "lawmaker", "legislator", "mayor", "military", "minister",
+    "ministry", "negotiator", "official", "officials", "president", "prime", "representative",
+    "secretary", "senator", "spokesman", "spokesperson", "spokeswoman", "state", "vice",
+    "canciller", "embajador", "gobierno", "ministro", "ministra", "portavoz", "presidente",
+    "presidenta", "vocero", "vocera",
+];
+
+/// Words of a role that studies or judges from outside ("analyst", "professor", "think
+/// tank"): a source described by one is an expert.
+#[rustfmt::skip]
+pub(crate) const EXPERT_ROLE_WORDS: &[&str] = &[
+    "academic", "analyst", "center", "centre", "consultant", "economist", "expert", "fellow",
+    "historian", "institute", "lecturer", "professor", "researcher", "scholar", "scientist",
+    "specialist", "strategist", "tank", "university", "analista", "experto", "experta",
+    "investigador", "investigadora", "profesor", "profesora", "universidad", "economista",
 ];
 
 /// Prepositions: a name after one is its object ("the ambassador to Mexico"), not a speaker.

@@ -1,0 +1,582 @@
+//! Facts tied across articles, and where the articles agree, conflict or leave one out.
+//!
+//! Three kinds of slot, each tied across articles only by what defensibly makes them one:
+//! - **Counts**: a number and what it counts ("87 political prisoners", "nearly six years"),
+//!   tied when the alignment pairs their sentences and they count the same thing, or when two
+//!   articles count the same thing named in two or more words. Equal values agree, different
+//!   ones conflict. A count one article alone gives of a thing another article names without a
+//!   number is an omission.
+//! - **Roles**: a person heading a government ("the Biden administration", "Maduro's
+//!   government"). Two people fill the same role when no article names them both: "the Biden
+//!   administration" and "the Trump administration" in articles that never name the other
+//!   conflict; "the Maduro government" and "the Biden administration" do not, since the
+//!   articles name both men.
+//! - **Causes**: a sentence that names what set the story off ("the primary catalyst", "the
+//!   underlying driver", "triggered by"). The explicit causes of all articles are one slot, and
+//!   so is each pair of cause sentences the alignment puts together; they conflict when their
+//!   words differ more than they agree.
+
+use super::actors::{Actor, ActorKind};
+use super::reading::{fold, is_content, Reading};
+use crate::align::Alignment;
+use crate::ids::ArticleId;
+use crate::lexicon::ROLE_HEADS;
+use crate::sentences::SentenceKind;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeSet, HashSet};
+use std::ops::Range;
+
+/// How the articles relate on one slot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "lowercase")]
+pub enum FactRelation {
+    /// The articles fill it differently.
+    Conflict,
+    /// Some articles carry it and others do not.
+    Omission,
+    /// The articles carrying it agree.
+    Agree,
+}
+
+/// One article's filling of a slot.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct FactValue {
+    /// The article.
+    pub article: ArticleId,
+    /// The words as written.
+    pub text: String,
+    /// Byte offset in the body.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// A slot the articles fill, and how.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Fact {
+    /// What the slot is: the thing counted, the role, or "cause".
+    pub slot: String,
+    /// Conflict, omission or agreement.
+    pub relation: FactRelation,
+    /// The fillings, articles in column order.
+    pub values: Vec<FactValue>,
+    /// Articles of the session with no filling.
+    pub missing: Vec<ArticleId>,
+}
+
+/// Words that soften or bound a number ("nearly six years").
+const NUMBER_MODIFIERS: &[&str] = &[
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "over",
+    "some",
+    "least",
+    "than",
+    "under",
+    "up",
+    "just",
+    "casi",
+    "unos",
+    "unas",
+    "cerca",
+    "más",
+    "menos",
+];
+
+/// Number words and their values.
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("fifteen", 15.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("hundred", 100.0),
+    ("dozen", 12.0),
+    ("dozens", 24.0),
+    ("hundreds", 200.0),
+    ("thousands", 2000.0),
+    ("millions", 2e6),
+    ("dos", 2.0),
+    ("tres", 3.0),
+    ("cuatro", 4.0),
+    ("cinco", 5.0),
+    ("seis", 6.0),
+    ("siete", 7.0),
+    ("ocho", 8.0),
+    ("nueve", 9.0),
+    ("diez", 10.0),
+];
+
+/// Words that multiply the number before them.
+const MULTIPLIERS: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("mil", 1e3),
+    ("millones", 1e6),
+    ("millón", 1e6),
+    ("percent", 1.0),
+    ("%", 1.0),
+];
+
+/// Counted things too common to tie two articles' numbers unless the alignment does.
+const GENERIC_COUNTS: &[&str] = &[
+    "year",
+    "month",
+    "day",
+    "week",
+    "decade",
+    "hour",
+    "time",
+    "people",
+    "country",
+    "nation",
+    "side",
+    "way",
+    "thing",
+    "part",
+    "point",
+    "case",
+    "other",
+    "percent",
+    "leader",
+    "official",
+    "government",
+    "pillar",
+    "step",
+    "option",
+    "scenario",
+    "factor",
+    "area",
+    "issue",
+    "año",
+    "mes",
+    "día",
+    "semana",
+    "vez",
+    "persona",
+    "país",
+];
+
+/// Nouns and verbs that name a cause.
+const CAUSE_WORDS: &[&str] = &[
+    "catalyst",
+    "catalytic",
+    "trigger",
+    "driver",
+    "impetus",
+    "detonante",
+    "catalizador",
+];
+
+/// A number and what it counts, in one sentence.
+struct Count {
+    article: usize,
+    sentence: usize,
+    value: f64,
+    /// Folded words of the thing counted, the last singular.
+    counted: Vec<String>,
+    /// The thing counted as written, lower-case: the slot's name.
+    written: String,
+    range: Range<usize>,
+}
+
+/// The facts of a session, conflicts first, then omissions, then agreements.
+pub(super) fn facts(
+    readings: &[Reading<'_>],
+    ids: &[ArticleId],
+    alignment: Option<&Alignment>,
+    actors: &[Actor],
+) -> Vec<Fact> {
+    let pairs: BTreeSet<(usize, usize, usize, usize)> =
+        alignment.map(Alignment::sentence_pairs).unwrap_or_default();
+    let aligned = |a: usize, i: usize, b: usize, j: usize| {
+        let key = if a < b { (a, i, b, j) } else { (b, j, a, i) };
+        pairs.contains(&key)
+    };
+    let mut facts = Vec::new();
+    facts.extend(count_facts(readings, ids, &aligned));
+    facts.extend(role_facts(readings, ids, actors));
+    facts.extend(cause_facts(readings, ids, &aligned));
+    let order = |r: FactRelation| match r {
+        FactRelation::Conflict => 0,
+        FactRelation::Omission => 1,
+        FactRelation::Agree => 2,
+    };
+    facts.sort_by_key(|f| order(f.relation));
+    facts
+}
+
+/// A fact from values tied together: conflict when `differ`, agreement when several
+/// articles agree, omission when one article alone carries it.
+fn fact(slot: String, mut values: Vec<FactValue>, ids: &[ArticleId], differ: bool) -> Fact {
+    values.sort_by_key(|v| (ids.iter().position(|&i| i == v.article), v.start));
+    // The same words again in one article add nothing: the first stands for them.
+    let mut seen = HashSet::new();
+    values.retain(|v| seen.insert((v.article, v.text.to_lowercase())));
+    let carrying: HashSet<ArticleId> = values.iter().map(|v| v.article).collect();
+    let relation = if differ {
+        FactRelation::Conflict
+    } else if carrying.len() > 1 {
+        FactRelation::Agree
+    } else {
+        FactRelation::Omission
+    };
+    Fact {
+        slot,
+        relation,
+        values,
+        missing: ids
+            .iter()
+            .copied()
+            .filter(|i| !carrying.contains(i))
+            .collect(),
+    }
+}
+
+fn value(reading: &Reading<'_>, id: ArticleId, range: Range<usize>) -> FactValue {
+    FactValue {
+        article: id,
+        text: reading.body[range.clone()].to_string(),
+        start: range.start,
+        end: range.end,
+    }
+}
+
+fn count_facts(
+    readings: &[Reading<'_>],
+    ids: &[ArticleId],
+    aligned: &dyn Fn(usize, usize, usize, usize) -> bool,
+) -> Vec<Fact> {
+    let counts: Vec<Count> = readings
+        .iter()
+        .enumerate()
+        .flat_map(|(article, reading)| counts_of(reading, article))
+        .collect();
+    let head = |c: &Count| c.counted.last().cloned().unwrap_or_default();
+    let mut parent: Vec<usize> = (0..counts.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for i in 0..counts.len() {
+        for j in i + 1..counts.len() {
+            let (x, y) = (&counts[i], &counts[j]);
+            if x.article == y.article || head(x) != head(y) {
+                continue;
+            }
+            // The same thing counted, named in two words or more, or in one that is not generic.
+            let same_thing = x.counted == y.counted
+                && (x.counted.len() >= 2 || !GENERIC_COUNTS.contains(&head(x).as_str()));
+            if aligned(x.article, x.sentence, y.article, y.sentence) || same_thing {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                parent[a] = b;
+            }
+        }
+    }
+    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for i in 0..counts.len() {
+        groups.entry(root(&mut parent, i)).or_default().push(i);
+    }
+    let mut facts = Vec::new();
+    for members in groups.into_values() {
+        let articles: HashSet<usize> = members.iter().map(|&m| counts[m].article).collect();
+        let first = &counts[members[0]];
+        if articles.len() == 1 {
+            // One article alone: an omission only when another article names the thing
+            // counted without this number.
+            if GENERIC_COUNTS.contains(&head(first).as_str()) {
+                continue;
+            }
+            let named_elsewhere = readings
+                .iter()
+                .enumerate()
+                .any(|(a, reading)| a != first.article && names(reading, &first.counted));
+            if !named_elsewhere {
+                continue;
+            }
+        }
+        let values: Vec<f64> = members.iter().map(|&m| counts[m].value).collect();
+        let differ = values
+            .iter()
+            .any(|v| (v - values[0]).abs() > f64::EPSILON * v.abs().max(1.0));
+        let slot = first.written.clone();
+        facts.push(fact(
+            slot,
+            members
+                .iter()
+                .map(|&m| {
+                    value(
+                        &readings[counts[m].article],
+                        ids[counts[m].article],
+                        counts[m].range.clone(),
+                    )
+                })
+                .collect(),
+            ids,
+            differ,
+        ));
+    }
+    facts
+}
+
+/// Whether a reading names `counted` (folded words, the last singular) anywhere.
+fn names(reading: &Reading<'_>, counted: &[String]) -> bool {
+    let words: Vec<String> = reading
+        .words
+        .iter()
+        .map(|w| singular(&fold(&w.lower)))
+        .collect();
+    let folded: Vec<String> = counted.iter().map(|w| singular(w)).collect();
+    words.windows(folded.len()).any(|w| w == folded.as_slice())
+}
+
+/// The counts of a reading: a number (digits or a number word, with its multiplier) followed
+/// by one to three content words in the same sentence, its modifier ("nearly") included in
+/// the range. A year alone ("in 2014") counts nothing.
+fn counts_of(reading: &Reading<'_>, article: usize) -> Vec<Count> {
+    let words = &reading.words;
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let heading = reading.sentences[words[i].sentence].kind == SentenceKind::Heading;
+        let Some(mut number) = number_value(&words[i].lower).filter(|_| !heading) else {
+            i += 1;
+            continue;
+        };
+        let mut start = words[i].start;
+        let mut k = i;
+        while k > 0
+            && words[k - 1].sentence == words[i].sentence
+            && NUMBER_MODIFIERS.contains(&words[k - 1].lower.as_str())
+        {
+            k -= 1;
+            start = words[k].start;
+        }
+        let mut j = i + 1;
+        if let Some(&(_, times)) = words
+            .get(j)
+            .filter(|w| w.sentence == words[i].sentence)
+            .and_then(|w| MULTIPLIERS.iter().find(|(m, _)| *m == w.lower))
+        {
+            number *= times;
+            j += 1;
+        }
+        let counted_from = j;
+        while j < words.len()
+            && j < counted_from + 3
+            && words[j].sentence == words[i].sentence
+            && words[j].joined
+            && is_content(&words[j])
+            && number_value(&words[j].lower).is_none()
+        {
+            j += 1;
+        }
+        let is_year = words[i].lower.len() == 4 && (1800.0..2200.0).contains(&number);
+        if j > counted_from && !is_year {
+            let mut counted: Vec<String> = words[counted_from..j]
+                .iter()
+                .map(|w| fold(&w.lower))
+                .collect();
+            if let Some(last) = counted.last_mut() {
+                *last = singular(last);
+            }
+            found.push(Count {
+                article,
+                sentence: words[i].sentence,
+                value: number,
+                counted,
+                written: reading.body[words[counted_from].start..words[j - 1].end].to_lowercase(),
+                range: start..words[j - 1].end,
+            });
+        }
+        i = j.max(i + 1);
+    }
+    found
+}
+
+/// The value of a number written in digits ("1,200", "3.5") or as a word ("seven").
+fn number_value(lower: &str) -> Option<f64> {
+    if lower.starts_with(|c: char| c.is_ascii_digit()) {
+        let digits: String = lower.chars().filter(|c| *c != ',').collect();
+        return digits.trim_end_matches('%').parse().ok();
+    }
+    NUMBER_WORDS
+        .iter()
+        .find(|(w, _)| *w == lower)
+        .map(|&(_, v)| v)
+}
+
+/// A plural's singular, naively ("prisoners" -> "prisoner", "deaths" -> "death"); enough to
+/// tie two articles' counts of one thing.
+fn singular(word: &str) -> String {
+    if let Some(stem) = word.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if word.ends_with("ss") || word.len() <= 3 {
+        word.to_string()
+    } else if let Some(stem) = word.strip_suffix('s') {
+        stem.to_string()
+    } else {
+        word.to_string()
+    }
+}
+
+/// People named heading a government, tied when no article names both.
+fn role_facts(readings: &[Reading<'_>], ids: &[ArticleId], actors: &[Actor]) -> Vec<Fact> {
+    // (article, actor index, head, range)
+    let mut fillers: Vec<(usize, usize, String, Range<usize>)> = Vec::new();
+    for (article, reading) in readings.iter().enumerate() {
+        let words = &reading.words;
+        for (h, word) in words.iter().enumerate() {
+            if h == 0 || !ROLE_HEADS.contains(&word.lower.as_str()) || !word.joined {
+                continue;
+            }
+            let name = &words[h - 1];
+            if !name.capitalised || name.sentence != word.sentence {
+                continue;
+            }
+            let Some(actor) = actors.iter().position(|a| {
+                a.kind == ActorKind::Person
+                    && a.mentions.iter().any(|m| {
+                        m.article == ids[article] && m.spans.iter().any(|r| r.end == name.end)
+                    })
+            }) else {
+                continue;
+            };
+            // "the Biden administration": the article before the name belongs to the phrase.
+            let start = match h.checked_sub(2).map(|p| &words[p]) {
+                Some(the)
+                    if the.sentence == word.sentence
+                        && matches!(the.lower.as_str(), "the" | "el" | "la") =>
+                {
+                    the.start
+                }
+                _ => name.start,
+            };
+            fillers.push((article, actor, word.lower.clone(), start..word.end));
+        }
+    }
+    let named_together = |x: usize, y: usize| {
+        ids.iter().any(|&id| {
+            let names = |a: &Actor| a.mentions.iter().any(|m| m.article == id);
+            names(&actors[x]) && names(&actors[y])
+        })
+    };
+    let heads: BTreeSet<String> = fillers.iter().map(|f| f.2.clone()).collect();
+    let mut facts = Vec::new();
+    for head in heads {
+        let of_head: Vec<&(usize, usize, String, Range<usize>)> =
+            fillers.iter().filter(|f| f.2 == head).collect();
+        let people: BTreeSet<usize> = of_head.iter().map(|f| f.1).collect();
+        // Components of people who may fill one role: never named by one article together.
+        let people: Vec<usize> = people.into_iter().collect();
+        let mut taken = vec![false; people.len()];
+        for p in 0..people.len() {
+            if taken[p] {
+                continue;
+            }
+            let mut component = vec![people[p]];
+            taken[p] = true;
+            for q in p + 1..people.len() {
+                if !taken[q] && component.iter().all(|&c| !named_together(c, people[q])) {
+                    component.push(people[q]);
+                    taken[q] = true;
+                }
+            }
+            let values: Vec<FactValue> = of_head
+                .iter()
+                .filter(|f| component.contains(&f.1))
+                .map(|f| value(&readings[f.0], ids[f.0], f.3.clone()))
+                .collect();
+            let articles: HashSet<ArticleId> = values.iter().map(|v| v.article).collect();
+            if articles.len() < 2 {
+                continue;
+            }
+            facts.push(fact(head.clone(), values, ids, component.len() > 1));
+        }
+    }
+    facts
+}
+
+/// Sentences naming a cause, as one slot.
+fn cause_facts(
+    readings: &[Reading<'_>],
+    ids: &[ArticleId],
+    aligned: &dyn Fn(usize, usize, usize, usize) -> bool,
+) -> Vec<Fact> {
+    // (article, sentence, content words)
+    let mut causes: Vec<(usize, usize, HashSet<String>)> = Vec::new();
+    for (article, reading) in readings.iter().enumerate() {
+        for (index, sentence) in reading.sentences.iter().enumerate() {
+            if sentence.kind == SentenceKind::Heading {
+                continue;
+            }
+            let words: Vec<&super::reading::ReadWord> = reading
+                .words
+                .iter()
+                .filter(|w| w.sentence == index)
+                .collect();
+            if words
+                .iter()
+                .any(|w| CAUSE_WORDS.contains(&w.lower.as_str()))
+            {
+                let content = words
+                    .iter()
+                    .filter(|w| is_content(w) && !CAUSE_WORDS.contains(&w.lower.as_str()))
+                    .map(|w| singular(&fold(&w.lower)))
+                    .collect();
+                causes.push((article, index, content));
+            }
+        }
+    }
+    let articles: HashSet<usize> = causes.iter().map(|c| c.0).collect();
+    let tied_by_alignment = causes.iter().enumerate().any(|(i, x)| {
+        causes[i + 1..]
+            .iter()
+            .any(|y| x.0 != y.0 && aligned(x.0, x.1, y.0, y.1))
+    });
+    if articles.len() < 2 && !tied_by_alignment {
+        return Vec::new();
+    }
+    let differ = causes.iter().enumerate().any(|(i, x)| {
+        causes[i + 1..].iter().any(|y| {
+            x.0 != y.0 && {
+                let shared = x.2.intersection(&y.2).count();
+                let union = x.2.union(&y.2).count().max(1);
+                shared * 2 < union
+            }
+        })
+    });
+    let values = causes
+        .iter()
+        .map(|(article, sentence, _)| {
+            let range = readings[*article].sentences[*sentence].range();
+            value(&readings[*article], ids[*article], range)
+        })
+        .collect();
+    vec![fact("cause".to_string(), values, ids, differ)]
+}
