@@ -1,6 +1,6 @@
 """A session of the five real articles of the shared corpus, in the real app: dropped onto the
-window, compared, and looked at side by side, in the quotes panel and in the overview. The
-screenshots are how a newcomer first sees real coverage in Parallax."""
+window, compared, and looked at side by side, in the quotes panel, the overview and the framing
+view. The screenshots are how a newcomer first sees real coverage in Parallax."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
@@ -97,3 +97,41 @@ def test_a_session_of_the_five_corpus_articles(tmp_path_factory, artifacts, corp
         assert len(facts.find_elements(By.CSS_SELECTOR, "tbody tr")) == 5, text_of(facts)
         wait(app, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, '[data-testid="overview"] svg'))
         screenshot(app, artifacts, "13-corpus-overview")
+
+        # The framing view: each article's words, actors, sources, facts and frames, every
+        # figure a button that opens its words in the text.
+        app.find_element(*by_testid("tab-framing")).click()
+        wait(app, 30).until(EC.visibility_of_element_located(by_testid("framing")))
+        for part in ("openings", "distinctive", "actors", "sources", "facts", "frames"):
+            section = app.find_element(*by_testid(f"framing-{part}"))
+            assert text_of(section).strip(), part
+        facts = app.find_element(*by_testid("framing-facts"))
+        assert "Biden administration" in text_of(facts) and "Trump administration" in text_of(facts), text_of(facts)[:400]
+        terms = app.find_elements(*by_testid("distinctive-term"))
+        assert len(terms) >= 25, len(terms)
+        screenshot(app, artifacts, "14-corpus-framing")
+        for part in ("distinctive", "actors", "facts"):
+            app.execute_script("arguments[0].scrollIntoView()", app.find_element(*by_testid(f"framing-{part}")))
+            screenshot(app, artifacts, f"15-corpus-framing-{part}")
+        app.execute_script("arguments[0].scrollIntoView()", terms[0])
+
+        # A distinctive word of one article is shown in its column, its uses outlined.
+        term = terms[0]
+        word = text_of(term.find_element(By.CSS_SELECTOR, ".term"))
+        term.click()
+        wait(app, 30).until(EC.presence_of_element_located(by_testid("aligned-columns")))
+        lit = wait(app).until(lambda d: d.find_elements(*by_testid("emphasis")))
+        lit_text = " ".join(text_of(e) for e in lit).lower()
+        assert word.lower().split()[0] in lit_text, (word, lit_text[:200])
+        assert any(e.is_displayed() for e in lit)
+        bar = app.find_element(*by_testid("emphasis-bar"))
+        assert word in text_of(bar), text_of(bar)
+        screenshot(app, artifacts, "16-corpus-framing-word-in-text")
+        # Its other uses, one after another.
+        assert "place 1 of" in text_of(bar), text_of(bar)
+        app.find_element(*by_testid("emphasis-next")).click()
+        wait(app).until(lambda d: "place 2 of" in text_of(d.find_element(*by_testid("emphasis-bar"))))
+
+        # The keyboard goes back and forth: F opens the framing view again.
+        app.find_element(*by_testid("session-view")).send_keys("f")
+        wait(app).until(EC.visibility_of_element_located(by_testid("framing")))

@@ -114,6 +114,11 @@ mod tests {
                 .collect(),
         );
         let usual = quoted(Format::ALL.iter().map(|f| f.extensions()[0]).collect());
+        let frames: Vec<String> = parallax_core::framing::FRAME_DIMENSIONS
+            .iter()
+            .map(|(key, label)| format!("{{ key: '{key}', label: '{label}' }}"))
+            .collect();
+        let frames = frames.join(", ");
         format!(
             "// Generated from the Rust constants by the app's bindings test. Do not edit.\n\n\
              /** The fewest articles a session compares. */\n\
@@ -123,7 +128,9 @@ mod tests {
              /** Every file extension the importer reads (the file picker's filter). */\n\
              export const IMPORTABLE_EXTENSIONS = [{all}] as const;\n\n\
              /** The usual extension of each format, to name them to people. */\n\
-             export const USUAL_EXTENSIONS = [{usual}] as const;\n",
+             export const USUAL_EXTENSIONS = [{usual}] as const;\n\n\
+             /** The frame dimensions the framing analysis scores, in the codebook's order. */\n\
+             export const FRAME_DIMENSIONS = [{frames}] as const;\n",
             store::MIN_ARTICLES,
             store::MAX_ARTICLES,
         )

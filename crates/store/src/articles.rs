@@ -537,12 +537,14 @@ fn outlet_id(conn: &Connection, name: Option<&str>) -> Result<Option<i64>> {
 
 /// How many articles contain each word and how often the library uses it, as read from the
 /// index, and the state of the library it was read in: (articles not deleted, highest article
-/// id, words in those articles). Counting a common word's articles walks its whole posting
-/// list, so a session opened again (another pivot, a new note) reuses what was read while no
-/// article came or went.
+/// id), with the words those articles hold. Counting a common word's articles walks its whole
+/// posting list, so a session opened again (another pivot, a new note) reuses what was read
+/// while no article came or went.
 #[derive(Debug, Default)]
 pub(crate) struct WordCounts {
-    state: (i64, i64, i64),
+    state: (i64, i64),
+    /// Words in the library's articles, read when the state changed.
+    words: u64,
     /// Per word: (articles containing it, uses).
     counts: std::collections::HashMap<String, (u32, u64)>,
 }
@@ -567,7 +569,7 @@ impl Library {
     pub fn library_words(&self, articles: &[Article]) -> Result<LibraryWords> {
         let (state, counts) = self.word_counts(articles)?;
         Ok(LibraryWords {
-            words: state.2 as u64,
+            words: state.2,
             counts: counts
                 .into_iter()
                 .map(|(word, (_, uses))| (word, uses))
@@ -581,20 +583,27 @@ impl Library {
     fn word_counts(
         &self,
         articles: &[Article],
-    ) -> Result<((i64, i64, i64), Vec<(String, (u32, u64))>)> {
-        let state: (i64, i64, i64) = self.conn.query_row(
-            "SELECT count(*), coalesce(max(id), 0), coalesce(sum(word_count), 0)
-             FROM articles WHERE deleted_at IS NULL",
+    ) -> Result<((i64, i64, u64), Vec<(String, (u32, u64))>)> {
+        let state: (i64, i64) = self.conn.query_row(
+            "SELECT count(*), coalesce(max(id), 0) FROM articles WHERE deleted_at IS NULL",
             [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         let mut cache = self.word_counts.borrow_mut();
         if cache.state != state {
+            // Summed once per state: each row's count sits past its body.
+            let words: i64 = self.conn.query_row(
+                "SELECT coalesce(sum(word_count), 0) FROM articles WHERE deleted_at IS NULL",
+                [],
+                |r| r.get(0),
+            )?;
             *cache = WordCounts {
                 state,
+                words: words as u64,
                 counts: Default::default(),
             };
         }
+        let words = cache.words;
         let mut lookup = self
             .conn
             .prepare_cached("SELECT doc, cnt FROM articles_vocab WHERE term = ?1")?;
@@ -617,6 +626,6 @@ impl Library {
                 found.push((word, count));
             }
         }
-        Ok((state, found))
+        Ok(((state.0, state.1, words), found))
     }
 }

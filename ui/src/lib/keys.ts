@@ -33,6 +33,7 @@ export type Action =
   | 'toggleNotes'
   | 'toggleQuotes'
   | 'toggleOverview'
+  | 'toggleFraming'
   | 'sessionNote'
   | 'columnsLeft'
   | 'columnsRight'
@@ -100,6 +101,7 @@ const BINDINGS: readonly Binding[] = [
   { action: 'sessionNote', scope: 'session', key: 'a', shift: true },
   { action: 'toggleNotes', scope: 'session', key: 'n', shift: true },
   { action: 'toggleOverview', scope: 'session', key: 'v' },
+  { action: 'toggleFraming', scope: 'session', key: 'f' },
   { action: 'toggleQuotes', scope: 'session', key: 'q' },
   { action: 'columnsLeft', scope: 'session', key: 'ArrowLeft' },
   { action: 'columnsRight', scope: 'session', key: 'ArrowRight' },
@@ -232,6 +234,7 @@ export const CHEAT_SHEET: readonly { title: string; rows: readonly { action: Act
       { action: 'toggleNotes', text: 'Show or hide the notes' },
       { action: 'toggleQuotes', text: 'Show or hide the quotes' },
       { action: 'toggleOverview', text: 'Switch between side by side and overview' },
+      { action: 'toggleFraming', text: 'Switch between side by side and framing' },
       { action: 'columnsLeft', text: 'Show the columns to the left' },
       { action: 'columnsRight', text: 'Show the columns to the right' },
       { action: 'undo', text: 'Undo the last delete or removal' },

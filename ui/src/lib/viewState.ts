@@ -5,7 +5,7 @@
  * a session always opens.
  */
 
-export type SessionTab = 'side' | 'overview';
+export type SessionTab = 'side' | 'overview' | 'framing';
 export type SessionPanel = 'notes' | 'quotes' | null;
 
 export type ScrollPosition = {
@@ -65,7 +65,7 @@ export function parseViewState(stored: unknown): ViewState {
   const scroll = record(saved.scroll);
   const visible = count(saved.visibleColumns, DEFAULT_VIEW_STATE.visibleColumns);
   return {
-    tab: saved.tab === 'overview' ? 'overview' : 'side',
+    tab: saved.tab === 'overview' || saved.tab === 'framing' ? saved.tab : 'side',
     pivot: typeof saved.pivot === 'number' && Number.isInteger(saved.pivot) ? saved.pivot : null,
     visibleColumns: Math.min(MAX_VISIBLE, Math.max(MIN_VISIBLE, visible)),
     scroll: { row: count(scroll.row, 0), offset: count(scroll.offset, 0), column: count(scroll.column, 0) },

@@ -488,6 +488,8 @@ fn naming_of(
 /// Whether a folded name is the adjective of a listed country or region: "venezuelan",
 /// "brazilian", "mexican", "chinese", "latin american".
 fn is_demonym(folded: &str) -> bool {
+    // "Venezuelans", "Colombians": the plural is the people of the place.
+    let folded = folded.strip_suffix('s').unwrap_or(folded);
     let stems = [
         folded.strip_suffix('n').map(str::to_string),
         folded.strip_suffix("ian").map(str::to_string),

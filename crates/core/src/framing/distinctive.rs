@@ -24,14 +24,17 @@ const LONGEST_PHRASE: usize = 3;
 /// Counts of one order of terms in one article: per term, its spans.
 type Counts = HashMap<String, Vec<Range<usize>>>;
 
-/// Every term of each order in each article: `[article][order - 1]`.
+/// Every term of each order in each article, and the session's totals.
 pub(super) struct SessionTerms {
+    /// `[article][order - 1]`: per term, its spans.
     counts: Vec<Vec<Counts>>,
+    /// `[order - 1]`: uses of each term in the whole session.
+    session: Vec<HashMap<String, usize>>,
 }
 
 impl SessionTerms {
     pub fn new(readings: &[Reading<'_>]) -> SessionTerms {
-        let counts = readings
+        let counts: Vec<Vec<Counts>> = readings
             .iter()
             .map(|reading| {
                 let mut orders: Vec<Counts> = vec![Counts::new(); LONGEST_PHRASE];
@@ -63,7 +66,18 @@ impl SessionTerms {
                 orders
             })
             .collect();
-        SessionTerms { counts }
+        let session = (0..LONGEST_PHRASE)
+            .map(|order| {
+                let mut uses: HashMap<String, usize> = HashMap::new();
+                for article in &counts {
+                    for (term, spans) in &article[order] {
+                        *uses.entry(term.clone()).or_default() += spans.len();
+                    }
+                }
+                uses
+            })
+            .collect();
+        SessionTerms { counts, session }
     }
 
     /// The distinctive terms of the articles `group` against the others, most distinctive
@@ -78,26 +92,49 @@ impl SessionTerms {
     ) -> Vec<TermSpans> {
         let mut scored: Vec<TermSpans> = Vec::new();
         for order in 0..LONGEST_PHRASE {
-            let total = |articles: &mut dyn Iterator<Item = usize>| -> f64 {
-                articles
-                    .map(|a| self.counts[a][order].values().map(Vec::len).sum::<usize>() as f64)
-                    .sum()
+            let uses = |article: usize| -> f64 {
+                self.counts[article][order]
+                    .values()
+                    .map(Vec::len)
+                    .sum::<usize>() as f64
             };
-            let all = total(&mut (0..self.counts.len()));
-            let inside = total(&mut group.iter().copied());
+            let all: f64 = (0..self.counts.len()).map(uses).sum();
+            let inside: f64 = group.iter().map(|&a| uses(a)).sum();
             let outside = all - inside;
             if inside == 0.0 || outside == 0.0 {
                 continue;
             }
             let strength = all;
-            let mut session: HashMap<&str, usize> = HashMap::new();
-            for article in &self.counts {
-                for (term, spans) in &article[order] {
-                    *session.entry(term).or_default() += spans.len();
+            // Only the group's own terms can be over-represented in it.
+            let mut candidates: Vec<&str> = group
+                .iter()
+                .flat_map(|&a| self.counts[a][order].keys().map(String::as_str))
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            for term in candidates {
+                let here: usize = group
+                    .iter()
+                    .filter_map(|&a| self.counts[a][order].get(term))
+                    .map(Vec::len)
+                    .sum();
+                if here < min_count {
+                    continue;
                 }
-            }
-            for (&term, &everywhere) in &session {
-                let spans: Vec<(usize, Range<usize>)> = group
+                let everywhere = self.session[order][term];
+                let frequency = if order == 0 && library.words > 0 {
+                    (library.counts.get(term).copied().unwrap_or(0) as f64 + everywhere as f64)
+                        / (library.words as f64 + all)
+                } else {
+                    everywhere as f64 / all
+                };
+                let prior = strength * frequency;
+                let (y_in, y_out) = (here as f64, (everywhere - here) as f64);
+                let z = log_odds_z(y_in, inside, y_out, outside, prior, strength);
+                if z <= 0.0 {
+                    continue;
+                }
+                let spans = group
                     .iter()
                     .flat_map(|&a| {
                         self.counts[a][order]
@@ -107,25 +144,11 @@ impl SessionTerms {
                             .map(move |r| (a, r.clone()))
                     })
                     .collect();
-                if spans.len() < min_count {
-                    continue;
-                }
-                let frequency = if order == 0 && library.words > 0 {
-                    (library.counts.get(term).copied().unwrap_or(0) as f64 + everywhere as f64)
-                        / (library.words as f64 + all)
-                } else {
-                    everywhere as f64 / all
-                };
-                let prior = strength * frequency;
-                let (y_in, y_out) = (spans.len() as f64, (everywhere - spans.len()) as f64);
-                let z = log_odds_z(y_in, inside, y_out, outside, prior, strength);
-                if z > 0.0 {
-                    scored.push(TermSpans {
-                        key: term.to_string(),
-                        z: z as f32,
-                        spans,
-                    });
-                }
+                scored.push(TermSpans {
+                    key: term.to_string(),
+                    z: z as f32,
+                    spans,
+                });
             }
         }
         scored.sort_by(|a, b| b.z.total_cmp(&a.z).then_with(|| a.key.cmp(&b.key)));

@@ -95,35 +95,34 @@ struct Entry {
     parts: Vec<(&'static str, bool)>,
 }
 
-/// The lexicon's entries, parsed once.
-fn entries() -> &'static [Entry] {
-    static ENTRIES: std::sync::OnceLock<Vec<Entry>> = std::sync::OnceLock::new();
-    ENTRIES.get_or_init(|| {
-        FRAME_WORDS
-            .iter()
-            .flat_map(|(frame, entries)| {
-                entries.iter().map(move |entry| Entry {
-                    frame,
-                    parts: entry
-                        .split(' ')
-                        .map(|part| match part.strip_suffix('$') {
-                            Some(whole) => (whole, true),
-                            None => (part, false),
-                        })
-                        .collect(),
-                })
-            })
-            .collect()
-    })
+/// The lexicon's entries, parsed once and filed by their first byte (in lexicon order).
+fn entries(first: u8) -> &'static [Entry] {
+    static ENTRIES: std::sync::OnceLock<Vec<Vec<Entry>>> = std::sync::OnceLock::new();
+    let by_byte = ENTRIES.get_or_init(|| {
+        let mut by_byte: Vec<Vec<Entry>> = (0..256).map(|_| Vec::new()).collect();
+        for (frame, entries) in FRAME_WORDS {
+            for entry in *entries {
+                let parts: Vec<(&str, bool)> = entry
+                    .split(' ')
+                    .map(|part| match part.strip_suffix('$') {
+                        Some(whole) => (whole, true),
+                        None => (part, false),
+                    })
+                    .collect();
+                by_byte[usize::from(entry.as_bytes()[0])].push(Entry { frame, parts });
+            }
+        }
+        by_byte
+    });
+    &by_byte[usize::from(first)]
 }
 
 /// The first frame whose entry matches the words from `i`, and how many words it took.
 fn frame_at(reading: &Reading<'_>, i: usize) -> Option<(&'static str, usize)> {
     let words = &reading.words;
-    let first = words[i].lower.as_bytes().first()?;
-    entries()
+    let first = *words[i].lower.as_bytes().first()?;
+    entries(first)
         .iter()
-        .filter(|entry| entry.parts[0].0.as_bytes().first() == Some(first))
         .find(|entry| {
             entry.parts.iter().enumerate().all(|(k, &(part, whole))| {
                 words.get(i + k).is_some_and(|word| {

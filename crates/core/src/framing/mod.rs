@@ -225,7 +225,17 @@ pub fn framing(
     library: &LibraryWords,
     parameters: &FramingParameters,
 ) -> Framing {
-    let readings: Vec<Reading<'_>> = articles.iter().map(Reading::new).collect();
+    let readings: Vec<Reading<'_>> = articles
+        .iter()
+        .enumerate()
+        .map(|(k, article)| {
+            let split = alignment
+                .filter(|a| a.articles.get(k) == Some(&article.text.id))
+                .and_then(|a| a.sentences.get(k))
+                .map(Vec::as_slice);
+            Reading::new(article, split)
+        })
+        .collect();
     let ids: Vec<ArticleId> = articles.iter().map(|a| a.text.id).collect();
     let parameters = FramingParameters {
         prior_words: library.words,

@@ -46,7 +46,9 @@ pub(super) struct Reading<'a> {
 }
 
 impl<'a> Reading<'a> {
-    pub fn new(article: &FramingArticle<'a>) -> Reading<'a> {
+    /// Reads an article; `split` are its sentences when the alignment has already found them
+    /// (the same splitter on the same text), else they are found here.
+    pub fn new(article: &FramingArticle<'a>, split: Option<&[Sentence]>) -> Reading<'a> {
         let text = &article.text;
         let language = primary_language(text.language);
         let language = if language.is_empty() {
@@ -54,7 +56,10 @@ impl<'a> Reading<'a> {
         } else {
             language
         };
-        let found = sentences(text.body, text.language, text.boilerplate);
+        let found = split.map_or_else(
+            || sentences(text.body, text.language, text.boilerplate),
+            <[Sentence]>::to_vec,
+        );
         let mut read = Vec::new();
         for (index, sentence) in found.iter().enumerate() {
             let mut previous_end: Option<usize> = None;

@@ -11,3 +11,6 @@ export const IMPORTABLE_EXTENSIONS = ['txt', 'text', 'md', 'markdown', 'html', '
 
 /** The usual extension of each format, to name them to people. */
 export const USUAL_EXTENSIONS = ['txt', 'md', 'html', 'pdf', 'docx'] as const;
+
+/** The frame dimensions the framing analysis scores, in the codebook's order. */
+export const FRAME_DIMENSIONS = [{ key: 'economic', label: 'Economic' }, { key: 'capacity', label: 'Capacity and resources' }, { key: 'morality', label: 'Morality' }, { key: 'fairness', label: 'Fairness and equality' }, { key: 'legality', label: 'Legality and constitutionality' }, { key: 'policy', label: 'Policy prescription' }, { key: 'crime', label: 'Crime and punishment' }, { key: 'security', label: 'Security and defence' }, { key: 'health', label: 'Health and safety' }, { key: 'quality_of_life', label: 'Quality of life' }, { key: 'cultural_identity', label: 'Cultural identity' }, { key: 'public_opinion', label: 'Public opinion' }, { key: 'political', label: 'Political' }, { key: 'external_reputation', label: 'External regulation and reputation' }] as const;

@@ -247,6 +247,9 @@ export class AppState {
       case 'toggleOverview':
         session.toggleOverview();
         return true;
+      case 'toggleFraming':
+        session.toggleFraming();
+        return true;
       case 'back':
         // A selection in the text goes first (with its Add-note button); then the session.
         if (session.selection) {

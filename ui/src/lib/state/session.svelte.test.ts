@@ -295,4 +295,33 @@ describe('OpenSession', () => {
     expect(session.jumpToNote(10)).toBe(false);
     expect(session.hint).toContain('no longer in the text');
   });
+
+  it('opens the words behind a framing figure lit up in the text, and forgets them with the session', async () => {
+    const { backend } = fakeBackend();
+    const { session } = open(backend);
+    await session.open(1);
+    session.toggleFraming();
+    expect(session.state.tab).toBe('framing');
+    // Article 2's "Talks resume." sits in row 2 (its sentence 1 starts at byte 100).
+    session.showSpans(2, [[100, 105]], 'talks');
+    expect(session.state.tab).toBe('side');
+    expect(session.emphasis).toEqual({ column: 1, spans: [[100, 105]], label: 'talks', index: 0 });
+    session.stepEmphasis(1);
+    expect(session.emphasis?.index).toBe(0);
+    expect(session.scrollRequest).toMatchObject({ row: 2, column: 1 });
+    session.toggleFraming();
+    expect(session.state.tab).toBe('framing');
+    session.toggleFraming();
+    expect(session.state.tab).toBe('side');
+    session.clearEmphasis();
+    expect(session.emphasis).toBeNull();
+    session.showSpans(2, [[100, 105]], 'talks');
+    await session.close();
+    expect(session.emphasis).toBeNull();
+    // An article not in the session, or no spans: nothing happens.
+    await session.open(1);
+    session.showSpans(99, [[0, 4]], 'nothing');
+    session.showSpans(1, [], 'nothing');
+    expect(session.emphasis).toBeNull();
+  });
 });

@@ -4,6 +4,7 @@ import type { ArticleSummary } from '../bindings/ArticleSummary';
 import type { Note } from '../bindings/Note';
 import type { SessionView } from '../bindings/SessionView';
 import type { TagCount } from '../bindings/TagCount';
+import type { Span } from '../framing';
 import {
   counterparts,
   displayOrder,
@@ -107,6 +108,8 @@ export class OpenSession {
   noteHits = $state.raw<Note[] | null>(null);
   /** A short message for the status area (why a key did nothing). */
   hint = $state<string | null>(null);
+  /** Words of one column lit up in the text: what a figure of the Framing view stands for. */
+  emphasis = $state.raw<{ column: number; spans: Span[]; label: string; index: number } | null>(null);
   /** The last scroll request the text view carried out (kept here: the view is rebuilt). */
   scrollHandled = 0;
   /** The last row on screen, as the text view last saw it (not saved). */
@@ -242,12 +245,16 @@ export class OpenSession {
     this.noteQuery = '';
     this.noteHits = null;
     this.scrollRequest = null;
+    this.emphasis = null;
     this.expanded = new Set(); // eslint-disable-line svelte/prefer-svelte-reactivity
     this.state = { ...DEFAULT_VIEW_STATE };
   }
 
   #show(view: SessionView): void {
     rememberOutlets(view.articles.map((a) => a.outlet));
+    // Lit-up words belong to the articles they were found in.
+    const lit = this.emphasis;
+    if (lit && this.view?.articles[lit.column]?.id !== view.articles[lit.column]?.id) this.emphasis = null;
     this.view = view;
     this.#sessions.updated(view.session);
   }
@@ -306,6 +313,35 @@ export class OpenSession {
 
   toggleOverview(): void {
     this.setTab(this.state.tab === 'side' ? 'overview' : 'side');
+  }
+
+  toggleFraming(): void {
+    this.setTab(this.state.tab === 'side' ? 'framing' : 'side');
+  }
+
+  /**
+   * Shows the words behind a figure: the text of `article`, at the first of `spans`, with
+   * every span lit up until another figure is opened or the highlight is cleared.
+   */
+  showSpans(article: number, spans: readonly Span[], label: string): void {
+    const column = this.articles.findIndex((a) => a.id === article);
+    const first = spans[0];
+    if (column < 0 || first === undefined) return;
+    this.emphasis = { column, spans: [...spans], label, index: 0 };
+    if (!this.goToOffset(column, first[0])) this.flash('These words are not in the aligned text.');
+  }
+
+  /** Goes to the next (previous) of the lit-up places, round the end. */
+  stepEmphasis(direction: 1 | -1): void {
+    const lit = this.emphasis;
+    if (!lit || lit.spans.length === 0) return;
+    const index = (lit.index + direction + lit.spans.length) % lit.spans.length;
+    this.emphasis = { ...lit, index };
+    this.goToOffset(lit.column, lit.spans[index]![0]);
+  }
+
+  clearEmphasis(): void {
+    this.emphasis = null;
   }
 
   toggleNotes(): void {

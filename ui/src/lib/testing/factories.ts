@@ -8,6 +8,7 @@ import type { Note } from '../bindings/Note';
 import type { SearchHit } from '../bindings/SearchHit';
 import type { SessionSummary } from '../bindings/SessionSummary';
 import type { SessionView } from '../bindings/SessionView';
+import type { Framing } from '../bindings/Framing';
 import type { SnippetPart } from '../bindings/SnippetPart';
 import type { JsonValue } from '../bindings/serde_json/JsonValue';
 
@@ -108,8 +109,25 @@ export function sessionView(
       },
       passages: [],
       quotations: { quotes: [], matches: [], groups: [] },
+      framing: framing(articles.map((a) => a.id)),
     },
     notes: [],
+    ...overrides,
+  };
+}
+
+/** A framing analysis of `articles` that found nothing: each part empty, frames all zero. */
+export function framing(articles: number[], overrides: Partial<Framing> = {}): Framing {
+  return {
+    articles,
+    openings: articles.map((article) => ({ article, headline: null, lede: [0, 0], ledeText: '' })),
+    distinctive: articles.map((article) => ({ article, terms: [] })),
+    outlets: [],
+    actors: [],
+    sources: [],
+    facts: [],
+    frames: articles.map((article) => ({ article, scores: {}, evidence: {}, words: 0 })),
+    parameters: { minCount: 2, termsPerArticle: 15, significantZ: 1.96, priorWords: 0 },
     ...overrides,
   };
 }
