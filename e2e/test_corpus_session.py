@@ -1,6 +1,9 @@
 """A session of the five real articles of the shared corpus, in the real app: dropped onto the
 window, compared, and looked at side by side, in the quotes panel, the overview and the framing
 view. The screenshots are how a newcomer first sees real coverage in Parallax."""
+import re
+import subprocess
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
@@ -135,3 +138,49 @@ def test_a_session_of_the_five_corpus_articles(tmp_path_factory, artifacts, corp
         # The keyboard goes back and forth: F opens the framing view again.
         app.find_element(*by_testid("session-view")).send_keys("f")
         wait(app).until(EC.visibility_of_element_located(by_testid("framing")))
+
+        # Export: a web-page report of the session, from the session bar, to a path typed in.
+        report = tmp_path_factory.mktemp("export") / "venezuela-report.html"
+        app.find_element(*by_testid("export-button")).click()
+        dialog = wait(app).until(EC.visibility_of_element_located(by_testid("export-dialog")))
+        field = dialog.find_element(*by_testid("export-path"))
+        assert field.get_attribute("value").endswith(".html"), field.get_attribute("value")
+        field.send_keys(Keys.CONTROL, "a")
+        field.send_keys(str(report))
+        screenshot(app, artifacts, "17-corpus-export-dialog")
+        dialog.find_element(*by_testid("export-submit")).click()
+        done = wait(app, 60).until(EC.visibility_of_element_located(by_testid("export-done")))
+        assert str(report) in text_of(done), text_of(done)
+        html = report.read_text(encoding="utf-8")
+        assert SESSION_NAME in html and "<script" not in html.lower()
+        for section in ("articles", "openings", "alignment", "quotes", "passages", "framing", "notes"):
+            assert f'<section id="{section}">' in html, section
+
+        # The report in headless Chromium with JavaScript off: every section is there with its
+        # text, and the page renders (a full-page screenshot is kept).
+        check_report_in_chromium(report, artifacts)
+
+
+def check_report_in_chromium(report, artifacts):
+    profile = report.parent / "chromium-profile"
+    common = [
+        "chromium", "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={profile}",
+        "--disable-javascript", "--window-size=1280,24000",
+    ]
+    dom = subprocess.run(
+        common + ["--dump-dom", report.as_uri()], capture_output=True, text=True, timeout=120, check=True
+    ).stdout
+    # Fewest words each section shows for this session (it has no notes).
+    least = {"articles": 40, "openings": 300, "alignment": 300, "quotes": 100, "passages": 5, "framing": 300, "notes": 2}
+    for section, words_needed in least.items():
+        start = dom.find(f'<section id="{section}">')
+        assert start >= 0, section
+        end = dom.find("</section>", start)
+        words = re.sub(r"<[^>]+>", " ", dom[start:end]).split()
+        assert len(words) >= words_needed, (section, words[:40])
+    shot = artifacts / "18-corpus-report-chromium.png"
+    subprocess.run(common + [f"--screenshot={shot}", report.as_uri()], capture_output=True, timeout=120, check=True)
+    colours = subprocess.run(
+        ["identify", "-format", "%k", str(shot)], capture_output=True, text=True, timeout=60, check=True
+    ).stdout
+    assert int(colours) > 50, f"the report rendered blank ({colours} colours)"

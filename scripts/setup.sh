@@ -15,7 +15,7 @@ step() { printf '\n== %s\n' "$*"; }
 build_packages=(build-essential file pkg-config libwebkit2gtk-4.1-dev libgtk-3-dev
   libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev python3-venv)
 test_packages=(xvfb xauth xdotool imagemagick webkit2gtk-driver python3-gi gir1.2-gtk-3.0
-  libgl1-mesa-dri fonts-dejavu-core)
+  libgl1-mesa-dri fonts-dejavu-core chromium)
 packages=("${build_packages[@]}")
 $want_test && packages+=("${test_packages[@]}")
 missing=()

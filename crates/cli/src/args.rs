@@ -1,6 +1,7 @@
 //! The command line: commands, their arguments and their help.
 
 use clap::{Parser, Subcommand};
+use parallax_report::Format;
 use parallax_store::{ArticleId, SessionId, MAX_ARTICLES, MIN_ARTICLES};
 use std::path::PathBuf;
 
@@ -117,6 +118,19 @@ pub enum Command {
         #[command(subcommand)]
         command: SessionCommand,
     },
+    /// Export a session as a report: one self-contained HTML file, Markdown, JSON, or a folder of
+    /// CSV tables (written atomically: an interrupted export leaves no half file).
+    Export {
+        /// The session id (see `parallax session list`).
+        #[arg(value_parser = session_id)]
+        session: SessionId,
+        /// html, md, json or csv.
+        #[arg(long, value_parser = export_format)]
+        format: Format,
+        /// The file to write (for csv, the folder).
+        #[arg(short = 'o', long = "output", value_name = "PATH")]
+        output: std::path::PathBuf,
+    },
     /// Notes on a session or on a quoted passage of one of its articles.
     Note {
         #[command(subcommand)]
@@ -207,6 +221,13 @@ fn import_help() -> String {
 
 fn article_id(text: &str) -> Result<ArticleId, String> {
     text.parse().map(ArticleId).map_err(|_| id_error(text))
+}
+
+fn export_format(text: &str) -> Result<Format, String> {
+    Format::parse(text).ok_or_else(|| {
+        let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+        format!("{text:?} is not a report format: {}", names.join(", "))
+    })
 }
 
 fn session_id(text: &str) -> Result<SessionId, String> {

@@ -86,5 +86,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => commands::reuse::run(&mut library, &ids, min_words, json),
         Command::Session { command } => commands::session::run(&mut library, command),
         Command::Note { command } => commands::note::run(&mut library, command),
+        Command::Export {
+            session,
+            format,
+            output,
+        } => commands::export::run(&library, session, format, &output),
     }
 }

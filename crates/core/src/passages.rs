@@ -26,7 +26,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 /// Tuning of reuse detection. Build from `ReuseOptions::default()` and the setters.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ReuseOptions {
     shingle_words: usize,
     window: usize,

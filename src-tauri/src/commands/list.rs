@@ -25,6 +25,7 @@ macro_rules! app_commands {
             sessions::restore_session,
             sessions::set_session_articles,
             sessions::save_view_state,
+            sessions::export_session,
             notes::add_note,
             notes::update_note,
             notes::delete_note,

@@ -1,5 +1,5 @@
 //! Comparison sessions: list, create, open (analysed), rename, duplicate, delete and undo,
-//! change the articles, save the view state.
+//! change the articles, save the view state, export as a report.
 
 use crate::ipc::{CommandError, ErrorCode};
 use crate::state::AppState;
@@ -113,4 +113,47 @@ pub async fn save_view_state(
     state
         .with_library(move |lib| Ok(lib.save_view_state(id, view_state)?))
         .await
+}
+
+/// Writes the session as a report (see `parallax_report`): the analysis as the session shows
+/// it, written atomically to `path` (a folder for CSV; a relative path is taken from the
+/// person's Documents folder). Returns the files written.
+#[tauri::command]
+pub async fn export_session(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    id: SessionId,
+    format: parallax_report::Format,
+    path: String,
+) -> Result<Vec<String>, CommandError> {
+    use tauri::Manager;
+    if path.trim().is_empty() {
+        return Err(CommandError::new(
+            ErrorCode::InvalidInput,
+            "choose where to save the report",
+        ));
+    }
+    let mut path = std::path::PathBuf::from(path.trim());
+    if path.is_relative() {
+        let documents = app
+            .path()
+            .document_dir()
+            .or_else(|_| app.path().home_dir())
+            .map_err(|e| CommandError::new(ErrorCode::Io, format!("no Documents folder: {e}")))?;
+        path = documents.join(path);
+    }
+    let mut view = state
+        .with_library(move |lib| Ok(lib.load_session_view(id, None)?))
+        .await?;
+    let analyses = state.analyses();
+    tauri::async_runtime::spawn_blocking(move || {
+        view.lay_out(&analyses);
+        let report =
+            parallax_report::Report::new(&view, env!("CARGO_PKG_VERSION"), &parallax_report::now());
+        parallax_report::write(&report, format, &path)
+            .map(|files| files.iter().map(|f| f.display().to_string()).collect())
+            .map_err(|e| CommandError::new(ErrorCode::Io, e.to_string()))
+    })
+    .await
+    .map_err(|e| CommandError::internal(format!("the export failed: {e}")))?
 }

@@ -5,7 +5,8 @@
  */
 import { Channel, invoke, isTauri } from '@tauri-apps/api/core';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
-import { open } from '@tauri-apps/plugin-dialog';
+import { open, save } from '@tauri-apps/plugin-dialog';
+import type { ReportFormat } from './bindings/ReportFormat';
 import type { AfterImport } from './bindings/AfterImport';
 import type { AfterImportProgress } from './bindings/AfterImportProgress';
 import type { ArticleSummary } from './bindings/ArticleSummary';
@@ -66,6 +67,13 @@ export interface Backend {
   /** Notes of every session matching the words (body, quoted passage, tags), best first. */
   searchNotes(query: string): Promise<Note[]>;
   listTags(): Promise<TagCount[]>;
+  /**
+   * Writes a session as a report to `path` (a folder for CSV; a bare file name goes to the
+   * Documents folder). Resolves to the files written.
+   */
+  exportSession(id: number, format: ReportFormat, path: string): Promise<string[]>;
+  /** The native save dialog for a report; null when the person cancels. */
+  chooseExportPath(format: ReportFormat, suggested: string): Promise<string | null>;
   /** Resolves to the chosen paths; an empty list when the person cancels. */
   pickFiles(): Promise<string[]>;
   pickFolders(): Promise<string[]>;
@@ -112,6 +120,28 @@ async function pick(directory: boolean): Promise<string[]> {
   }
 }
 
+/** The file-type filter of each report format in the save dialog. */
+const REPORT_FILTERS: Record<ReportFormat, { name: string; extensions: string[] } | null> = {
+  html: { name: 'Web page (one file)', extensions: ['html'] },
+  md: { name: 'Markdown', extensions: ['md'] },
+  json: { name: 'JSON', extensions: ['json'] },
+  csv: null,
+};
+
+async function chooseExportPath(format: ReportFormat, suggested: string): Promise<string | null> {
+  if (!isTauri()) throw new CommandFailure('plugin:dialog|save', OUTSIDE_APP);
+  try {
+    const filter = REPORT_FILTERS[format];
+    return await save({
+      title: format === 'csv' ? 'Save the tables in a new folder' : 'Save the report',
+      defaultPath: suggested,
+      filters: filter ? [filter] : [],
+    });
+  } catch (raw) {
+    throw new CommandFailure('plugin:dialog|save', toCommandError(raw));
+  }
+}
+
 export const backend: Backend = {
   libraryInfo: () => call('library_info'),
   listArticles: () => call('list_articles'),
@@ -147,6 +177,8 @@ export const backend: Backend = {
   restoreNote: (id) => call('restore_note', { id }),
   searchNotes: (query) => call('search_notes', { query }),
   listTags: () => call('list_tags'),
+  exportSession: (id, format, path) => call('export_session', { id, format, path }),
+  chooseExportPath,
   pickFiles: () => pick(false),
   pickFolders: () => pick(true),
   onDragDrop: async (handler) => {

@@ -34,6 +34,7 @@ export type Action =
   | 'toggleQuotes'
   | 'toggleOverview'
   | 'toggleFraming'
+  | 'exportSession'
   | 'sessionNote'
   | 'columnsLeft'
   | 'columnsRight'
@@ -102,6 +103,7 @@ const BINDINGS: readonly Binding[] = [
   { action: 'toggleNotes', scope: 'session', key: 'n', shift: true },
   { action: 'toggleOverview', scope: 'session', key: 'v' },
   { action: 'toggleFraming', scope: 'session', key: 'f' },
+  { action: 'exportSession', scope: 'session', key: 'e', mod: true },
   { action: 'toggleQuotes', scope: 'session', key: 'q' },
   { action: 'columnsLeft', scope: 'session', key: 'ArrowLeft' },
   { action: 'columnsRight', scope: 'session', key: 'ArrowRight' },
@@ -235,6 +237,7 @@ export const CHEAT_SHEET: readonly { title: string; rows: readonly { action: Act
       { action: 'toggleQuotes', text: 'Show or hide the quotes' },
       { action: 'toggleOverview', text: 'Switch between side by side and overview' },
       { action: 'toggleFraming', text: 'Switch between side by side and framing' },
+      { action: 'exportSession', text: 'Export a report of the session' },
       { action: 'columnsLeft', text: 'Show the columns to the left' },
       { action: 'columnsRight', text: 'Show the columns to the right' },
       { action: 'undo', text: 'Undo the last delete or removal' },

@@ -2,6 +2,7 @@
 
 pub mod compare;
 pub mod diff;
+pub mod export;
 pub mod framing;
 pub mod import;
 pub mod list;

@@ -112,8 +112,10 @@ impl Background {
     }
 }
 
-/// Tuning of [`align`]. Build from `AlignOptions::default()` and the setters.
-#[derive(Debug, Clone, PartialEq)]
+/// Tuning of [`align`]. Build from `AlignOptions::default()` and the setters. Serialised
+/// (the thresholds and boosts, not the library's frequencies) into every export's parameters.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct AlignOptions {
     threshold: f32,
     moved_threshold: f32,
@@ -122,6 +124,7 @@ pub struct AlignOptions {
     merge_part_min: f32,
     name_boost: f32,
     number_boost: f32,
+    #[serde(skip)]
     background: Option<std::sync::Arc<Background>>,
 }
 

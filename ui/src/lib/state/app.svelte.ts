@@ -250,6 +250,9 @@ export class AppState {
       case 'toggleFraming':
         session.toggleFraming();
         return true;
+      case 'exportSession':
+        session.openExport();
+        return true;
       case 'back':
         // A selection in the text goes first (with its Add-note button); then the session.
         if (session.selection) {

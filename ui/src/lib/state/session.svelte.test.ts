@@ -324,4 +324,28 @@ describe('OpenSession', () => {
     session.showSpans(1, [], 'nothing');
     expect(session.emphasis).toBeNull();
   });
+
+  it('exports a report after saving what changed, and keeps a failure to show', async () => {
+    const calls: string[] = [];
+    const { backend } = fakeBackend({
+      exportSession: async (id, format, path) => {
+        calls.push(`export ${id} ${format} ${path}`);
+        if (path === 'bad') throw { code: 'io', message: 'could not write bad: no such folder' };
+        return [`/home/me/Documents/${path}`];
+      },
+    });
+    const { session } = open(backend);
+    await session.open(1);
+    session.openExport();
+    expect(session.exportOpen).toBe(true);
+    const files = await session.exportReport('html', 'Gate.html');
+    expect(files).toEqual(['/home/me/Documents/Gate.html']);
+    expect(session.exportResult).toEqual({ files: ['/home/me/Documents/Gate.html'] });
+    expect(await session.exportReport('md', 'bad')).toBeNull();
+    expect(session.exportResult).toEqual({ error: expect.stringContaining('could not write bad') });
+    expect(session.exporting).toBe(false);
+    expect(calls).toEqual(['export 1 html Gate.html', 'export 1 md bad']);
+    await session.close();
+    expect(session.exportOpen).toBe(false);
+  });
 });

@@ -5,6 +5,7 @@ import type { Note } from '../bindings/Note';
 import type { SessionView } from '../bindings/SessionView';
 import type { TagCount } from '../bindings/TagCount';
 import type { Span } from '../framing';
+import type { ReportFormat } from '../bindings/ReportFormat';
 import {
   counterparts,
   displayOrder,
@@ -37,6 +38,8 @@ import type { UndoOffer } from './undo.svelte';
 export type OpenSessionBackend = Pick<
   Backend,
   | 'openSession'
+  | 'exportSession'
+  | 'chooseExportPath'
   | 'renameSession'
   | 'saveViewState'
   | 'setSessionArticles'
@@ -108,6 +111,12 @@ export class OpenSession {
   noteHits = $state.raw<Note[] | null>(null);
   /** A short message for the status area (why a key did nothing). */
   hint = $state<string | null>(null);
+  /** The Export dialog is open. */
+  exportOpen = $state(false);
+  /** An export under way. */
+  exporting = $state(false);
+  /** What the last export wrote, or why it failed. */
+  exportResult = $state.raw<{ files: string[] } | { error: string } | null>(null);
   /** Words of one column lit up in the text: what a figure of the Framing view stands for. */
   emphasis = $state.raw<{ column: number; spans: Span[]; label: string; index: number } | null>(null);
   /** The last scroll request the text view carried out (kept here: the view is rebuilt). */
@@ -246,6 +255,8 @@ export class OpenSession {
     this.noteHits = null;
     this.scrollRequest = null;
     this.emphasis = null;
+    this.exportOpen = false;
+    this.exportResult = null;
     this.expanded = new Set(); // eslint-disable-line svelte/prefer-svelte-reactivity
     this.state = { ...DEFAULT_VIEW_STATE };
   }
@@ -342,6 +353,37 @@ export class OpenSession {
 
   clearEmphasis(): void {
     this.emphasis = null;
+  }
+
+  openExport(): void {
+    if (!this.view) return;
+    this.exportResult = null;
+    this.exportOpen = true;
+  }
+
+  /** The system's save dialog for a report; null when cancelled. */
+  chooseExportPath(format: ReportFormat, suggested: string): Promise<string | null> {
+    return this.#backend.chooseExportPath(format, suggested);
+  }
+
+  /** Writes the session as a report; the files written, or null (the error is kept). */
+  async exportReport(format: ReportFormat, path: string): Promise<string[] | null> {
+    const id = this.id;
+    if (id === null || this.exporting) return null;
+    this.exporting = true;
+    this.exportResult = null;
+    try {
+      // Notes and view state are saved first: the report reads them from the library.
+      await this.flush();
+      const files = await this.#backend.exportSession(id, format, path);
+      this.exportResult = { files };
+      return files;
+    } catch (error) {
+      this.exportResult = { error: errorMessage(error) };
+      return null;
+    } finally {
+      this.exporting = false;
+    }
   }
 
   toggleNotes(): void {

@@ -186,6 +186,8 @@ export function backendWith(overrides: Partial<Backend>): Backend {
     restoreNote: missing('restoreNote'),
     searchNotes: missing('searchNotes'),
     listTags: missing('listTags'),
+    exportSession: missing('exportSession'),
+    chooseExportPath: missing('chooseExportPath'),
     pickFiles: missing('pickFiles'),
     pickFolders: missing('pickFolders'),
     onDragDrop: () => Promise.resolve(() => {}),
