@@ -882,3 +882,146 @@ fn framing_prints_terms_actors_sources_facts_and_frames_with_offsets_that_check_
         "a session compares 2–8 articles"
     );
 }
+
+#[test]
+fn export_writes_reports_whose_hashes_and_offsets_check_out_against_show() {
+    use sha2::{Digest, Sha256};
+    let (dir, db) = corpus_library();
+    let created = ok(&parallax(
+        &db,
+        &[
+            "session",
+            "create",
+            "--json",
+            "--name",
+            "Five outlets",
+            "1",
+            "2",
+            "3",
+            "4",
+            "5",
+        ],
+    ));
+    let session = created["id"].to_string();
+    assert!(note_add(
+        &db,
+        &session,
+        &[
+            "--article",
+            "4",
+            "--quote",
+            "87 political prisoners",
+            "--body",
+            "Only here."
+        ]
+    )
+    .status
+    .success());
+    let json_path = dir.path().join("report.json");
+    let out = parallax(
+        &db,
+        &[
+            "export",
+            &session,
+            "--format",
+            "json",
+            "-o",
+            json_path.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value = serde_json::from_slice(&std::fs::read(&json_path).unwrap()).unwrap();
+    assert_eq!(report["session"]["name"], "Five outlets");
+    let mut bodies = std::collections::HashMap::new();
+    for article in report["articles"].as_array().unwrap() {
+        let id = article["id"].as_i64().unwrap();
+        let shown = ok(&parallax(&db, &["show", "--json", &id.to_string()]));
+        let body = shown["body"].as_str().unwrap().to_string();
+        let hash: String = Sha256::digest(body.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(article["sha256"], hash, "article {id}");
+        bodies.insert(id, body);
+    }
+    // Every cited span, wherever it sits in the report, is the body's text at its offsets.
+    fn check(value: &Value, bodies: &std::collections::HashMap<i64, String>, seen: &mut usize) {
+        match value {
+            Value::Object(map) => {
+                if let (Some(a), Some(s), Some(e), Some(t)) = (
+                    map.get("article").and_then(Value::as_i64),
+                    map.get("start").and_then(Value::as_u64),
+                    map.get("end").and_then(Value::as_u64),
+                    map.get("text").and_then(Value::as_str),
+                ) {
+                    assert_eq!(
+                        bodies[&a].get(s as usize..e as usize),
+                        Some(t),
+                        "#{a} {s}..{e}"
+                    );
+                    *seen += 1;
+                }
+                map.values().for_each(|v| check(v, bodies, seen));
+            }
+            Value::Array(items) => items.iter().for_each(|v| check(v, bodies, seen)),
+            _ => {}
+        }
+    }
+    let mut seen = 0;
+    check(&report, &bodies, &mut seen);
+    assert!(seen > 500, "{seen} spans");
+    assert!(report["notes"][0]["anchored"]["text"] == "87 political prisoners");
+
+    for format in ["html", "md"] {
+        let path = dir.path().join(format!("report.{format}"));
+        let out = parallax(
+            &db,
+            &[
+                "export",
+                &session,
+                "--format",
+                format,
+                "-o",
+                path.to_str().unwrap(),
+            ],
+        );
+        assert!(out.status.success());
+        assert!(std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("Five outlets"));
+    }
+    let tables = dir.path().join("tables");
+    let out = parallax(
+        &db,
+        &[
+            "export",
+            &session,
+            "--format",
+            "csv",
+            "-o",
+            tables.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 6);
+    let bad_format = parallax(&db, &["export", &session, "--format", "pdf", "-o", "x.pdf"]);
+    assert_eq!(bad_format.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad_format.stderr).contains("html, md, json, csv"));
+    let blocked = parallax(
+        &db,
+        &[
+            "export",
+            &session,
+            "--format",
+            "html",
+            "-o",
+            json_path.join("x.html").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(blocked.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&blocked.stderr).contains("could not write"));
+}
