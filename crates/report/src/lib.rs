@@ -9,7 +9,7 @@
 //!
 //! The same value is written as one self-contained HTML file ([`html`]), Markdown
 //! ([`markdown`]), JSON, or a folder of CSV tables ([`tables`]); every file is written to a
-//! temporary file beside it and renamed into place ([`write`]), so an interrupted export never
+//! temporary file beside it and renamed into place ([`write()`]), so an interrupted export never
 //! leaves half a file.
 
 pub mod html;
