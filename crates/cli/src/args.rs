@@ -131,10 +131,38 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "PATH")]
         output: std::path::PathBuf,
     },
+    /// Session bundles: a session with its articles' texts, notes and view state in one file,
+    /// to open in another library.
+    Bundle {
+        #[command(subcommand)]
+        command: BundleCommand,
+    },
     /// Notes on a session or on a quoted passage of one of its articles.
     Note {
         #[command(subcommand)]
         command: NoteCommand,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum BundleCommand {
+    /// Save a session as a bundle file.
+    Save {
+        /// The session id (see `parallax session list`).
+        #[arg(value_parser = session_id)]
+        session: SessionId,
+        /// The bundle file to write.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: std::path::PathBuf,
+    },
+    /// Open a bundle: import its articles (texts already in the library are not imported
+    /// twice), recreate the session and its notes.
+    Open {
+        /// The bundle file.
+        file: std::path::PathBuf,
+        /// Print JSON: the session made, the articles imported and found, the notes.
+        #[arg(long)]
+        json: bool,
     },
 }
 

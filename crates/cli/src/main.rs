@@ -38,8 +38,9 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
     kind == Some(std::io::ErrorKind::BrokenPipe)
 }
 
-/// Whether a command may create the library when it does not exist yet. Only `import` does:
-/// a mistyped `--db` for `list` must say so, not show an empty new library.
+/// Whether a command may create the library when it does not exist yet. Only the ones that
+/// bring articles in (`import`, `bundle open`) do: a mistyped `--db` for `list` must say so,
+/// not show an empty new library.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Create {
     Allowed,
@@ -60,7 +61,14 @@ fn open_library(db: Option<&Path>, create: Create) -> Result<Library> {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    let create = if matches!(cli.command, Command::Import { .. }) {
+    let brings_articles = matches!(
+        cli.command,
+        Command::Import { .. }
+            | Command::Bundle {
+                command: args::BundleCommand::Open { .. }
+            }
+    );
+    let create = if brings_articles {
         Create::Allowed
     } else {
         Create::Refused
@@ -86,6 +94,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => commands::reuse::run(&mut library, &ids, min_words, json),
         Command::Session { command } => commands::session::run(&mut library, command),
         Command::Note { command } => commands::note::run(&mut library, command),
+        Command::Bundle { command } => commands::bundle::run(&mut library, command),
         Command::Export {
             session,
             format,

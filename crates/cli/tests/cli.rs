@@ -1025,3 +1025,81 @@ fn export_writes_reports_whose_hashes_and_offsets_check_out_against_show() {
     assert_eq!(blocked.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&blocked.stderr).contains("could not write"));
 }
+
+#[test]
+fn a_bundle_saved_from_one_library_opens_in_another_with_its_notes() {
+    let (dir, db) = corpus_library();
+    let created = ok(&parallax(
+        &db,
+        &[
+            "session",
+            "create",
+            "--json",
+            "--name",
+            "Shared with a colleague",
+            "2",
+            "4",
+        ],
+    ));
+    let session = created["id"].to_string();
+    assert!(note_add(
+        &db,
+        &session,
+        &[
+            "--article",
+            "4",
+            "--quote",
+            "87 political prisoners",
+            "--body",
+            "Check this count."
+        ]
+    )
+    .status
+    .success());
+    let file = dir.path().join("shared.parallax.json");
+    let saved = parallax(
+        &db,
+        &["bundle", "save", &session, "-o", file.to_str().unwrap()],
+    );
+    assert!(
+        saved.status.success(),
+        "{}",
+        String::from_utf8_lossy(&saved.stderr)
+    );
+    assert!(String::from_utf8_lossy(&saved.stdout).contains("2 articles, 1 notes"));
+
+    let other = dir.path().join("colleague.sqlite3");
+    let opened = ok(&parallax(
+        &other,
+        &["bundle", "open", "--json", file.to_str().unwrap()],
+    ));
+    assert_eq!(opened["imported"].as_array().unwrap().len(), 2);
+    assert_eq!(opened["notes"], 1);
+    let id = opened["session"]["id"].to_string();
+    let shown = ok(&parallax(&other, &["session", "show", "--json", &id]));
+    assert_eq!(shown["name"], "Shared with a colleague");
+    let notes = shown["notes"].as_array().unwrap();
+    assert_eq!(notes[0]["quote"]["exact"], "87 political prisoners");
+    assert_eq!(notes[0]["orphaned"], false);
+    // Opened again: the texts are there already, nothing is imported twice.
+    let again = ok(&parallax(
+        &other,
+        &["bundle", "open", "--json", file.to_str().unwrap()],
+    ));
+    assert!(again["imported"].as_array().unwrap().is_empty());
+    assert_eq!(again["existing"].as_array().unwrap().len(), 2);
+    // Not a bundle: a clear error, exit 1.
+    let not_bundle = parallax(
+        &other,
+        &[
+            "bundle",
+            "open",
+            corpus_dir()
+                .join("000_33d33350592e1ed9.txt")
+                .to_str()
+                .unwrap(),
+        ],
+    );
+    assert_eq!(not_bundle.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&not_bundle.stderr).contains("not a Parallax session bundle"));
+}

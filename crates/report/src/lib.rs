@@ -17,7 +17,7 @@ pub mod markdown;
 pub mod tables;
 mod write;
 
-pub use write::{write, ExportError, Format};
+pub use write::{write, write_file, ExportError, Format};
 
 use parallax_core::align::AlignOptions;
 use parallax_core::framing::{ActorKind, FactRelation, Framing, FramingParameters, SourceKind};

@@ -92,7 +92,12 @@ pub fn write(report: &Report, format: Format, path: &Path) -> Result<Vec<PathBuf
     }
 }
 
-/// Writes `bytes` to a temporary file beside `path`, then renames it to `path`.
+/// Writes `bytes` to a temporary file beside `path`, then renames it to `path`: the file is
+/// whole or not there (also used for session bundles).
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    atomic(path, bytes)
+}
+
 fn atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
     let io = |source| ExportError::Io {
         path: path.to_path_buf(),

@@ -181,13 +181,18 @@ enum Source {
         name: String,
         bytes: &'static [u8],
     },
+    /// A document already read (an article of a session bundle).
+    Document {
+        name: String,
+        document: Box<Document>,
+    },
 }
 
 impl Source {
     fn display_path(&self) -> PathBuf {
         match self {
             Source::File(path) | Source::UnlistableFolder(path, _) => path.clone(),
-            Source::Memory { name, .. } => PathBuf::from(name),
+            Source::Memory { name, .. } | Source::Document { name, .. } => PathBuf::from(name),
         }
     }
 
@@ -199,7 +204,7 @@ impl Source {
                 let absolute = std::path::absolute(path).unwrap_or_else(|_| path.clone());
                 Some(absolute.to_string_lossy().into_owned())
             }
-            Source::UnlistableFolder(..) | Source::Memory { .. } => None,
+            Source::UnlistableFolder(..) | Source::Memory { .. } | Source::Document { .. } => None,
         }
     }
 
@@ -211,6 +216,7 @@ impl Source {
                 return Err(ImportError::Unreadable(reason.clone()))
             }
             Source::Memory { name, bytes } => ingest::ingest(name, bytes)?,
+            Source::Document { document, .. } => Document::clone(document),
         };
         Ok(Parsed::new(document))
     }
@@ -335,6 +341,19 @@ impl Library {
             .map(|(name, text)| Source::Memory {
                 name: format!("sample/{name}"),
                 bytes: text.as_bytes(),
+            })
+            .collect();
+        self.import_sources(sources, |_| {})
+    }
+
+    /// Imports documents already read (named for the report), like files: a text the library
+    /// holds is a duplicate, a deleted one is brought back.
+    pub(crate) fn import_documents(&mut self, documents: Vec<(String, Document)>) -> ImportReport {
+        let sources = documents
+            .into_iter()
+            .map(|(name, document)| Source::Document {
+                name,
+                document: Box::new(document),
             })
             .collect();
         self.import_sources(sources, |_| {})

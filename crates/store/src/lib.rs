@@ -8,6 +8,7 @@
 
 mod articles;
 mod boilerplate;
+mod bundle;
 mod import;
 mod notes;
 mod reuse;
@@ -19,6 +20,9 @@ mod sessions;
 
 pub use articles::{Article, ArticleDiff, ArticleId, ArticleSummary, MetadataEdit};
 pub use boilerplate::{AfterImport, AfterImportProgress, LearnedBoilerplate};
+pub use bundle::{
+    Bundle, BundledArticle, BundledNote, OpenedBundle, BUNDLE_FORMAT, BUNDLE_VERSION,
+};
 pub use import::{
     DuplicateFile, FailedFile, ImportError, ImportEvent, ImportOutcome, ImportReport, ImportedFile,
 };

@@ -1,5 +1,6 @@
 //! One module per command: call the library, print text or its types as JSON.
 
+pub mod bundle;
 pub mod compare;
 pub mod diff;
 pub mod export;
