@@ -1,8 +1,11 @@
 """A session of the five real articles of the shared corpus, in the real app: dropped onto the
 window, compared, and looked at side by side, in the quotes panel, the overview and the framing
 view. The screenshots are how a newcomer first sees real coverage in Parallax."""
+import json
+import os
 import re
 import subprocess
+from pathlib import Path
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -160,12 +163,31 @@ def test_a_session_of_the_five_corpus_articles(tmp_path_factory, artifacts, corp
         # text, and the page renders (a full-page screenshot is kept).
         check_report_in_chromium(report, artifacts)
 
+        # The same session saved as a bundle for a colleague, from the same dialog, and opened
+        # in a fresh library by the command line: the session comes back with its articles.
+        bundle = report.parent / "venezuela.parallax.json"
+        dialog.find_element(*by_testid("export-format-bundle")).click()
+        field.send_keys(Keys.CONTROL, "a")
+        field.send_keys(str(bundle))
+        dialog.find_element(*by_testid("export-submit")).click()
+        wait(app, 60).until(lambda d: str(bundle) in text_of(d.find_element(*by_testid("export-done"))))
+        colleague = report.parent / "colleague.sqlite3"
+        cli = Path(os.environ["CARGO_TARGET_DIR"]) / "debug" / "parallax"
+        opened = subprocess.run(
+            [str(cli), "--db", str(colleague), "bundle", "open", "--json", str(bundle)],
+            capture_output=True, text=True, timeout=120,
+        )
+        assert opened.returncode == 0, opened.stderr
+        made = json.loads(opened.stdout)
+        assert made["session"]["name"] == SESSION_NAME
+        assert len(made["imported"]) == 5 and len(made["session"]["articles"]) == 5
+
 
 def check_report_in_chromium(report, artifacts):
     profile = report.parent / "chromium-profile"
     common = [
         "chromium", "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={profile}",
-        "--disable-javascript", "--window-size=1280,24000",
+        "--disable-javascript", "--window-size=1280,16000",
     ]
     dom = subprocess.run(
         common + ["--dump-dom", report.as_uri()], capture_output=True, text=True, timeout=120, check=True

@@ -92,6 +92,7 @@ mod tests {
         store::SessionSummary::export_all(&config)?;
         store::SessionView::export_all(&config)?;
         parallax_report::Format::export_all(&config)?;
+        store::OpenedBundle::export_all(&config)?;
         store::NewNote::export_all(&config)?;
         store::Note::export_all(&config)?;
         store::TagCount::export_all(&config)?;

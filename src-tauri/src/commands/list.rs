@@ -26,6 +26,8 @@ macro_rules! app_commands {
             sessions::set_session_articles,
             sessions::save_view_state,
             sessions::export_session,
+            sessions::save_bundle,
+            sessions::open_bundle,
             notes::add_note,
             notes::update_note,
             notes::delete_note,

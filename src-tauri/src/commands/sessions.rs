@@ -126,22 +126,7 @@ pub async fn export_session(
     format: parallax_report::Format,
     path: String,
 ) -> Result<Vec<String>, CommandError> {
-    use tauri::Manager;
-    if path.trim().is_empty() {
-        return Err(CommandError::new(
-            ErrorCode::InvalidInput,
-            "choose where to save the report",
-        ));
-    }
-    let mut path = std::path::PathBuf::from(path.trim());
-    if path.is_relative() {
-        let documents = app
-            .path()
-            .document_dir()
-            .or_else(|_| app.path().home_dir())
-            .map_err(|e| CommandError::new(ErrorCode::Io, format!("no Documents folder: {e}")))?;
-        path = documents.join(path);
-    }
+    let path = chosen_path(&app, &path)?;
     let mut view = state
         .with_library(move |lib| Ok(lib.load_session_view(id, None)?))
         .await?;
@@ -156,4 +141,72 @@ pub async fn export_session(
     })
     .await
     .map_err(|e| CommandError::internal(format!("the export failed: {e}")))?
+}
+
+/// Saves the session as a bundle file (its articles' texts, notes and view state), written
+/// atomically to `path` (a relative path is taken from the Documents folder). Returns the
+/// file written.
+#[tauri::command]
+pub async fn save_bundle(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    id: SessionId,
+    path: String,
+) -> Result<String, CommandError> {
+    let path = chosen_path(&app, &path)?;
+    let bundle = state.with_library(move |lib| Ok(lib.bundle(id)?)).await?;
+    tauri::async_runtime::spawn_blocking(move || {
+        let json = serde_json::to_vec(&bundle)
+            .map_err(|e| CommandError::internal(format!("the bundle could not be encoded: {e}")))?;
+        parallax_report::write_file(&path, &json)
+            .map_err(|e| CommandError::new(ErrorCode::Io, e.to_string()))?;
+        Ok(path.display().to_string())
+    })
+    .await
+    .map_err(|e| CommandError::internal(format!("saving the bundle failed: {e}")))?
+}
+
+/// Opens a bundle file: imports its articles, recreates the session and its notes.
+#[tauri::command]
+pub async fn open_bundle(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<parallax_store::OpenedBundle, CommandError> {
+    let bytes = tauri::async_runtime::spawn_blocking({
+        let path = path.clone();
+        move || std::fs::read(&path)
+    })
+    .await
+    .map_err(|e| CommandError::internal(format!("reading the bundle failed: {e}")))?
+    .map_err(|e| CommandError::new(ErrorCode::Io, format!("could not read {path}: {e}")))?;
+    let bundle: parallax_store::Bundle = serde_json::from_slice(&bytes).map_err(|_| {
+        CommandError::new(
+            ErrorCode::InvalidInput,
+            format!("{path} is not a Parallax session bundle"),
+        )
+    })?;
+    state
+        .with_library(move |lib| Ok(lib.open_bundle(&bundle)?))
+        .await
+}
+
+/// A path the person gave: a relative one is taken from their Documents folder.
+fn chosen_path(app: &tauri::AppHandle, path: &str) -> Result<std::path::PathBuf, CommandError> {
+    use tauri::Manager;
+    if path.trim().is_empty() {
+        return Err(CommandError::new(
+            ErrorCode::InvalidInput,
+            "choose where to save the file",
+        ));
+    }
+    let path = std::path::PathBuf::from(path.trim());
+    if path.is_absolute() {
+        return Ok(path);
+    }
+    let documents = app
+        .path()
+        .document_dir()
+        .or_else(|_| app.path().home_dir())
+        .map_err(|e| CommandError::new(ErrorCode::Io, format!("no Documents folder: {e}")))?;
+    Ok(documents.join(path))
 }

@@ -6,6 +6,7 @@
 import { Channel, invoke, isTauri } from '@tauri-apps/api/core';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { open, save } from '@tauri-apps/plugin-dialog';
+import type { OpenedBundle } from './bindings/OpenedBundle';
 import type { ReportFormat } from './bindings/ReportFormat';
 import type { AfterImport } from './bindings/AfterImport';
 import type { AfterImportProgress } from './bindings/AfterImportProgress';
@@ -72,8 +73,14 @@ export interface Backend {
    * Documents folder). Resolves to the files written.
    */
   exportSession(id: number, format: ReportFormat, path: string): Promise<string[]>;
-  /** The native save dialog for a report; null when the person cancels. */
-  chooseExportPath(format: ReportFormat, suggested: string): Promise<string | null>;
+  /** The native save dialog for a report or a bundle; null when the person cancels. */
+  chooseExportPath(format: ReportFormat | 'bundle', suggested: string): Promise<string | null>;
+  /** Saves a session as a bundle file; resolves to the file written. */
+  saveBundle(id: number, path: string): Promise<string>;
+  /** Opens a bundle file: its articles imported, its session and notes recreated. */
+  openBundle(path: string): Promise<OpenedBundle>;
+  /** The native open dialog for a bundle; null when the person cancels. */
+  pickBundle(): Promise<string | null>;
   /** Resolves to the chosen paths; an empty list when the person cancels. */
   pickFiles(): Promise<string[]>;
   pickFolders(): Promise<string[]>;
@@ -121,14 +128,15 @@ async function pick(directory: boolean): Promise<string[]> {
 }
 
 /** The file-type filter of each report format in the save dialog. */
-const REPORT_FILTERS: Record<ReportFormat, { name: string; extensions: string[] } | null> = {
+const REPORT_FILTERS: Record<ReportFormat | 'bundle', { name: string; extensions: string[] } | null> = {
+  bundle: { name: 'Parallax session bundle', extensions: ['json'] },
   html: { name: 'Web page (one file)', extensions: ['html'] },
   md: { name: 'Markdown', extensions: ['md'] },
   json: { name: 'JSON', extensions: ['json'] },
   csv: null,
 };
 
-async function chooseExportPath(format: ReportFormat, suggested: string): Promise<string | null> {
+async function chooseExportPath(format: ReportFormat | 'bundle', suggested: string): Promise<string | null> {
   if (!isTauri()) throw new CommandFailure('plugin:dialog|save', OUTSIDE_APP);
   try {
     const filter = REPORT_FILTERS[format];
@@ -139,6 +147,20 @@ async function chooseExportPath(format: ReportFormat, suggested: string): Promis
     });
   } catch (raw) {
     throw new CommandFailure('plugin:dialog|save', toCommandError(raw));
+  }
+}
+
+async function pickBundle(): Promise<string | null> {
+  if (!isTauri()) throw new CommandFailure('plugin:dialog|open', OUTSIDE_APP);
+  try {
+    const picked = await open({
+      multiple: false,
+      title: 'Open a session bundle',
+      filters: [{ name: 'Parallax session bundle', extensions: ['json'] }],
+    });
+    return asPaths(picked)[0] ?? null;
+  } catch (raw) {
+    throw new CommandFailure('plugin:dialog|open', toCommandError(raw));
   }
 }
 
@@ -179,6 +201,9 @@ export const backend: Backend = {
   listTags: () => call('list_tags'),
   exportSession: (id, format, path) => call('export_session', { id, format, path }),
   chooseExportPath,
+  saveBundle: (id, path) => call('save_bundle', { id, path }),
+  openBundle: (path) => call('open_bundle', { path }),
+  pickBundle,
   pickFiles: () => pick(false),
   pickFolders: () => pick(true),
   onDragDrop: async (handler) => {

@@ -134,6 +134,33 @@ export class AppState {
     return true;
   }
 
+  /**
+   * Opens a session bundle a colleague sent: picked in the open dialog, its articles imported
+   * (texts already here are used as they are), its session recreated and opened.
+   */
+  async openBundle(): Promise<boolean> {
+    let path: string | null;
+    try {
+      path = await this.#backend.pickBundle();
+    } catch (error) {
+      this.banner.report('Couldn’t show the file dialog', error);
+      return false;
+    }
+    if (path === null) return false;
+    try {
+      const opened = await this.#backend.openBundle(path);
+      await Promise.all([this.library.refresh(), this.sessions.refresh()]);
+      this.flash(
+        `Opened “${opened.session.name}”: ${opened.imported.length} articles imported, ${opened.existing.length} already here, ${opened.notes} notes.`,
+      );
+      await this.openSession(opened.session.id);
+      return true;
+    } catch (error) {
+      this.banner.report('Couldn’t open the bundle', error);
+      return false;
+    }
+  }
+
   /** Opens a saved session as it was left. */
   async openSession(id: number): Promise<void> {
     this.library.cancelEdit();

@@ -218,4 +218,35 @@ describe('AppState', () => {
     expect(app.view).toBe('library');
     expect(imported).toEqual([['/n/x.txt']]);
   });
+
+  it('opens a bundle a colleague sent: the library and sessions refreshed, its session opened; a failure is reported', async () => {
+    const opened: string[] = [];
+    let sessions = [] as ReturnType<typeof sessionSummary>[];
+    const app = new AppState(
+      backendWith({
+        listArticles: async () => [a, b, c],
+        libraryInfo: async () => ({ articleCount: 3, databasePath: '', logPath: '' }),
+        listSessions: async () => sessions,
+        pickBundle: async () => '/home/me/shared.parallax.json',
+        openBundle: async (path) => {
+          opened.push(path);
+          if (opened.length > 1) throw { code: 'invalidInput', message: 'this file is not a Parallax session bundle' };
+          sessions = [sessionSummary({ id: 9, name: 'From a colleague', articles: [1, 2] })];
+          return { session: sessions[0]!, imported: [1], existing: [2], notes: 3, orphaned: 0 };
+        },
+        openSession: async () => view(),
+        listTags: async () => [],
+        saveViewState: async () => {},
+      }),
+    );
+    await app.start();
+    expect(await app.openBundle()).toBe(true);
+    expect(opened).toEqual(['/home/me/shared.parallax.json']);
+    expect(app.view).toBe('session');
+    expect(app.session.id).toBe(9);
+    expect(app.sessions.byId(9)?.name).toBe('From a colleague');
+    app.back();
+    expect(await app.openBundle()).toBe(false);
+    expect(app.banner.notices[0]).toMatchObject({ context: 'Couldn’t open the bundle', message: expect.stringContaining('not a Parallax session bundle') });
+  });
 });

@@ -40,6 +40,7 @@ export type OpenSessionBackend = Pick<
   | 'openSession'
   | 'exportSession'
   | 'chooseExportPath'
+  | 'saveBundle'
   | 'renameSession'
   | 'saveViewState'
   | 'setSessionArticles'
@@ -362,12 +363,15 @@ export class OpenSession {
   }
 
   /** The system's save dialog for a report; null when cancelled. */
-  chooseExportPath(format: ReportFormat, suggested: string): Promise<string | null> {
+  chooseExportPath(format: ReportFormat | 'bundle', suggested: string): Promise<string | null> {
     return this.#backend.chooseExportPath(format, suggested);
   }
 
-  /** Writes the session as a report; the files written, or null (the error is kept). */
-  async exportReport(format: ReportFormat, path: string): Promise<string[] | null> {
+  /**
+   * Writes the session as a report, or as a bundle for a colleague; the files written, or
+   * null (the error is kept).
+   */
+  async exportReport(format: ReportFormat | 'bundle', path: string): Promise<string[] | null> {
     const id = this.id;
     if (id === null || this.exporting) return null;
     this.exporting = true;
@@ -375,7 +379,8 @@ export class OpenSession {
     try {
       // Notes and view state are saved first: the report reads them from the library.
       await this.flush();
-      const files = await this.#backend.exportSession(id, format, path);
+      const files =
+        format === 'bundle' ? [await this.#backend.saveBundle(id, path)] : await this.#backend.exportSession(id, format, path);
       this.exportResult = { files };
       return files;
     } catch (error) {
