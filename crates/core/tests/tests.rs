@@ -9,6 +9,7 @@ mod corpus;
 mod docx;
 mod framing;
 mod html;
+mod lee_actors;
 mod lee_quotes;
 mod passages;
 mod pdf;

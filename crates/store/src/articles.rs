@@ -376,7 +376,7 @@ impl Library {
             articles.iter().map(Article::session_article).collect();
         let quotations = session::quotations(&inputs);
         let options = session::SessionOptions {
-            library_words: std::sync::Arc::new(self.library_words(&articles)?),
+            library_words: std::sync::Arc::new(self.word_statistics(&articles)?.1),
             ..Default::default()
         };
         let framing = session::framing(&inputs, Some(&alignment), &quotations, &options);
@@ -554,27 +554,28 @@ impl Library {
     /// article count and, per word, how many articles contain it, from the full-text index's
     /// vocabulary (migration 0005).
     pub fn background(&self, articles: &[Article]) -> Result<Background> {
-        let (state, counts) = self.word_counts(articles)?;
-        Ok(Background {
-            documents: state.0 as u32,
-            frequencies: counts
-                .into_iter()
-                .map(|(word, (documents, _))| (word, documents))
-                .collect(),
-        })
+        Ok(self.word_statistics(articles)?.0)
     }
 
-    /// How often the library uses the words of `articles`, and how many words it holds: the
-    /// prior of the distinctive words of a session.
-    pub fn library_words(&self, articles: &[Article]) -> Result<LibraryWords> {
+    /// [`Library::background`], and how often the library uses the same words with how many
+    /// words it holds (the prior of a session's distinctive words), read in one pass.
+    pub fn word_statistics(&self, articles: &[Article]) -> Result<(Background, LibraryWords)> {
         let (state, counts) = self.word_counts(articles)?;
-        Ok(LibraryWords {
+        let background = Background {
+            documents: state.0 as u32,
+            frequencies: counts
+                .iter()
+                .map(|(word, (documents, _))| (word.clone(), *documents))
+                .collect(),
+        };
+        let library_words = LibraryWords {
             words: state.2,
             counts: counts
                 .into_iter()
                 .map(|(word, (_, uses))| (word, uses))
                 .collect(),
-        })
+        };
+        Ok((background, library_words))
     }
 
     /// The library's state and, for each word of `articles` the library holds, its (articles,

@@ -76,8 +76,8 @@ impl Library {
             .filter(|p| articles.iter().any(|a| a.summary.id == *p))
             .or_else(|| articles.first().map(|a| a.summary.id));
         let notes = self.notes(id)?;
-        let background = self.background(&articles)?;
-        let library_words = Arc::new(self.library_words(&articles)?);
+        let (background, library_words) = self.word_statistics(&articles)?;
+        let library_words = Arc::new(library_words);
         Ok(SessionView {
             session,
             articles,

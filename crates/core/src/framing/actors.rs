@@ -20,8 +20,8 @@
 use super::reading::{fold, is_content, ReadWord, Reading};
 use crate::ids::ArticleId;
 use crate::lexicon::{
-    is_country, is_not_name, EXPANSIONS, HONORIFICS, INSTITUTIONS, NAME_PARTICLES, NEWSROOM_WORDS,
-    PLACE_WORDS, ROLE_HEADS, TITLES,
+    is_country, is_not_name, EXPANSIONS, HONORIFICS, INSTITUTIONS, IRREGULAR_DEMONYMS,
+    NAME_PARTICLES, NEWSROOM_WORDS, PLACE_NAME_STARTS, PLACE_WORDS, ROLE_HEADS, TITLES,
 };
 use crate::sentences::SentenceKind;
 use crate::session::Quotations;
@@ -101,9 +101,15 @@ struct Naming {
     of_a_place: bool,
 }
 
-/// Prepositions after which a lone name is a place.
+/// Prepositions after which a name is a place ("in Caracas", "at Tora Bora"). Not "to" or
+/// "from": "according to Maduro", "a blow to Labor", "a letter from Howard".
 const PLACE_PREPOSITIONS: &[&str] = &[
-    "in", "from", "to", "toward", "towards", "across", "near", "en", "desde", "hacia",
+    "in", "at", "near", "across", "toward", "towards", "en", "hacia",
+];
+
+/// Particles that may open a name when a capitalised word follows: "bin Laden", "de Gaulle".
+const OPENING_PARTICLES: &[&str] = &[
+    "al", "bin", "da", "de", "del", "della", "di", "dos", "du", "ibn", "la", "le", "van", "von",
 ];
 
 /// The actors the articles name (`titles` are their headlines), most prominent first: named by
@@ -189,13 +195,23 @@ pub(super) fn actors(
             parent[a] = b;
         }
     }
-    // A lone surname merges into the one full name holding it after its first word.
+    // A lone surname ("Maduro"), or the end of a name ("bin Laden"), merges into the one full
+    // name holding it after its first word.
     for i in 0..keys.len() {
-        if keys[i].len() != 1 || is_not_person(&keys[i]) {
+        if is_not_person(&keys[i]) {
             continue;
         }
+        let holds = |j: usize| {
+            let (short, long) = (&keys[i], &keys[j]);
+            long.len() > short.len()
+                && if short.len() == 1 {
+                    long[1..].contains(&short[0])
+                } else {
+                    long.ends_with(short)
+                }
+        };
         let mut people: Vec<usize> = (0..keys.len())
-            .filter(|&j| keys[j].len() > 1 && keys[j][1..].contains(&keys[i][0]))
+            .filter(|&j| holds(j))
             .filter(|&j| !is_not_person(&keys[j]))
             .map(|j| root(&mut parent, j))
             .collect();
@@ -323,12 +339,22 @@ fn name_runs(reading: &Reading<'_>) -> Vec<Vec<usize>> {
                 && !has_possessive(reading, &words[last])
         });
         let particle = NAME_PARTICLES.contains(&word.lower.as_str()) || word.lower == "of";
+        let opens_name = OPENING_PARTICLES.contains(&word.lower.as_str())
+            && !word.opens_sentence
+            && words.get(i + 1).is_some_and(|next| {
+                next.capitalised
+                    && next.sentence == word.sentence
+                    && reading.body[word.end..next.start].trim().is_empty()
+            });
         if word.capitalised && (follows || current.is_empty()) {
             current.push(i);
         } else if word.capitalised {
             close(&mut current, &mut runs);
             current.push(i);
         } else if particle && follows {
+            current.push(i);
+        } else if opens_name {
+            close(&mut current, &mut runs);
             current.push(i);
         } else {
             close(&mut current, &mut runs);
@@ -378,7 +404,8 @@ fn naming_of(
     while let Some((&first, rest)) = run.split_first() {
         let w = &words[first];
         let opener_word = w.opens_sentence && lower_case.contains(w.lower.as_str());
-        if w.function || is_not_name(&w.lower) || opener_word || !w.capitalised {
+        let particle = OPENING_PARTICLES.contains(&w.lower.as_str()) && !w.capitalised;
+        if !particle && (w.function || is_not_name(&w.lower) || opener_word || !w.capitalised) {
             run = rest;
         } else {
             break;
@@ -438,7 +465,9 @@ fn naming_of(
     let heads_a_government = words.get(last + 1).is_some_and(|w| {
         w.joined && w.sentence == words[last].sentence && ROLE_HEADS.contains(&w.lower.as_str())
     });
-    let place_word = name.len() > 1 && PLACE_WORDS.contains(&words[last].lower.as_str());
+    let place_word = name.len() > 1
+        && (PLACE_WORDS.contains(&words[last].lower.as_str())
+            || PLACE_NAME_STARTS.contains(&words[first].lower.as_str()));
     // "Organization of American States", "Council on Hemispheric Affairs".
     let institution = institution
         || name.len() > 1
@@ -451,12 +480,22 @@ fn naming_of(
             let folded = fold(&words[i].lower);
             is_country(&folded) || is_demonym(&folded)
         });
-    let hint = if is_country(&key.join(" ")) || is_country(&joined) || place_word {
+    // "the Taliban", "the Pentagon": a lone name that takes an article is not a person's, unless
+    // it stands before a noun ("the Biden administration", "the Howard years").
+    let next = words
+        .get(last + 1)
+        .filter(|w| w.joined && w.sentence == words[last].sentence);
+    let before_a_noun = next.is_some_and(|w| !w.capitalised && super::reading::is_content(w));
+    let after_the = before.is_some_and(|w| w.lower == "the") && name_from == 0 && !before_a_noun;
+    let hint = if is_country(&key.join(" ")) || is_country(&joined) || (place_word && !institution)
+    {
         Some(ActorKind::Place)
     } else if institution || acronym {
         Some(ActorKind::Organisation)
-    } else if title.is_some() || heads_a_government {
+    } else if heads_a_government || title.is_some() {
         Some(ActorKind::Person)
+    } else if after_the && name.len() == 1 {
+        Some(ActorKind::Organisation)
     } else if name.len() == 1 && lower_case.contains(words[first].lower.as_str()) {
         // A common word in capitals ("Drugs" in a Title Case list, "Rights"): not a name.
         return None;
@@ -477,7 +516,7 @@ fn naming_of(
         key,
         title,
         hint,
-        after_preposition: name.len() == 1
+        after_preposition: name.len() <= 3
             && name_from == 0
             && before.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w.lower.as_str())),
         opener: name.len() == 1 && words[first].opens_sentence,
@@ -488,9 +527,15 @@ fn naming_of(
 /// Whether a folded name is the adjective of a listed country or region: "venezuelan",
 /// "brazilian", "mexican", "chinese", "latin american".
 fn is_demonym(folded: &str) -> bool {
+    if IRREGULAR_DEMONYMS.contains(&folded) {
+        return true;
+    }
     // "Venezuelans", "Colombians": the plural is the people of the place.
     let folded = folded.strip_suffix('s').unwrap_or(folded);
     let stems = [
+        // "Palestinian" (Palestine), "Israeli", "Pakistani", "Iraqi".
+        folded.strip_suffix("ian").map(|s| format!("{s}e")),
+        folded.strip_suffix('i').map(str::to_string),
         folded.strip_suffix('n').map(str::to_string),
         folded.strip_suffix("ian").map(str::to_string),
         folded.strip_suffix("ian").map(|s| format!("{s}a")),
@@ -522,10 +567,12 @@ fn kind_of(namings: &[&Naming], quoted: bool, lower_case: &HashSet<&str>) -> Act
         ActorKind::Organisation
     } else if place > 0 && place >= person {
         ActorKind::Place
-    } else if person > 0 || quoted || full_name {
+    } else if person > 0 || quoted {
         ActorKind::Person
     } else if namings.iter().any(|n| n.after_preposition) {
         ActorKind::Place
+    } else if full_name {
+        ActorKind::Person
     } else {
         ActorKind::Other
     }

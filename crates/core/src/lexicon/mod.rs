@@ -702,6 +702,18 @@ pub(crate) const TITLES: &[&str] = &[
     "professor",
     "executive",
     "officer",
+    "mp",
+    "mps",
+    "administrator",
+    "firefighter",
+    "detective",
+    "constable",
+    "inspector",
+    "superintendent",
+    "treasurer",
+    "coach",
+    "councillor",
+    "councilor",
     "premier",
     "emir",
     "sultan",
@@ -900,9 +912,45 @@ pub(crate) const PERSON_NOUNS: &[&str] = &[
 /// Last words of the names of places ("Gulf Coast", "Orinoco River", "Zulia State").
 #[rustfmt::skip]
 pub(crate) const PLACE_WORDS: &[&str] = &[
-    "bay", "canal", "city", "coast", "county", "desert", "district", "gulf", "island", "islands",
-    "lake", "mountains", "ocean", "peninsula", "province", "region", "river", "sea", "strait",
+    "airport", "bay", "beach", "bridge", "canal", "center", "centre", "city", "coast", "county",
+    "desert", "district", "gulf", "harbour", "harbor", "heights", "hill", "hills", "island",
+    "islands", "lake", "mountains", "ocean", "oval", "park", "peninsula", "province", "region",
+    "river", "road", "sea", "square", "stadium", "station", "strait", "street", "territory",
     "valley",
+];
+
+/// First words of place names ("New South Wales", "Northern Territory", "South Australia"):
+/// a name starting with one and naming no institution is a place.
+pub(crate) const PLACE_NAME_STARTS: &[&str] = &[
+    "new", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper",
+    "lower", "central", "greater", "san", "santa", "port", "fort", "mount", "lake",
+];
+
+/// Adjectives of places that no rule of suffixes reaches ("British" is of Britain).
+pub(crate) const IRREGULAR_DEMONYMS: &[&str] = &[
+    "afghan",
+    "afghans",
+    "british",
+    "dutch",
+    "english",
+    "filipino",
+    "filipinos",
+    "french",
+    "greek",
+    "greeks",
+    "irish",
+    "scottish",
+    "spanish",
+    "swiss",
+    "thai",
+    "thais",
+    "turkish",
+    "welsh",
+    "arab",
+    "arabs",
+    "basque",
+    "kurdish",
+    "kurds",
 ];
 
 /// Nouns after a person's name that make the person the head of a government: "the Biden

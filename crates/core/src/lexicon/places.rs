@@ -10,35 +10,36 @@ const COUNTRIES: &[&str] = &[
     "andorra", "angola", "antigua and barbuda", "arabia saudita", "argentina", "armenia", "asia",
     "australia", "austria", "azerbaijan", "bahamas", "bahrain", "bangladesh", "barbados",
     "belarus", "belgium", "belice", "belize", "benin", "bhutan", "bolivia", "bosnia", "bosnia and
-    herzegovina", "botswana", "brasil", "brazil", "brunei", "bulgaria", "burkina faso", "burundi",
-    "cabo verde", "cambodia", "cameroon", "canada", "canadá", "caribbean", "central african
-    republic", "central america", "chad", "chile", "china", "colombia", "comoros", "congo", "costa
-    rica", "croatia", "cuba", "cyprus", "czech republic", "czechia", "denmark", "djibouti",
-    "dominica", "dominican republic", "east timor", "ecuador", "egipto", "egypt", "el salvador",
-    "equatorial guinea", "eritrea", "españa", "estados unidos", "estonia", "eswatini", "ethiopia",
-    "eu", "europa", "europe", "fiji", "finland", "france", "francia", "gabon", "gambia", "gaza",
-    "georgia", "germany", "ghana", "greece", "grenada", "guatemala", "guinea", "guinea-bissau",
-    "guyana", "haiti", "haití", "honduras", "hong kong", "hungary", "iceland", "india",
-    "indonesia", "iran", "iraq", "ireland", "israel", "italia", "italy", "ivory coast", "jamaica",
-    "japan", "japón", "jordan", "kazakhstan", "kenya", "kiribati", "kosovo", "kuwait",
-    "kyrgyzstan", "laos", "latin america", "latinoamérica", "latvia", "lebanon", "lesotho",
-    "liberia", "libya", "liechtenstein", "lithuania", "luxembourg", "madagascar", "malawi",
-    "malaysia", "maldives", "mali", "malta", "marshall islands", "mauritania", "mauritius",
-    "mexico", "micronesia", "middle east", "moldova", "monaco", "mongolia", "montenegro",
-    "morocco", "mozambique", "myanmar", "méxico", "namibia", "nauru", "nepal", "netherlands", "new
-    zealand", "nicaragua", "niger", "nigeria", "north america", "north korea", "north macedonia",
-    "norway", "oman", "pakistan", "palau", "palestine", "panama", "panamá", "papua new guinea",
-    "paraguay", "persian     gulf", "peru", "perú", "philippines", "poland", "portugal", "puerto
-    rico", "qatar", "reino     unido", "romania", "rusia", "russia", "rwanda", "saint     vincent
-    and the grenadines", "saint kitts and nevis", "saint lucia", "samoa", "san marino", "saudi
-    arabia", "senegal", "serbia", "seychelles", "sierra leone", "singapore", "slovakia",
-    "slovenia", "solomon islands", "somalia", "south africa", "south america", "south korea",
-    "south sudan", "spain", "sri lanka", "sudan", "suriname", "sweden", "switzerland", "syria",
-    "taiwan", "tajikistan", "tanzania", "thailand", "timor-leste", "togo", "tonga", "trinidad",
-    "trinidad and tobago", "tunisia", "turkey", "turkmenistan", "tuvalu", "türkiye", "u.k", "u.s",
-    "u.s.a", "uganda", "uk", "ukraine", "ukrania", "united arab emirates", "united kingdom",
-    "united states", "united states     of america", "uruguay", "us", "usa", "uzbekistan",
-    "vanuatu", "vatican", "venezuela", "vietnam", "west bank", "yemen", "zambia", "zimbabwe",
+    herzegovina", "botswana", "brasil", "brazil", "britain", "brunei", "bulgaria", "burkina faso",
+    "burundi", "cabo verde", "cambodia", "cameroon", "canada", "canadá", "caribbean", "central
+    african     republic", "central america", "chad", "chile", "china", "colombia", "comoros",
+    "congo", "costa     rica", "croatia", "cuba", "cyprus", "czech republic", "czechia", "denmark",
+    "djibouti", "dominica", "dominican republic", "east timor", "ecuador", "egipto", "egypt", "el
+    salvador", "england", "equatorial guinea", "eritrea", "españa", "estados unidos", "estonia",
+    "eswatini", "ethiopia", "eu", "europa", "europe", "fiji", "finland", "france", "francia",
+    "gabon", "gambia", "gaza", "georgia", "germany", "ghana", "great britain", "greece", "grenada",
+    "guatemala", "guinea", "guinea-bissau", "guyana", "haiti", "haití", "honduras", "hong kong",
+    "hungary", "iceland", "india", "indonesia", "iran", "iraq", "ireland", "israel", "italia",
+    "italy", "ivory coast", "jamaica", "japan", "japón", "jordan", "kazakhstan", "kenya",
+    "kiribati", "kosovo", "kuwait", "kyrgyzstan", "laos", "latin america", "latinoamérica",
+    "latvia", "lebanon", "lesotho", "liberia", "libya", "liechtenstein", "lithuania", "luxembourg",
+    "madagascar", "malawi", "malaysia", "maldives", "mali", "malta", "marshall islands",
+    "mauritania", "mauritius", "mexico", "micronesia", "middle east", "moldova", "monaco",
+    "mongolia", "montenegro", "morocco", "mozambique", "myanmar", "méxico", "namibia", "nauru",
+    "nepal", "netherlands", "new     zealand", "nicaragua", "niger", "nigeria", "north america",
+    "north korea", "north macedonia", "northern ireland", "norway", "oman", "pakistan", "palau",
+    "palestine", "panama", "panamá", "papua new guinea", "paraguay", "persian     gulf", "peru",
+    "perú", "philippines", "poland", "portugal", "puerto     rico", "qatar", "reino     unido",
+    "romania", "rusia", "russia", "rwanda", "saint     vincent     and the grenadines", "saint
+    kitts and nevis", "saint lucia", "samoa", "san marino", "saudi     arabia", "scotland",
+    "senegal", "serbia", "seychelles", "sierra leone", "singapore", "slovakia", "slovenia",
+    "solomon islands", "somalia", "south africa", "south america", "south korea", "south sudan",
+    "spain", "sri lanka", "sudan", "suriname", "sweden", "switzerland", "syria", "taiwan",
+    "tajikistan", "tanzania", "thailand", "timor-leste", "togo", "tonga", "trinidad", "trinidad and
+    tobago", "tunisia", "turkey", "turkmenistan", "tuvalu", "türkiye", "u.k", "u.s", "u.s.a",
+    "uganda", "uk", "ukraine", "ukrania", "united arab emirates", "united kingdom", "united
+    states", "united states     of america", "uruguay", "us", "usa", "uzbekistan", "vanuatu",
+    "vatican", "venezuela", "vietnam", "wales", "west bank", "yemen", "zambia", "zimbabwe",
 ];
 
 /// Whether a lower-case name (words joined by single spaces) is a country or region.
