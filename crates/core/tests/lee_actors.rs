@@ -84,7 +84,8 @@ fn actors_in_real_news_are_found_kinded_and_merged() {
         found_total += ours.len();
         gold_total += labelled.len();
         // Matched pairs: (gold mention, our mention).
-        let mut matched: Vec<(&Mention, &(usize, ActorKind, (usize, usize)))> = Vec::new();
+        type Ours = (usize, ActorKind, (usize, usize));
+        let mut matched: Vec<(&Mention, &Ours)> = Vec::new();
         for g in labelled {
             if let Some(o) = ours.iter().find(|o| same_span(body, o.2, (g.start, g.end))) {
                 matched.push((g, o));
@@ -145,10 +146,10 @@ fn actors_in_real_news_are_found_kinded_and_merged() {
     println!(
         "Lee actors: mentions P {precision:.3} R {recall:.3} ({found_right}/{found_total} found right, {gold_found}/{gold_total} labelled found); kinds {kinds:.3} ({kinds_right}/{kinds_judged}); merges P {merge_precision:.3} R {merge_recall:.3} ({pairs_both} pairs, {pairs_ours} ours, {pairs_gold} labelled)"
     );
-    // Measured: mentions P 0.839 R 0.877, kinds 0.830, merges P 0.997 R 0.963.
+    // Measured: mentions P 0.839 R 0.877, kinds 0.844, merges P 0.997 R 0.963.
     assert!(precision >= 0.82, "mention precision {precision:.3}");
     assert!(recall >= 0.86, "mention recall {recall:.3}");
-    assert!(kinds >= 0.81, "kinds right {kinds:.3}");
+    assert!(kinds >= 0.83, "kinds right {kinds:.3}");
     assert!(
         merge_precision >= 0.98,
         "merge precision {merge_precision:.3}"
