@@ -10,8 +10,9 @@
 //! What is merged, and nothing more:
 //! - the same name in any case or accents ("Nicolás Maduro", "NICOLAS MADURO");
 //! - a name and a longer one it begins ("Nicolás Maduro", "Nicolás Maduro Moros");
-//! - a lone surname and the one full name of the session that ends in it or holds it after
-//!   its first word ("Maduro" with "Nicolás Maduro"); with two such people, it stays apart;
+//! - a lone surname, or the end of a name, and the one full name of the session holding it
+//!   after its first word ("Maduro" with "Nicolás Maduro", "bin Laden" with "Osama bin
+//!   Laden"); with two such people, it stays apart;
 //! - an abbreviation and the name it stands for ("U.S.", "US", "United States").
 //!
 //! A capital is not its government: "Washington" stays a place and is not merged with the
@@ -38,7 +39,8 @@ pub enum ActorKind {
     Person,
     /// An institution, company, party or newsroom ("Foreign Ministry", "PDVSA").
     Organisation,
-    /// A country or region, or a name standing after "in", "from", "to".
+    /// A country or region, a name of a place's form ("Gulf Coast", "New South Wales"), or a
+    /// name standing after "in", "at", "near".
     Place,
     /// A name we cannot place.
     Other,
