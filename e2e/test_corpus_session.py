@@ -117,7 +117,14 @@ def test_a_session_of_the_five_corpus_articles(tmp_path_factory, artifacts, corp
         assert len(terms) >= 25, len(terms)
         screenshot(app, artifacts, "14-corpus-framing")
         for part in ("distinctive", "actors", "facts"):
-            app.execute_script("arguments[0].scrollIntoView()", app.find_element(*by_testid(f"framing-{part}")))
+            section = app.find_element(*by_testid(f"framing-{part}"))
+            app.execute_script("arguments[0].scrollIntoView({block: 'start'})", section)
+            wait(app).until(
+                lambda d: d.execute_script(
+                    "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight / 2",
+                    section,
+                )
+            )
             screenshot(app, artifacts, f"15-corpus-framing-{part}")
         app.execute_script("arguments[0].scrollIntoView()", terms[0])
 

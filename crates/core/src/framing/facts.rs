@@ -11,6 +11,9 @@
 //!   administration" and "the Trump administration" in articles that never name the other
 //!   conflict; "the Maduro government" and "the Biden administration" do not, since the
 //!   articles name both men.
+//! - **Dates**: a date ("January 9, 2026", "9 January", "in 2014") in each of two sentences the
+//!   alignment pairs, when each of the two names one date: the parts both give (year, month,
+//!   day) agree or conflict.
 //! - **Causes**: a sentence that names what set the story off ("the primary catalyst", "the
 //!   underlying driver", "triggered by"). The explicit causes of all articles are one slot, and
 //!   so is each pair of cause sentences the alignment puts together; they conflict when their
@@ -218,6 +221,7 @@ pub(super) fn facts(
     let mut facts = Vec::new();
     facts.extend(count_facts(readings, ids, &aligned));
     facts.extend(role_facts(readings, ids, actors));
+    facts.extend(date_facts(readings, ids, &pairs));
     facts.extend(cause_facts(readings, ids, &aligned));
     let order = |r: FactRelation| match r {
         FactRelation::Conflict => 0,
@@ -579,4 +583,181 @@ fn cause_facts(
         })
         .collect();
     vec![fact("cause".to_string(), values, ids, differ)]
+}
+
+/// A date named in a sentence; the parts it gives.
+struct DateAt {
+    article: usize,
+    sentence: usize,
+    year: Option<u32>,
+    month: Option<u32>,
+    day: Option<u32>,
+    range: Range<usize>,
+}
+
+/// The dates of a reading: "January 9, 2026", "9 January 2026", "January 2026", "Jan. 9", and a
+/// year after "in", "since", "until", "by" ("in 2014"). A month name must be capitalised ("may"
+/// is a verb).
+fn dates_of(reading: &Reading<'_>, article: usize) -> Vec<DateAt> {
+    use crate::lexicon::{month_number, MONTH_PATTERN};
+    static DATE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let pattern = DATE.get_or_init(|| {
+        let m = MONTH_PATTERN;
+        regex::Regex::new(&format!(
+            r"(?i)\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{m})\.?(?:,?\s+(?P<y1>\d{{4}}))?|(?P<m2>{m})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{4}}))?|(?P<m3>{m})\.?\s+(?P<y3>\d{{4}})|(?:in|since|until|by)\s+(?P<y4>(?:19|20)\d{{2}}))\b"
+        ))
+        .expect("a valid date pattern")
+    });
+    let mut found = Vec::new();
+    for (index, sentence) in reading.sentences.iter().enumerate() {
+        if sentence.kind == SentenceKind::Heading {
+            continue;
+        }
+        let text = &reading.body[sentence.range()];
+        for caps in pattern.captures_iter(text) {
+            let month = ["m1", "m2", "m3"].iter().find_map(|k| caps.name(k));
+            if month.is_some_and(|m| !m.as_str().starts_with(char::is_uppercase)) {
+                continue;
+            }
+            let number = |keys: &[&str]| {
+                keys.iter()
+                    .find_map(|k| caps.name(k))
+                    .and_then(|m| m.as_str().parse::<u32>().ok())
+            };
+            let day = number(&["d1", "d2"]).filter(|d| (1..=31).contains(d));
+            let whole = caps.get(0).expect("a match");
+            // "in 2014" is dated by its year: the preposition is not part of the date.
+            let start = caps.name("y4").map_or(whole.start(), |y| y.start());
+            found.push(DateAt {
+                article,
+                sentence: index,
+                year: number(&["y1", "y2", "y3", "y4"]),
+                month: month.and_then(|m| month_number(m.as_str())),
+                day,
+                range: sentence.start + start..sentence.start + whole.end(),
+            });
+        }
+    }
+    found
+}
+
+/// Dates of sentences the alignment pairs, one date in each: one slot per group of them.
+fn date_facts(
+    readings: &[Reading<'_>],
+    ids: &[ArticleId],
+    pairs: &BTreeSet<(usize, usize, usize, usize)>,
+) -> Vec<Fact> {
+    let dates: Vec<DateAt> = readings
+        .iter()
+        .enumerate()
+        .flat_map(|(article, reading)| dates_of(reading, article))
+        .collect();
+    let alone_in_sentence = |d: &DateAt| {
+        dates
+            .iter()
+            .filter(|o| o.article == d.article && o.sentence == d.sentence)
+            .count()
+            == 1
+    };
+    let mut parent: Vec<usize> = (0..dates.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for &(a, i, b, j) in pairs {
+        let x = dates.iter().position(|d| d.article == a && d.sentence == i);
+        let y = dates.iter().position(|d| d.article == b && d.sentence == j);
+        if let (Some(x), Some(y)) = (x, y) {
+            if alone_in_sentence(&dates[x]) && alone_in_sentence(&dates[y]) {
+                let (p, q) = (root(&mut parent, x), root(&mut parent, y));
+                parent[p] = q;
+            }
+        }
+    }
+    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for i in 0..dates.len() {
+        groups.entry(root(&mut parent, i)).or_default().push(i);
+    }
+    groups
+        .into_values()
+        .filter(|members| {
+            let articles: HashSet<usize> = members.iter().map(|&m| dates[m].article).collect();
+            articles.len() > 1
+        })
+        .map(|members| {
+            let differ = members.iter().any(|&x| {
+                members.iter().any(|&y| {
+                    let (a, b) = (&dates[x], &dates[y]);
+                    let clash = |p: Option<u32>, q: Option<u32>| matches!((p, q), (Some(p), Some(q)) if p != q);
+                    clash(a.year, b.year) || clash(a.month, b.month) || clash(a.day, b.day)
+                })
+            });
+            let values = members
+                .iter()
+                .map(|&m| value(&readings[dates[m].article], ids[dates[m].article], dates[m].range.clone()))
+                .collect();
+            fact("date".to_string(), values, ids, differ)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::AlignInput;
+    use crate::framing::FramingArticle;
+
+    fn reading(body: &str) -> Reading<'_> {
+        let article = FramingArticle {
+            text: AlignInput {
+                id: ArticleId(1),
+                body,
+                boilerplate: &[],
+                language: "en",
+            },
+            title: None,
+            outlet: None,
+        };
+        Reading::new(&article, None)
+    }
+
+    #[test]
+    fn dates_are_read_in_their_usual_forms_and_may_the_verb_is_not_one() {
+        let body = "Talks began on January 9, 2026 in Caracas. They may 2 resume on 12 March. \
+                    Sanctions date from 2019 and tightened in 2020. The envoy left Jan. 3.";
+        let r = reading(body);
+        let found: Vec<(&str, Option<u32>, Option<u32>, Option<u32>)> = dates_of(&r, 0)
+            .iter()
+            .map(|d| (&body[d.range.clone()], d.year, d.month, d.day))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("January 9, 2026", Some(2026), Some(1), Some(9)),
+                ("12 March", None, Some(3), Some(12)),
+                ("2020", Some(2020), None, None),
+                ("Jan. 3", None, Some(1), Some(3)),
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_of_aligned_sentences_conflict_only_on_the_parts_both_give() {
+        let a = "The meeting took place on January 9, 2026 in Washington.";
+        let b = "The meeting took place on January 10 in Washington.";
+        let c = "The meeting took place in January 2026 in Washington.";
+        let readings = [reading(a), reading(b), reading(c)];
+        let ids = [ArticleId(1), ArticleId(2), ArticleId(3)];
+        let pairs: BTreeSet<(usize, usize, usize, usize)> = [(0, 0, 1, 0)].into_iter().collect();
+        let facts = date_facts(&readings, &ids, &pairs);
+        assert_eq!(facts.len(), 1);
+        assert_eq!(facts[0].relation, FactRelation::Conflict);
+        assert_eq!(facts[0].missing, [ArticleId(3)]);
+        let pairs: BTreeSet<(usize, usize, usize, usize)> = [(0, 0, 2, 0)].into_iter().collect();
+        let facts = date_facts(&readings, &ids, &pairs);
+        assert_eq!(facts[0].relation, FactRelation::Agree, "{:?}", facts[0]);
+    }
 }

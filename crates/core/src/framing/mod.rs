@@ -7,9 +7,10 @@
 //!   per article, and per outlet when an outlet has several articles in the session.
 //! - `actors`: people, organisations and places named, one actor across its forms.
 //! - `sources`: who is quoted, by kind, from the session's quotations.
-//! - `facts`: numbers and what they count, and the fillers of a few roles ("the Trump
-//!   administration"), tied across articles only by the alignment or by the same thing
-//!   counted; the same slot filled differently is a conflict, a slot some lack an omission.
+//! - `facts`: numbers and what they count, dates, the fillers of a few roles ("the Trump
+//!   administration") and stated causes, tied across articles only by the alignment or by the
+//!   same thing named; the same slot filled differently is a conflict, a slot some lack an
+//!   omission.
 //! - `frames`: the Policy Frames Codebook's dimensions, scored from a lexicon.
 //!
 //! Boilerplate never counts: every analysis reads only the sentences the aligner reads.
