@@ -729,7 +729,8 @@ mod tests {
         let body = "Talks began on January 9, 2026 in Caracas. They may 2 resume on 12 March. \
                     Sanctions date from 2019 and tightened in 2020. The envoy left Jan. 3.";
         let r = reading(body);
-        let found: Vec<(&str, Option<u32>, Option<u32>, Option<u32>)> = dates_of(&r, 0)
+        type Parts<'a> = (&'a str, Option<u32>, Option<u32>, Option<u32>);
+        let found: Vec<Parts> = dates_of(&r, 0)
             .iter()
             .map(|d| (&body[d.range.clone()], d.year, d.month, d.day))
             .collect();
