@@ -11,6 +11,7 @@ mod framing;
 mod html;
 mod lee_actors;
 mod lee_quotes;
+mod lee_sources;
 mod passages;
 mod pdf;
 mod plain;
