@@ -45,6 +45,16 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// Lower case without accents ("Nicolás" -> "nicolas"), as the library's full-text index
+/// stores words (`remove_diacritics 2`): for matching names and looking words up, never for
+/// display.
+pub fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// One word of a text: its byte range and the text itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word<'a> {

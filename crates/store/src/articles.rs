@@ -568,8 +568,11 @@ impl Library {
                 .map(|(word, (documents, _))| (word.clone(), *documents))
                 .collect(),
         };
+        // The index also counts deleted articles until they are purged: the total is never
+        // less than the uses it reports.
+        let uses: u64 = counts.iter().map(|(_, (_, uses))| *uses).sum();
         let library_words = LibraryWords {
-            words: state.2,
+            words: state.2.max(uses),
             counts: counts
                 .into_iter()
                 .map(|(word, (_, uses))| (word, uses))
@@ -614,8 +617,10 @@ impl Library {
             let count = match cache.counts.get(&word) {
                 Some(&count) => count,
                 None => {
+                    // The index stores words without accents: "nicolás" is "nicolas" there.
+                    let indexed = parallax_core::text::fold(&word);
                     let row: Option<(i64, i64)> = lookup
-                        .query_row([&word], |r| Ok((r.get(0)?, r.get(1)?)))
+                        .query_row([&indexed], |r| Ok((r.get(0)?, r.get(1)?)))
                         .optional()?;
                     let (documents, uses) = row.unwrap_or((0, 0));
                     let count = (documents as u32, uses as u64);

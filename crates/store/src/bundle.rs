@@ -76,6 +76,65 @@ pub struct OpenedBundle {
     pub orphaned: usize,
 }
 
+/// Everything that could make opening `bundle` stop half-way, checked before anything is
+/// written: the name, the number of articles, each text against its hash and the importer's
+/// rules (not empty, boilerplate inside it), and each note against the notes' rules.
+fn check_bundle(bundle: &Bundle) -> Result<()> {
+    let invalid = |why: String| Err(StoreError::InvalidInput(why));
+    if bundle.name.trim().is_empty() {
+        return invalid("this bundle's session has no name".into());
+    }
+    let count = bundle.articles.len();
+    if !(crate::MIN_ARTICLES..=crate::MAX_ARTICLES).contains(&count) {
+        return invalid(format!(
+            "this bundle holds {count} articles; a session compares {} to {}",
+            crate::MIN_ARTICLES,
+            crate::MAX_ARTICLES
+        ));
+    }
+    let mut hashes = std::collections::HashSet::new();
+    for article in &bundle.articles {
+        let document = &article.document;
+        let title = document.metadata.title.as_deref().unwrap_or("an article");
+        if content_hash(&document.body) != article.sha256 {
+            return invalid(format!(
+                "the text of “{title}” in this bundle does not match its SHA-256: the file was changed or damaged"
+            ));
+        }
+        if !hashes.insert(article.sha256.as_str()) {
+            return invalid(format!("this bundle holds the text of “{title}” twice"));
+        }
+        let body = &document.body;
+        let boilerplate_fits = document.boilerplate.iter().all(|r| {
+            r.start <= r.end && body.is_char_boundary(r.start) && body.is_char_boundary(r.end)
+        });
+        if body.trim().is_empty() || !boilerplate_fits {
+            return invalid(format!(
+                "the text of “{title}” in this bundle is not as Parallax stores texts: the file was made by something else"
+            ));
+        }
+    }
+    for note in &bundle.notes {
+        if note
+            .article
+            .is_some_and(|a| !bundle.articles.iter().any(|b| b.id == a))
+        {
+            return invalid(
+                "a note of this bundle is on an article the bundle does not hold".into(),
+            );
+        }
+        let quoted = note.article.is_some()
+            && note
+                .quote
+                .as_ref()
+                .is_some_and(|q| !q.exact.trim().is_empty());
+        if note.body.trim().is_empty() && !quoted {
+            return invalid("a note of this bundle has neither words nor a quoted passage".into());
+        }
+    }
+    Ok(())
+}
+
 impl Article {
     /// The article as a document: what importing it again would store.
     pub fn document(&self) -> Document {
@@ -138,8 +197,10 @@ impl Library {
 
     /// Opens a bundle: imports its articles (the ones the library holds already are used as
     /// they are), makes the session with its view state and recreates its notes. A bundle
-    /// that is not one, of another version, or whose texts do not match their hashes is
-    /// refused before anything is written.
+    /// that is not one, of another version, or that the library could not take whole (texts
+    /// that do not match their hashes or are not as the importer stores them, a nameless
+    /// session, a note without words) is refused before anything is written; only a failing
+    /// disk could stop it after the articles are in.
     pub fn open_bundle(&mut self, bundle: &Bundle) -> Result<OpenedBundle> {
         if bundle.format != BUNDLE_FORMAT {
             return Err(StoreError::InvalidInput(
@@ -152,14 +213,7 @@ impl Library {
                 bundle.version
             )));
         }
-        for article in &bundle.articles {
-            if content_hash(&article.document.body) != article.sha256 {
-                return Err(StoreError::InvalidInput(format!(
-                    "the text of “{}” in this bundle does not match its SHA-256: the file was changed or damaged",
-                    article.document.metadata.title.as_deref().unwrap_or("an article")
-                )));
-            }
-        }
+        check_bundle(bundle)?;
         let report: ImportReport = self.import_documents(
             bundle
                 .articles

@@ -131,3 +131,42 @@ fn a_bundle_opened_where_its_texts_are_uses_them_and_a_damaged_one_writes_nothin
     assert_eq!(library.list_sessions().unwrap().len(), sessions_before);
     assert_eq!(library.count().unwrap(), articles_before);
 }
+
+#[test]
+fn a_bundle_the_library_could_not_take_whole_is_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let (source, session) = source_library(&dir.path().join("mine.sqlite3"));
+    let bundle = source.bundle(session).unwrap();
+    let mut theirs = Library::open(&dir.path().join("theirs.sqlite3")).unwrap();
+    let mut cases: Vec<(Bundle, &str)> = Vec::new();
+    let mut nameless = bundle.clone();
+    nameless.name = "  ".into();
+    cases.push((nameless, "no name"));
+    let mut alone = bundle.clone();
+    alone.articles.truncate(1);
+    alone.notes.clear();
+    cases.push((alone, "holds 1 articles"));
+    let mut twice = bundle.clone();
+    twice.articles[1] = twice.articles[0].clone();
+    twice.articles[1].id = parallax_store::ArticleId(999);
+    cases.push((twice, "twice"));
+    let mut empty_note = bundle.clone();
+    empty_note.notes[1].body = " ".into();
+    cases.push((empty_note, "neither words nor a quoted passage"));
+    let mut stray_note = bundle.clone();
+    stray_note.notes[0].article = Some(parallax_store::ArticleId(12345));
+    cases.push((stray_note, "does not hold"));
+    let mut bad_boilerplate = bundle.clone();
+    let len = bad_boilerplate.articles[0].document.body.len();
+    bad_boilerplate.articles[0].document.boilerplate = vec![len..len + 10];
+    cases.push((bad_boilerplate, "not as Parallax stores texts"));
+    for (case, why) in cases {
+        let error = theirs.open_bundle(&case).unwrap_err().to_string();
+        assert!(error.contains(why), "{why}: {error}");
+        assert_eq!(theirs.count().unwrap(), 0, "{why}: articles were written");
+        assert!(
+            theirs.list_sessions().unwrap().is_empty(),
+            "{why}: a session was written"
+        );
+    }
+}

@@ -577,3 +577,53 @@ fn word_frequencies_of_the_library_come_from_its_index() {
     let background = library.background(&articles[..1]).unwrap();
     assert_eq!(background.documents, 3);
 }
+
+#[test]
+fn distinctive_words_stay_finite_when_the_index_still_counts_deleted_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = parallax_store::Library::open(&dir.path().join("lib.sqlite3")).unwrap();
+    // Many articles made of two words, deleted (the full-text index keeps counting them until
+    // they are purged), then a session of two live articles using those words.
+    let mut files = Vec::new();
+    for i in 0..40 {
+        let path = dir.path().join(format!("noise-{i}.txt"));
+        std::fs::write(
+            &path,
+            format!("Grain harbour {i}\n\n{}", "grain harbour ".repeat(200)),
+        )
+        .unwrap();
+        files.push(path);
+    }
+    let noise: Vec<ArticleId> = library
+        .import_paths(&files, |_| {})
+        .imported
+        .iter()
+        .map(|f| f.id)
+        .collect();
+    library.delete(&noise).unwrap();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(&a, "Harbour reopens\n\nThe grain harbour reopened. Grain ships sailed from the harbour at dawn.").unwrap();
+    std::fs::write(
+        &b,
+        "Valley floods\n\nThe river flooded the valley. The river rose again at dusk.",
+    )
+    .unwrap();
+    let ids: Vec<ArticleId> = library
+        .import_paths(&[a, b], |_| {})
+        .imported
+        .iter()
+        .map(|f| f.id)
+        .collect();
+    let session = library.create_session("Two", &ids).unwrap();
+    let view = library.session_view(session.id, None).unwrap();
+    let framing = &view.analysis.as_ref().unwrap().framing;
+    let terms: Vec<_> = framing
+        .distinctive
+        .iter()
+        .flat_map(|d| d.terms.iter())
+        .collect();
+    assert!(!terms.is_empty());
+    assert!(terms.iter().all(|t| t.z.is_finite()), "{terms:?}");
+    assert!(framing.parameters.prior_words > 0);
+}

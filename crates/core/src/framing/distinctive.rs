@@ -128,10 +128,12 @@ impl SessionTerms {
                 } else {
                     everywhere as f64 / all
                 };
-                let prior = strength * frequency;
+                // A word the library's index counts more than its articles hold (deleted articles
+                // stay in the index until purged) must not reach a probability of one.
+                let prior = strength * frequency.min(0.5);
                 let (y_in, y_out) = (here as f64, (everywhere - here) as f64);
                 let z = log_odds_z(y_in, inside, y_out, outside, prior, strength);
-                if z <= 0.0 {
+                if !z.is_finite() || z <= 0.0 {
                     continue;
                 }
                 let spans = group

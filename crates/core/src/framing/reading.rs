@@ -128,12 +128,4 @@ fn strip_possessive(word: &str) -> &str {
     word
 }
 
-/// Case-folded and without accents: "Nicolás" and "NICOLAS" fold alike. For matching names
-/// and headline words, never for display.
-pub(super) fn fold(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    text.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
+pub(super) use crate::text::fold;
