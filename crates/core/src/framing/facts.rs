@@ -26,7 +26,7 @@ use crate::ids::ArticleId;
 use crate::lexicon::ROLE_HEADS;
 use crate::sentences::SentenceKind;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 /// How the articles relate on one slot.
@@ -219,7 +219,7 @@ pub(super) fn facts(
         pairs.contains(&key)
     };
     let mut facts = Vec::new();
-    facts.extend(count_facts(readings, ids, &aligned));
+    facts.extend(count_facts(readings, ids, &pairs));
     facts.extend(role_facts(readings, ids, actors));
     facts.extend(date_facts(readings, ids, &pairs));
     facts.extend(cause_facts(readings, ids, &aligned));
@@ -271,7 +271,7 @@ fn value(reading: &Reading<'_>, id: ArticleId, range: Range<usize>) -> FactValue
 fn count_facts(
     readings: &[Reading<'_>],
     ids: &[ArticleId],
-    aligned: &dyn Fn(usize, usize, usize, usize) -> bool,
+    pairs: &BTreeSet<(usize, usize, usize, usize)>,
 ) -> Vec<Fact> {
     let counts: Vec<Count> = readings
         .iter()
@@ -287,21 +287,44 @@ fn count_facts(
         }
         i
     }
-    for i in 0..counts.len() {
-        for j in i + 1..counts.len() {
-            let (x, y) = (&counts[i], &counts[j]);
-            if x.article == y.article || head(x) != head(y) {
-                continue;
-            }
-            // The same thing counted, named in two words or more, or in one that is not generic.
-            let same_thing = x.counted == y.counted
-                && (x.counted.len() >= 2 || !GENERIC_COUNTS.contains(&head(x).as_str()));
-            if aligned(x.article, x.sentence, y.article, y.sentence) || same_thing {
-                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-                parent[a] = b;
+    fn union(parent: &mut [usize], x: usize, y: usize) {
+        let (a, b) = (root(parent, x), root(parent, y));
+        parent[a] = b;
+    }
+    // Tied by the alignment: counts of the same thing in sentences it pairs.
+    let mut by_sentence: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    for (i, c) in counts.iter().enumerate() {
+        by_sentence
+            .entry((c.article, c.sentence))
+            .or_default()
+            .push(i);
+    }
+    for &(a, i, b, j) in pairs {
+        let (Some(xs), Some(ys)) = (by_sentence.get(&(a, i)), by_sentence.get(&(b, j))) else {
+            continue;
+        };
+        for &x in xs {
+            for &y in ys {
+                if head(&counts[x]) == head(&counts[y]) {
+                    union(&mut parent, x, y);
+                }
             }
         }
     }
+    // Tied by the thing counted: named in two words or more, or in one that is not generic.
+    let mut by_thing: HashMap<&[String], usize> = HashMap::new();
+    for (i, c) in counts.iter().enumerate() {
+        if c.counted.len() >= 2 || !GENERIC_COUNTS.contains(&head(c).as_str()) {
+            match by_thing.get(c.counted.as_slice()) {
+                Some(&first) => union(&mut parent, first, i),
+                None => {
+                    by_thing.insert(&c.counted, i);
+                }
+            }
+        }
+    }
+    // The things each article names, as folded phrases of one to three words, for omissions.
+    let named: Vec<HashSet<String>> = readings.iter().map(phrases).collect();
     let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
     for i in 0..counts.len() {
         groups.entry(root(&mut parent, i)).or_default().push(i);
@@ -316,10 +339,12 @@ fn count_facts(
             if GENERIC_COUNTS.contains(&head(first).as_str()) {
                 continue;
             }
-            let named_elsewhere = readings
+            // Folded, the last word singular, as the phrases are.
+            let thing = first.counted.join(" ");
+            let named_elsewhere = named
                 .iter()
                 .enumerate()
-                .any(|(a, reading)| a != first.article && names(reading, &first.counted));
+                .any(|(a, phrases)| a != first.article && phrases.contains(&thing));
             if !named_elsewhere {
                 continue;
             }
@@ -348,15 +373,26 @@ fn count_facts(
     facts
 }
 
-/// Whether a reading names `counted` (folded words, the last singular) anywhere.
-fn names(reading: &Reading<'_>, counted: &[String]) -> bool {
-    let words: Vec<String> = reading
-        .words
-        .iter()
-        .map(|w| singular(&fold(&w.lower)))
-        .collect();
-    let folded: Vec<String> = counted.iter().map(|w| singular(w)).collect();
-    words.windows(folded.len()).any(|w| w == folded.as_slice())
+/// Every phrase of one to three words of a reading, folded, the last word singular: what it
+/// names, looked up in one step.
+fn phrases(reading: &Reading<'_>) -> HashSet<String> {
+    let words: Vec<String> = reading.words.iter().map(|w| fold(&w.lower)).collect();
+    let mut found = HashSet::new();
+    for i in 0..words.len() {
+        for n in 1..=3 {
+            let Some(window) = words.get(i..i + n) else {
+                break;
+            };
+            let (last, rest) = window.split_last().expect("n >= 1");
+            let mut phrase = rest.join(" ");
+            if !phrase.is_empty() {
+                phrase.push(' ');
+            }
+            phrase.push_str(&singular(last));
+            found.insert(phrase);
+        }
+    }
+    found
 }
 
 /// The counts of a reading: a number (digits or a number word, with its multiplier) followed
