@@ -14,14 +14,23 @@ const ESCAPED: &str = "\\*_`[]<>&~";
 /// heading underline if it opened a line ("-", "+", ">", "=", or the "." or ")" after leading
 /// digits), or of escaped punctuation opening it.
 fn leading_marker(text: &str) -> Option<usize> {
-    let first = text.chars().next()?;
+    let indent = text.len() - text.trim_start_matches(' ').len();
+    let text_from = &text[indent..];
+    let first = text_from.chars().next()?;
     // A backslash opening a text is escaped again by the serialiser: escaped punctuation
     // there is a character reference too.
-    if "-+>=".contains(first) || ESCAPED.contains(first) {
-        return Some(0);
+    if "-+>=#".contains(first) || ESCAPED.contains(first) {
+        return Some(indent);
     }
-    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    (digits > 0 && text[digits..].starts_with(['.', ')'])).then_some(digits)
+    // "1. " and "1) " open a list; "9.1" and "2026." do not.
+    let digits = text_from.len()
+        - text_from
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    let after = &text_from[digits..];
+    let marker =
+        after.starts_with(['.', ')']) && (after.len() == 1 || after[1..].starts_with([' ', '\t']));
+    (digits > 0 && marker).then_some(indent + digits)
 }
 
 /// Collects events for one document.
@@ -44,21 +53,26 @@ impl Doc {
 
     fn text(&mut self, text: &str) {
         // The serialiser leaves most punctuation as it is ("*number*" would come back as
-        // emphasis, "<b>" as markup): every ASCII punctuation character is backslash-escaped,
-        // which CommonMark reads back as the character itself.
+        // emphasis, "<b>" as markup): those characters are backslash-escaped, which CommonMark
+        // reads back as the character itself. A block marker opening a line ("- ", "> ",
+        // "1. ", "# ") is written as a character reference: a backslash there is escaped again
+        // by the serialiser.
         let mut escaped = String::with_capacity(text.len() + 16);
-        // A block marker opening the text ("- ", "> ", "1. ") is written as a character
-        // reference: a backslash there is escaped again by the serialiser.
-        let marker = leading_marker(text);
-        for (i, c) in text.char_indices() {
-            if Some(i) == marker {
-                escaped.push_str(&format!("&#{};", u32::from(c)));
-                continue;
+        for (n, line) in text.split('\n').enumerate() {
+            if n > 0 {
+                escaped.push('\n');
             }
-            if ESCAPED.contains(c) {
-                escaped.push('\\');
+            let marker = leading_marker(line);
+            for (i, c) in line.char_indices() {
+                if Some(i) == marker {
+                    escaped.push_str(&format!("&#{};", u32::from(c)));
+                    continue;
+                }
+                if ESCAPED.contains(c) {
+                    escaped.push('\\');
+                }
+                escaped.push(c);
             }
-            escaped.push(c);
         }
         self.events.push(Event::Text(escaped.into()));
     }
@@ -457,6 +471,7 @@ mod tests {
                 Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => {
                     current.push_str(&t)
                 }
+                Event::SoftBreak | Event::HardBreak => current.push(' '),
                 Event::End(TagEnd::Paragraph) | Event::End(TagEnd::TableCell) => {
                     out.push(std::mem::take(&mut current))
                 }
@@ -481,6 +496,8 @@ mod tests {
             "back\\slash \\* and ~~strike~~",
             "> not a quote",
             "=== not a heading underline",
+            "First line\n# Injected heading\n- injected item\n  > quoted\n2. numbered",
+            "Scores: 9.1 and 2026. Nothing to escape",
             "Maduro Offers US Dialogue: Drugs, Oil & Migration 2026",
         ];
         for sample in samples {
@@ -489,8 +506,14 @@ mod tests {
             d.table(&["head".to_string()], &[vec![sample.to_string()]]);
             let mut markdown = String::new();
             pulldown_cmark_to_cmark::cmark(d.events.iter(), &mut markdown).unwrap();
-            let back = read_back(&markdown);
-            assert_eq!(back, [sample, "head", sample], "{markdown}");
+            // Line breaks read back as spaces (soft breaks; a cell is one line).
+            let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+            let back: Vec<String> = read_back(&markdown).iter().map(|t| flat(t)).collect();
+            assert_eq!(
+                back,
+                [flat(sample), "head".into(), flat(sample)],
+                "{markdown}"
+            );
         }
     }
 }

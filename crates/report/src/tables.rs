@@ -1,7 +1,7 @@
 //! The report as CSV tables, one file per table, UTF-8 with a header row: `articles.csv`,
 //! `quotes.csv`, `passages.csv`, `conflicts.csv` (every fact: conflicts, omissions and
 //! agreements), `distinctive.csv` and `notes.csv`. Spans are given as article, start, end and
-//! text, like the JSON.
+//! text, like the JSON. Text that a spreadsheet would take for a formula is made inert.
 
 use crate::{ExportError, Report};
 
@@ -12,12 +12,26 @@ fn table(name: &'static str, head: &[&str], rows: Vec<Vec<String>>) -> Result<Ta
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(head).map_err(encode)?;
     for row in rows {
-        writer.write_record(&row).map_err(encode)?;
+        writer
+            .write_record(row.iter().map(|cell| inert(cell).into_owned()))
+            .map_err(encode)?;
     }
     let bytes = writer
         .into_inner()
         .map_err(|e| ExportError::Encode(format!("{name}: {e}")))?;
     Ok((name, bytes))
+}
+
+/// A cell a spreadsheet will not run: text opening with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return is a formula to Excel and LibreOffice ("=HYPERLINK(…)" in a headline), so it gets a
+/// leading apostrophe, which they show as text. Numbers stay numbers ("-0.5" is left alone).
+fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell.parse::<f64>().is_err() {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
 }
 
 fn kind<T: serde::Serialize>(value: T) -> String {
@@ -221,4 +235,21 @@ pub fn render(report: &Report) -> Result<Vec<Table>, ExportError> {
             notes,
         )?,
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inert;
+
+    #[test]
+    fn formulas_are_made_text_and_numbers_stay_numbers() {
+        assert_eq!(
+            inert("=HYPERLINK(\"http://x\",\"Click\")"),
+            "'=HYPERLINK(\"http://x\",\"Click\")"
+        );
+        assert_eq!(inert("@SUM(1+1)"), "'@SUM(1+1)");
+        assert_eq!(inert("+33 1 23"), "'+33 1 23");
+        assert_eq!(inert("-0.5"), "-0.5");
+        assert_eq!(inert("Maduro said"), "Maduro said");
+    }
 }

@@ -93,12 +93,19 @@ pub fn write(report: &Report, format: Format, path: &Path) -> Result<Vec<PathBuf
 }
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it to `path`: the file is
-/// whole or not there (also used for session bundles).
+/// whole or not there. For session bundles, which carry private notes: a new file is readable
+/// by its owner only.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    atomic(path, bytes)
+    atomic_with_mode(path, bytes, 0o600)
 }
 
+/// A report: an ordinary file others on the machine may read, like any document saved.
 fn atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    atomic_with_mode(path, bytes, 0o644)
+}
+
+/// Writes atomically; a file replaced keeps its permissions, a new one gets `mode` (Unix).
+fn atomic_with_mode(path: &Path, bytes: &[u8], mode: u32) -> Result<(), ExportError> {
     let io = |source| ExportError::Io {
         path: path.to_path_buf(),
         source,
@@ -112,14 +119,17 @@ fn atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
         .tempfile_in(folder)
         .map_err(io)?;
     file.write_all(bytes).map_err(io)?;
-    // A temporary file is private (0600); a report is an ordinary file.
+    // A temporary file is private (0600): it takes the replaced file's permissions, or `mode`.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        file.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))
-            .map_err(io)?;
+        let permissions = std::fs::metadata(path)
+            .map(|m| m.permissions())
+            .unwrap_or_else(|_| std::fs::Permissions::from_mode(mode));
+        file.as_file().set_permissions(permissions).map_err(io)?;
     }
+    #[cfg(not(unix))]
+    let _ = mode;
     file.as_file().sync_all().map_err(io)?;
     file.persist(path).map_err(|e| io(e.error))?;
     Ok(())

@@ -174,7 +174,17 @@ pub async fn open_bundle(
 ) -> Result<parallax_store::OpenedBundle, CommandError> {
     let bytes = tauri::async_runtime::spawn_blocking({
         let path = path.clone();
-        move || std::fs::read(&path)
+        move || {
+            // A bundle holds at most eight articles of the importer's size limit, with room.
+            let limit = (8 * parallax_core::ingest::MAX_FILE_BYTES + (64 << 20)) as u64;
+            let metadata = std::fs::metadata(&path)?;
+            if !metadata.is_file() || metadata.len() > limit {
+                return Err(std::io::Error::other(
+                    "not a bundle file (too large, or not a file)",
+                ));
+            }
+            std::fs::read(&path)
+        }
     })
     .await
     .map_err(|e| CommandError::internal(format!("reading the bundle failed: {e}")))?
@@ -200,6 +210,15 @@ fn chosen_path(app: &tauri::AppHandle, path: &str) -> Result<std::path::PathBuf,
         ));
     }
     let path = std::path::PathBuf::from(path.trim());
+    if path
+        .components()
+        .any(|c| matches!(c, std::path::Component::ParentDir))
+    {
+        return Err(CommandError::new(
+            ErrorCode::InvalidInput,
+            "give the place without “..”: choose it, or type the whole path",
+        ));
+    }
     if path.is_absolute() {
         return Ok(path);
     }

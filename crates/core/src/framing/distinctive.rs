@@ -163,16 +163,28 @@ impl SessionTerms {
                 contains_words(&longer.key, &candidate.key)
                     && longer.spans.len() * 5 >= candidate.spans.len() * 4
             });
-            // A phrase as frequent as a shorter term kept says the same more exactly: it takes
-            // the shorter one's place.
-            let replaces = kept.iter().position(|shorter| {
+            if held {
+                continue;
+            }
+            // A phrase as frequent as shorter terms kept says the same more exactly: it takes
+            // their place ("biden administration" for "biden" and "administration").
+            let replaced = |shorter: &TermSpans| {
                 contains_words(&candidate.key, &shorter.key)
                     && candidate.spans.len() == shorter.spans.len()
-            });
-            match (held, replaces) {
-                (true, _) => {}
-                (false, Some(place)) => kept[place] = candidate,
-                (false, None) => kept.push(candidate),
+            };
+            match kept.iter().position(replaced) {
+                Some(place) => {
+                    // The first one's place; the others go.
+                    let mut index = 0;
+                    kept.retain(|k| {
+                        let keep = index == place || !replaced(k);
+                        index += 1;
+                        keep
+                    });
+                    let place = kept.iter().position(replaced).expect("kept above");
+                    kept[place] = candidate;
+                }
+                None => kept.push(candidate),
             }
         }
         kept.sort_by(|a, b| b.z.total_cmp(&a.z));

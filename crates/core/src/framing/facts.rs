@@ -15,9 +15,9 @@
 //!   alignment pairs, when each of the two names one date: the parts both give (year, month,
 //!   day) agree or conflict.
 //! - **Causes**: a sentence that names what set the story off ("the primary catalyst", "the
-//!   underlying driver", "triggered by"). The explicit causes of all articles are one slot, and
-//!   so is each pair of cause sentences the alignment puts together; they conflict when their
-//!   words differ more than they agree.
+//!   underlying driver", "a single catalytic event"). The explicit causes of a session's
+//!   articles are one slot (a session is about one event); they conflict when their words
+//!   differ more than they agree.
 
 use super::actors::{Actor, ActorKind};
 use super::reading::{fold, is_content, Reading};
@@ -130,6 +130,12 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("diez", 10.0),
 ];
 
+/// Words before a four-digit number that make it a year.
+const YEAR_LEADS: &[&str] = &[
+    "in", "since", "by", "until", "from", "of", "during", "before", "after", "the", "this", "that",
+    "its", "their", "his", "her", "en", "desde", "hasta", "el", "del", "de",
+];
+
 /// Words that multiply the number before them.
 const MULTIPLIERS: &[(&str, f64)] = &[
     ("thousand", 1e3),
@@ -214,15 +220,11 @@ pub(super) fn facts(
 ) -> Vec<Fact> {
     let pairs: BTreeSet<(usize, usize, usize, usize)> =
         alignment.map(Alignment::sentence_pairs).unwrap_or_default();
-    let aligned = |a: usize, i: usize, b: usize, j: usize| {
-        let key = if a < b { (a, i, b, j) } else { (b, j, a, i) };
-        pairs.contains(&key)
-    };
     let mut facts = Vec::new();
     facts.extend(count_facts(readings, ids, &pairs));
     facts.extend(role_facts(readings, ids, actors));
     facts.extend(date_facts(readings, ids, &pairs));
-    facts.extend(cause_facts(readings, ids, &aligned));
+    facts.extend(cause_facts(readings, ids));
     let order = |r: FactRelation| match r {
         FactRelation::Conflict => 0,
         FactRelation::Omission => 1,
@@ -436,7 +438,15 @@ fn counts_of(reading: &Reading<'_>, article: usize) -> Vec<Count> {
         {
             j += 1;
         }
-        let is_year = words[i].lower.len() == 4 && (1800.0..2200.0).contains(&number);
+        // "in 2014", "the 2018 election", "January 2026": a year, not a count; "2000 troops"
+        // standing alone is a count.
+        let year_before = i > 0
+            && words[i - 1].sentence == words[i].sentence
+            && (YEAR_LEADS.contains(&words[i - 1].lower.as_str())
+                || crate::lexicon::month_number(&words[i - 1].lower).is_some());
+        let is_year = words[i].lower.len() == 4
+            && (1800.0..2200.0).contains(&number)
+            && (year_before || j == counted_from);
         if j > counted_from && !is_year {
             let mut counted: Vec<String> = words[counted_from..j]
                 .iter()
@@ -563,11 +573,7 @@ fn role_facts(readings: &[Reading<'_>], ids: &[ArticleId], actors: &[Actor]) -> 
 }
 
 /// Sentences naming a cause, as one slot.
-fn cause_facts(
-    readings: &[Reading<'_>],
-    ids: &[ArticleId],
-    aligned: &dyn Fn(usize, usize, usize, usize) -> bool,
-) -> Vec<Fact> {
+fn cause_facts(readings: &[Reading<'_>], ids: &[ArticleId]) -> Vec<Fact> {
     // (article, sentence, content words)
     let mut causes: Vec<(usize, usize, HashSet<String>)> = Vec::new();
     for (article, reading) in readings.iter().enumerate() {
@@ -594,12 +600,7 @@ fn cause_facts(
         }
     }
     let articles: HashSet<usize> = causes.iter().map(|c| c.0).collect();
-    let tied_by_alignment = causes.iter().enumerate().any(|(i, x)| {
-        causes[i + 1..]
-            .iter()
-            .any(|y| x.0 != y.0 && aligned(x.0, x.1, y.0, y.1))
-    });
-    if articles.len() < 2 && !tied_by_alignment {
+    if articles.len() < 2 {
         return Vec::new();
     }
     let differ = causes.iter().enumerate().any(|(i, x)| {
@@ -758,6 +759,17 @@ mod tests {
             outlet: None,
         };
         Reading::new(&article, None)
+    }
+
+    #[test]
+    fn a_four_digit_number_is_a_count_unless_it_reads_as_a_year() {
+        let body = "Some 2000 troops were sent in 2014, before the 2018 election, and 1500 soldiers in March 2019.";
+        let r = reading(body);
+        let counts: Vec<&str> = counts_of(&r, 0)
+            .iter()
+            .map(|c| &body[c.range.clone()])
+            .collect();
+        assert_eq!(counts, ["Some 2000 troops", "1500 soldiers"]);
     }
 
     #[test]

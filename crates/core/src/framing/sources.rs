@@ -2,9 +2,10 @@
 //! quotations with no speaker found are not sources).
 //!
 //! Kinds, in this order: anonymous (described, not named); organisation (an institution speaks,
-//! or the name is an organisation among the actors); official (the role or title speaks for a
-//! state or public body: minister, spokesperson, official); expert (analyst, professor, a think
-//! tank's fellow); else an ordinary person.
+//! or the name is an organisation among the actors); expert (analyst, professor, a think
+//! tank's fellow: a former official now at a university is quoted as an expert); official (the
+//! role or title speaks for a state or public body: minister, spokesperson, official); else an
+//! ordinary person.
 
 use super::actors::{contains_words, Actor, ActorKind};
 use super::reading::fold;

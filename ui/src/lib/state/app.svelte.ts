@@ -157,6 +157,8 @@ export class AppState {
       return true;
     } catch (error) {
       this.banner.report('Couldn’t open the bundle', error);
+      // Whatever it brought in before it stopped is shown.
+      await Promise.all([this.library.refresh(), this.sessions.refresh()]);
       return false;
     }
   }

@@ -313,6 +313,11 @@ describe('OpenSession', () => {
     expect(session.state.tab).toBe('framing');
     session.toggleFraming();
     expect(session.state.tab).toBe('side');
+    // From the overview, F goes to the framing view too.
+    session.setTab('overview');
+    session.toggleFraming();
+    expect(session.state.tab).toBe('framing');
+    session.setTab('side');
     session.clearEmphasis();
     expect(session.emphasis).toBeNull();
     session.showSpans(2, [[100, 105]], 'talks');
@@ -347,5 +352,11 @@ describe('OpenSession', () => {
     expect(calls).toEqual(['export 1 html Gate.html', 'export 1 md bad']);
     await session.close();
     expect(session.exportOpen).toBe(false);
+    // An export that ends after its session was left shows nowhere.
+    await session.open(1);
+    const late = session.exportReport('json', 'late.json');
+    await session.close();
+    await late;
+    expect(session.exportResult).toBeNull();
   });
 });

@@ -258,6 +258,7 @@ export class OpenSession {
     this.emphasis = null;
     this.exportOpen = false;
     this.exportResult = null;
+    this.exporting = false;
     this.expanded = new Set(); // eslint-disable-line svelte/prefer-svelte-reactivity
     this.state = { ...DEFAULT_VIEW_STATE };
   }
@@ -327,8 +328,9 @@ export class OpenSession {
     this.setTab(this.state.tab === 'side' ? 'overview' : 'side');
   }
 
+  /** To the framing view from anywhere, and back to the text from it. */
   toggleFraming(): void {
-    this.setTab(this.state.tab === 'side' ? 'framing' : 'side');
+    this.setTab(this.state.tab === 'framing' ? 'side' : 'framing');
   }
 
   /**
@@ -381,10 +383,11 @@ export class OpenSession {
       await this.flush();
       const files =
         format === 'bundle' ? [await this.#backend.saveBundle(id, path)] : await this.#backend.exportSession(id, format, path);
-      this.exportResult = { files };
+      // A session closed or changed meanwhile does not get another's result.
+      if (this.id === id) this.exportResult = { files };
       return files;
     } catch (error) {
-      this.exportResult = { error: errorMessage(error) };
+      if (this.id === id) this.exportResult = { error: errorMessage(error) };
       return null;
     } finally {
       this.exporting = false;
