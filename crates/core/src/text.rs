@@ -49,6 +49,9 @@ pub fn normalize(text: &str) -> String {
 /// stores words (`remove_diacritics 2`): for matching names and looking words up, never for
 /// display.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)

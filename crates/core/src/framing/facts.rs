@@ -26,6 +26,7 @@ use crate::ids::ArticleId;
 use crate::lexicon::ROLE_HEADS;
 use crate::sentences::SentenceKind;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
@@ -325,8 +326,8 @@ fn count_facts(
             }
         }
     }
-    // The things each article names, as folded phrases of one to three words, for omissions.
-    let named: Vec<HashSet<String>> = readings.iter().map(phrases).collect();
+    // Where each article names each word, for omissions: read once, when first needed.
+    let mut named: Vec<Option<WordIndex<'_>>> = (0..readings.len()).map(|_| None).collect();
     let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
     for i in 0..counts.len() {
         groups.entry(root(&mut parent, i)).or_default().push(i);
@@ -341,12 +342,13 @@ fn count_facts(
             if GENERIC_COUNTS.contains(&head(first).as_str()) {
                 continue;
             }
-            // Folded, the last word singular, as the phrases are.
-            let thing = first.counted.join(" ");
-            let named_elsewhere = named
-                .iter()
-                .enumerate()
-                .any(|(a, phrases)| a != first.article && phrases.contains(&thing));
+            let named_elsewhere = (0..readings.len())
+                .filter(|&a| a != first.article)
+                .any(|a| {
+                    named[a]
+                        .get_or_insert_with(|| WordIndex::new(&readings[a]))
+                        .names(&first.counted)
+                });
             if !named_elsewhere {
                 continue;
             }
@@ -375,26 +377,55 @@ fn count_facts(
     facts
 }
 
-/// Every phrase of one to three words of a reading, folded, the last word singular: what it
-/// names, looked up in one step.
-fn phrases(reading: &Reading<'_>) -> HashSet<String> {
-    let words: Vec<String> = reading.words.iter().map(|w| fold(&w.lower)).collect();
-    let mut found = HashSet::new();
-    for i in 0..words.len() {
-        for n in 1..=3 {
-            let Some(window) = words.get(i..i + n) else {
-                break;
-            };
-            let (last, rest) = window.split_last().expect("n >= 1");
-            let mut phrase = rest.join(" ");
-            if !phrase.is_empty() {
-                phrase.push(' ');
-            }
-            phrase.push_str(&singular(last));
-            found.insert(phrase);
+/// Where a reading has each word (folded): whether it names a thing counted elsewhere, looked
+/// up by the thing's last word.
+struct WordIndex<'r> {
+    words: Vec<Cow<'r, str>>,
+    at: HashMap<Cow<'r, str>, Vec<usize>>,
+}
+
+impl<'r> WordIndex<'r> {
+    fn new(reading: &'r Reading<'_>) -> WordIndex<'r> {
+        let words: Vec<Cow<'r, str>> = reading
+            .words
+            .iter()
+            .map(|w| {
+                if w.lower.is_ascii() {
+                    Cow::Borrowed(w.lower.as_str())
+                } else {
+                    Cow::Owned(fold(&w.lower))
+                }
+            })
+            .collect();
+        let mut at: HashMap<Cow<'r, str>, Vec<usize>> = HashMap::new();
+        for (i, word) in words.iter().enumerate() {
+            at.entry(word.clone()).or_default().push(i);
         }
+        WordIndex { words, at }
     }
-    found
+
+    /// Whether the reading has `thing` (folded words, the last singular), its last word in
+    /// any number ("prisoner", "prisoners").
+    fn names(&self, thing: &[String]) -> bool {
+        let Some((last, before)) = thing.split_last() else {
+            return false;
+        };
+        let mut forms = vec![last.clone(), format!("{last}s"), format!("{last}es")];
+        if let Some(stem) = last.strip_suffix('y') {
+            forms.push(format!("{stem}ies"));
+        }
+        forms
+            .iter()
+            .filter_map(|f| self.at.get(f.as_str()))
+            .flatten()
+            .any(|&end| {
+                end >= before.len()
+                    && before
+                        .iter()
+                        .enumerate()
+                        .all(|(k, w)| self.words[end - before.len() + k] == w.as_str())
+            })
+    }
 }
 
 /// The counts of a reading: a number (digits or a number word, with its multiplier) followed
@@ -651,6 +682,10 @@ fn dates_of(reading: &Reading<'_>, article: usize) -> Vec<DateAt> {
             continue;
         }
         let text = &reading.body[sentence.range()];
+        // Every form has digits: most sentences are skipped before the pattern runs.
+        if !text.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
         for caps in pattern.captures_iter(text) {
             let month = ["m1", "m2", "m3"].iter().find_map(|k| caps.name(k));
             if month.is_some_and(|m| !m.as_str().starts_with(char::is_uppercase)) {
