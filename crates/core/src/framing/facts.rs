@@ -469,15 +469,19 @@ fn counts_of(reading: &Reading<'_>, article: usize) -> Vec<Count> {
         {
             j += 1;
         }
-        // "in 2014", "the 2018 election", "January 2026": a year, not a count; "2000 troops"
-        // standing alone is a count.
+        // "in 2014", "the 2018 election", "As 2026 unfolds": a year, not a count. A number of
+        // this century or the last counts only with a word that makes it an amount ("some 2000
+        // troops"); news writes larger counts with a separator ("2,000 troops").
         let year_before = i > 0
             && words[i - 1].sentence == words[i].sentence
             && (YEAR_LEADS.contains(&words[i - 1].lower.as_str())
                 || crate::lexicon::month_number(&words[i - 1].lower).is_some());
+        let modified = k < i;
         let is_year = words[i].lower.len() == 4
             && (1800.0..2200.0).contains(&number)
-            && (year_before || j == counted_from);
+            && (year_before
+                || j == counted_from
+                || ((1900.0..=2100.0).contains(&number) && !modified));
         if j > counted_from && !is_year {
             let mut counted: Vec<String> = words[counted_from..j]
                 .iter()
@@ -798,7 +802,7 @@ mod tests {
 
     #[test]
     fn a_four_digit_number_is_a_count_unless_it_reads_as_a_year() {
-        let body = "Some 2000 troops were sent in 2014, before the 2018 election, and 1500 soldiers in March 2019.";
+        let body = "Some 2000 troops were sent in 2014, before the 2018 election, and 1500 soldiers in March 2019. As 2026 unfolds, 2025 talks stall.";
         let r = reading(body);
         let counts: Vec<&str> = counts_of(&r, 0)
             .iter()
