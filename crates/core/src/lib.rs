@@ -30,6 +30,7 @@ pub mod align;
 pub mod anchor;
 pub mod diff;
 pub mod framing;
+mod groups;
 pub mod ids;
 pub mod ingest;
 mod lexicon;

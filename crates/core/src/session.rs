@@ -13,6 +13,7 @@
 use crate::align::{self, AlignInput, AlignOptions, Alignment};
 use crate::diff::{Run, RunKind};
 use crate::framing::{self, Framing, FramingArticle, FramingParameters, LibraryWords};
+use crate::groups::Groups;
 use crate::ids::ArticleId;
 use crate::ingest::Document;
 use crate::passages::{
@@ -21,7 +22,6 @@ use crate::passages::{
 use crate::quotes::{self, match_quotes, Quote, QuoteMatch, QuoteRelation};
 use crate::side_by_side::{side_by_side, ArticleMarks, SideBySide};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -401,15 +401,8 @@ fn quote_groups(
     first: &[usize],
 ) -> Vec<QuoteGroup> {
     let id = |(column, index): (usize, usize)| first[column] + index;
-    // Union-find over session numbers.
-    let mut parent: Vec<usize> = (0..quotes.len()).collect();
-    fn root(parent: &mut [usize], mut id: usize) -> usize {
-        while parent[id] != id {
-            parent[id] = parent[parent[id]];
-            id = parent[id];
-        }
-        id
-    }
+    // Groups over session numbers.
+    let mut related = Groups::new(quotes.len());
     for m in matches
         .iter()
         .filter(|m| m.relation != QuoteRelation::Unattributed)
@@ -418,26 +411,15 @@ fn quote_groups(
             continue;
         };
         for &other in rest {
-            let (a, b) = (root(&mut parent, id(other)), root(&mut parent, id(head)));
-            parent[a] = b;
+            related.join(id(other), id(head));
         }
     }
-    // Members by root, groups in the order of their first member.
-    let mut order: Vec<usize> = Vec::new();
-    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
-    for quote in quotes {
-        let r = root(&mut parent, quote.id);
-        members.entry(r).or_insert_with(|| {
-            order.push(r);
-            Vec::new()
-        });
-        members.get_mut(&r).expect("inserted above").push(quote.id);
-    }
     let words = |q: usize| quotes[q].quote.text.split_whitespace().count();
-    let mut groups: Vec<QuoteGroup> = order
-        .iter()
-        .map(|r| {
-            let mut ids = members.remove(r).expect("every root has members");
+    // Quotations are numbered in column and text order: groups come in the order of their first.
+    let mut groups: Vec<QuoteGroup> = related
+        .members()
+        .into_iter()
+        .map(|mut ids| {
             let related: Vec<&QuoteMatch> = matches
                 .iter()
                 .filter(|m| m.quotes.iter().any(|&q| ids.contains(&id(q))))

@@ -4,10 +4,8 @@
 //! without titles, one number per actor within an article). Each article is read alone, as a
 //! one-article session. Figures go to `docs/benchmarks.md`; the guards sit just under them.
 
-use parallax_core::align::AlignInput;
 use parallax_core::framing::ActorKind;
-use parallax_core::session::{self, SessionArticle, SessionOptions};
-use parallax_core::ArticleId;
+use parallax_core::session::{self, SessionOptions};
 use std::collections::HashMap;
 
 struct Mention {
@@ -55,17 +53,7 @@ fn actors_in_real_news_are_found_kinded_and_merged() {
     docs.sort();
     for doc in docs {
         let body = lee[doc].as_str();
-        let article = SessionArticle {
-            text: AlignInput {
-                id: ArticleId(doc as i64),
-                body,
-                boilerplate: &[],
-                language: "en",
-            },
-            published: None,
-            title: None,
-            outlet: None,
-        };
+        let article = crate::common::session_article(doc, body);
         let quotations = session::quotations(&[article]);
         let framing = session::framing(&[article], None, &quotations, &SessionOptions::default());
         // Our mentions: (actor index, kind, span).

@@ -4,10 +4,8 @@
 //! counted under. Our person kinds (official, expert, ordinary person) are all "person" here:
 //! the labels do not tell them apart. Figures go to `docs/benchmarks.md`.
 
-use parallax_core::align::AlignInput;
 use parallax_core::framing::SourceKind;
-use parallax_core::session::{self, SessionArticle, SessionOptions};
-use parallax_core::ArticleId;
+use parallax_core::session::{self, SessionOptions};
 use std::collections::BTreeMap;
 
 #[test]
@@ -26,17 +24,7 @@ fn sources_of_real_news_are_told_apart_as_people_organisations_and_anonymous() {
     let (mut judged, mut right, mut unattributed) = (0, 0, 0);
     let mut confusion: BTreeMap<(String, String), usize> = BTreeMap::new();
     for (&doc, labelled) in &gold {
-        let article = SessionArticle {
-            text: AlignInput {
-                id: ArticleId(doc as i64),
-                body: &lee[doc],
-                boilerplate: &[],
-                language: "en",
-            },
-            published: None,
-            title: None,
-            outlet: None,
-        };
+        let article = crate::common::session_article(doc, &lee[doc]);
         let quotations = session::quotations(&[article]);
         let framing = session::framing(&[article], None, &quotations, &SessionOptions::default());
         for (start, end, kind) in labelled {

@@ -19,6 +19,7 @@
 //! United States, whatever the sentence means.
 
 use super::reading::{fold, is_content, ReadWord, Reading};
+use crate::groups::Groups;
 use crate::ids::ArticleId;
 use crate::lexicon::{
     is_country, is_not_name, EXPANSIONS, HONORIFICS, INSTITUTIONS, IRREGULAR_DEMONYMS,
@@ -163,14 +164,7 @@ pub(super) fn actors(
             next
         });
     }
-    let mut parent: Vec<usize> = (0..keys.len()).collect();
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        i
-    }
+    let mut merged = Groups::new(keys.len());
     let kind_votes = |key: &Vec<String>| -> Vec<ActorKind> {
         namings
             .iter()
@@ -193,8 +187,7 @@ pub(super) fn actors(
             .filter(|&j| !is_not_person(&keys[j]))
             .collect();
         if let [j] = longer[..] {
-            let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-            parent[a] = b;
+            merged.join(i, j);
         }
     }
     // A lone surname ("Maduro"), or the end of a name ("bin Laden"), merges into the one full
@@ -215,19 +208,18 @@ pub(super) fn actors(
         let mut people: Vec<usize> = (0..keys.len())
             .filter(|&j| holds(j))
             .filter(|&j| !is_not_person(&keys[j]))
-            .map(|j| root(&mut parent, j))
+            .map(|j| merged.root(j))
             .collect();
         people.sort_unstable();
         people.dedup();
         if let [person] = people[..] {
-            let a = root(&mut parent, i);
-            parent[a] = person;
+            merged.join(i, person);
         }
     }
 
     let mut groups: BTreeMap<usize, Vec<&Naming>> = BTreeMap::new();
     for naming in &namings {
-        let r = root(&mut parent, by_key[&naming.key]);
+        let r = merged.root(by_key[&naming.key]);
         groups.entry(r).or_default().push(naming);
     }
     let folded_titles: Vec<Option<String>> = titles.iter().map(|t| t.map(fold)).collect();

@@ -22,6 +22,7 @@
 use super::actors::{Actor, ActorKind};
 use super::reading::{fold, is_content, Reading};
 use crate::align::Alignment;
+use crate::groups::Groups;
 use crate::ids::ArticleId;
 use crate::lexicon::ROLE_HEADS;
 use crate::sentences::SentenceKind;
@@ -282,18 +283,7 @@ fn count_facts(
         .flat_map(|(article, reading)| counts_of(reading, article))
         .collect();
     let head = |c: &Count| c.counted.last().cloned().unwrap_or_default();
-    let mut parent: Vec<usize> = (0..counts.len()).collect();
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        i
-    }
-    fn union(parent: &mut [usize], x: usize, y: usize) {
-        let (a, b) = (root(parent, x), root(parent, y));
-        parent[a] = b;
-    }
+    let mut tied = Groups::new(counts.len());
     // Tied by the alignment: counts of the same thing in sentences it pairs.
     let mut by_sentence: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
     for (i, c) in counts.iter().enumerate() {
@@ -309,7 +299,7 @@ fn count_facts(
         for &x in xs {
             for &y in ys {
                 if head(&counts[x]) == head(&counts[y]) {
-                    union(&mut parent, x, y);
+                    tied.join(x, y);
                 }
             }
         }
@@ -319,7 +309,7 @@ fn count_facts(
     for (i, c) in counts.iter().enumerate() {
         if c.counted.len() >= 2 || !GENERIC_COUNTS.contains(&head(c).as_str()) {
             match by_thing.get(c.counted.as_slice()) {
-                Some(&first) => union(&mut parent, first, i),
+                Some(&first) => tied.join(first, i),
                 None => {
                     by_thing.insert(&c.counted, i);
                 }
@@ -328,12 +318,8 @@ fn count_facts(
     }
     // Where each article names each word, for omissions: read once, when first needed.
     let mut named: Vec<Option<WordIndex<'_>>> = (0..readings.len()).map(|_| None).collect();
-    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
-    for i in 0..counts.len() {
-        groups.entry(root(&mut parent, i)).or_default().push(i);
-    }
     let mut facts = Vec::new();
-    for members in groups.into_values() {
+    for members in tied.members() {
         let articles: HashSet<usize> = members.iter().map(|&m| counts[m].article).collect();
         let first = &counts[members[0]];
         if articles.len() == 1 {
@@ -735,30 +721,18 @@ fn date_facts(
             .count()
             == 1
     };
-    let mut parent: Vec<usize> = (0..dates.len()).collect();
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        i
-    }
+    let mut tied = Groups::new(dates.len());
     for &(a, i, b, j) in pairs {
         let x = dates.iter().position(|d| d.article == a && d.sentence == i);
         let y = dates.iter().position(|d| d.article == b && d.sentence == j);
         if let (Some(x), Some(y)) = (x, y) {
             if alone_in_sentence(&dates[x]) && alone_in_sentence(&dates[y]) {
-                let (p, q) = (root(&mut parent, x), root(&mut parent, y));
-                parent[p] = q;
+                tied.join(x, y);
             }
         }
     }
-    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
-    for i in 0..dates.len() {
-        groups.entry(root(&mut parent, i)).or_default().push(i);
-    }
-    groups
-        .into_values()
+    tied.members()
+        .into_iter()
         .filter(|members| {
             let articles: HashSet<usize> = members.iter().map(|&m| dates[m].article).collect();
             articles.len() > 1

@@ -358,12 +358,20 @@ mod tests {
         }
     }
 
-    fn quotations() -> Quotations {
-        Quotations {
+    /// The framing of articles with no quotations, no alignment and no library.
+    fn framing_of(articles: &[FramingArticle<'_>]) -> Framing {
+        let none = Quotations {
             quotes: Vec::new(),
             matches: Vec::new(),
             groups: Vec::new(),
-        }
+        };
+        framing(
+            articles,
+            None,
+            &none,
+            &LibraryWords::default(),
+            &FramingParameters::default(),
+        )
     }
 
     const PORT: &str = "The harbour reopened on Monday after the storm.\n\nDockworkers unloaded grain, grain and more grain while the harbour master counted ships.\n\nThe grain trade resumed slowly.";
@@ -375,13 +383,7 @@ mod tests {
         let with_footer = format!("{PORT}{footer}");
         let range = [PORT.len() + 2..with_footer.len()];
         let articles = [article(1, &with_footer, &range), article(2, FLOOD, &[])];
-        let framing = framing(
-            &articles,
-            None,
-            &quotations(),
-            &LibraryWords::default(),
-            &FramingParameters::default(),
-        );
+        let framing = framing_of(&articles);
         let terms: Vec<&str> = framing.distinctive[0]
             .terms
             .iter()
@@ -404,10 +406,15 @@ mod tests {
         // harder towards no difference than that of a word it knows well.
         let articles = [article(1, PORT, &[]), article(2, FLOOD, &[])];
         let z_of = |library: &LibraryWords| {
+            let none = Quotations {
+                quotes: Vec::new(),
+                matches: Vec::new(),
+                groups: Vec::new(),
+            };
             let framing = framing(
                 &articles,
                 None,
-                &quotations(),
+                &none,
                 library,
                 &FramingParameters::default(),
             );
@@ -441,13 +448,7 @@ mod tests {
         articles[0].outlet = Some("Port Gazette");
         articles[2].outlet = Some("port gazette");
         articles[1].outlet = Some("Valley Times");
-        let framing = framing(
-            &articles,
-            None,
-            &quotations(),
-            &LibraryWords::default(),
-            &FramingParameters::default(),
-        );
+        let framing = framing_of(&articles);
         assert_eq!(framing.outlets.len(), 1);
         let outlet = &framing.outlets[0];
         assert_eq!(outlet.articles, [ArticleId(1), ArticleId(3)]);
@@ -467,13 +468,7 @@ mod tests {
         let mut articles = [article(1, a, &[]), article(2, b, &[])];
         articles[0].text.language = "es";
         articles[1].text.language = "es";
-        let framing = framing(
-            &articles,
-            None,
-            &quotations(),
-            &LibraryWords::default(),
-            &FramingParameters::default(),
-        );
+        let framing = framing_of(&articles);
         let terms: Vec<&str> = framing.distinctive[0]
             .terms
             .iter()

@@ -64,3 +64,13 @@ pub fn head(meta: &Metadata) -> (Option<&str>, Option<&str>, Option<&str>) {
         meta.published.as_deref(),
     )
 }
+
+/// An English article with no metadata, as a session reads it: real text read alone.
+pub fn session_article(id: usize, body: &str) -> parallax_core::session::SessionArticle<'_> {
+    parallax_core::session::SessionArticle {
+        text: input(id as u64, body),
+        published: None,
+        title: None,
+        outlet: None,
+    }
+}
