@@ -8,13 +8,34 @@ use serde_json::{Map, Value};
 use std::io::Write;
 use std::process::ExitCode;
 
-/// `println!` that returns write errors (a closed pipe) instead of panicking.
+/// `println!` that returns write errors (a closed pipe) instead of panicking, and prints no
+/// control characters: a title from an imported file cannot clear the terminal or write to the
+/// clipboard (ESC, BEL, OSC 52).
 macro_rules! say {
     ($($arg:tt)*) => {
-        writeln!(std::io::stdout().lock(), $($arg)*)?
+        writeln!(
+            std::io::stdout().lock(),
+            "{}",
+            $crate::output::printable(&format!($($arg)*))
+        )?
     };
 }
 pub(crate) use say;
+
+/// `text` without control characters other than line breaks and tabs.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        text.chars()
+            .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
+}
 
 /// Prints `value` as pretty JSON with snake_case keys.
 pub fn print_json<T: Serialize + ?Sized>(value: &T) -> Result<ExitCode> {

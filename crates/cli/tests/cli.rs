@@ -1103,3 +1103,47 @@ fn a_bundle_saved_from_one_library_opens_in_another_with_its_notes() {
     assert_eq!(not_bundle.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&not_bundle.stderr).contains("not a Parallax session bundle"));
 }
+
+#[test]
+fn control_characters_in_a_title_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    // ESC ] 52 (write the clipboard), BEL and a screen clear, as character references in an
+    // HTML headline (a text file with raw escapes is refused as binary).
+    let file = dir.path().join("hostile.html");
+    let paragraph = "<p>The harbour reopened on Monday after the storm, officials said, and ships were unloading grain by noon.</p>";
+    write(
+        &file,
+        format!(
+            "<html><head><title>Harbour &#27;]52;c;ZXZpbA==&#7;reopens &#27;[2J&#27;[H today</title></head><body><article><h1>Harbour &#27;]52;c;ZXZpbA==&#7;reopens &#27;[2J today</h1>{}</article></body></html>",
+            paragraph.repeat(4)
+        )
+        .as_bytes(),
+    );
+    let out = parallax(&db, &["import", file.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for args in [
+        &["list"][..],
+        &["show", "1"][..],
+        &["import", file.to_str().unwrap()][..],
+    ] {
+        let out = parallax(&db, args);
+        let printed = out.stdout;
+        assert!(
+            !printed.contains(&0x1b) && !printed.contains(&0x07),
+            "{args:?}: {:?}",
+            String::from_utf8_lossy(&printed)
+        );
+    }
+    let listed = ok(&parallax(&db, &["list", "--json"]));
+    let title = listed[0]["title"].as_str().unwrap();
+    assert!(!title.chars().any(char::is_control), "{title:?}");
+    assert!(
+        title.contains("Harbour") && title.contains("reopens"),
+        "{title:?}"
+    );
+}

@@ -170,11 +170,13 @@ pub(crate) fn ranges_from_json(json: &str, body: &str) -> Vec<Range<usize>> {
 }
 
 /// Trims a value and turns blank into `None`.
+/// A metadata field as stored: trimmed, without control characters (an escape sequence in a
+/// title would reach every terminal that prints it), none when blank.
 fn clean(value: Option<&str>) -> Option<String> {
     value
-        .map(str::trim)
+        .map(|v| v.chars().filter(|c| !c.is_control()).collect::<String>())
+        .map(|v| v.trim().to_string())
         .filter(|v| !v.is_empty())
-        .map(str::to_string)
 }
 
 fn valid_iso_date(date: &str) -> bool {

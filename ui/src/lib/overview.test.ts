@@ -46,4 +46,19 @@ describe('overview charts', () => {
     expect(points[1]!.itemStyle.color).toBe('#333');
     expect(option.xAxis.min).toBe(Date.parse('2026-01-08T00:00:00Z'));
   });
+
+  it('writes outlet names and titles into the HTML tooltips as text, never as markup', () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const heat = heatmapOption([hostile, 'B'], [[1, 0.5], [0.25, 1]], colours);
+    expect(heat.tooltip.formatter({ data: [1, 0, 50] })).toBe(
+      '50% of &#60;img src=x onerror=alert(1)&#62;’s sentences have a counterpart in B',
+    );
+    expect(heat.tooltip.formatter({ data: [0, 0, null] })).not.toContain('<img');
+    const dated = [article({ outlet: hostile, title: '<b>Title</b>', published: '2026-01-09' })];
+    const timeline = timelineOption(dated, [hostile], colours);
+    const tip = timeline.tooltip.formatter({ dataIndex: 0 });
+    expect(tip).not.toContain('<img');
+    expect(tip).not.toContain('<b>');
+    expect(tip).toContain('&#60;img');
+  });
 });

@@ -60,8 +60,10 @@ export function heatmapOption(labels: string[], coverage: number[][], colours: C
     tooltip: {
       formatter: (params: { data: [number, number, number | null] }) => {
         const [b, a, value] = params.data;
-        if (value === null) return `${labels[a]}`;
-        return `${value}% of ${labels[a]}’s sentences have a counterpart in ${labels[b]}`;
+        // ECharts puts tooltips in as HTML: outlet names and titles come from imported files.
+        const [from, to] = [escapeHtml(labels[a] ?? ''), escapeHtml(labels[b] ?? '')];
+        if (value === null) return from;
+        return `${value}% of ${from}’s sentences have a counterpart in ${to}`;
       },
     },
     grid: { left: 128, right: 8, top: 56, bottom: 8, containLabel: false },
@@ -114,7 +116,7 @@ export function timelineOption(articles: readonly ArticleSummary[], labels: stri
     tooltip: {
       formatter: (params: { dataIndex: number }) => {
         const { article } = dated[params.dataIndex]!;
-        return `${labels[articles.indexOf(article)]}: ${formatDate(article.published)}<br>${escapeHtml(article.title)}`;
+        return `${escapeHtml(labels[articles.indexOf(article)] ?? '')}: ${formatDate(article.published)}<br>${escapeHtml(article.title)}`;
       },
     },
     grid: { left: 136, right: 24, top: 10, bottom: 30 },
