@@ -261,7 +261,7 @@ impl Library {
                 )));
             }
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let outlet_id = outlet_id(&tx, clean(edit.outlet.as_deref()).as_deref())?;
         let changed = tx.execute(
             "UPDATE articles SET title_derived = title_derived AND title = ?2, title = ?2, \
@@ -291,7 +291,7 @@ impl Library {
         ids: &[ArticleId],
         outlet: Option<&str>,
     ) -> Result<Vec<ArticleSummary>> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let outlet_id = outlet_id(&tx, clean(outlet).as_deref())?;
         for id in ids {
             tx.execute(
@@ -311,7 +311,7 @@ impl Library {
     /// Marks articles deleted; they disappear from every view but [`Library::restore`] brings
     /// them back. Returns how many were deleted.
     pub fn delete(&mut self, ids: &[ArticleId]) -> Result<usize> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let mut n = 0;
         for id in ids {
             n += tx.execute(
@@ -326,7 +326,7 @@ impl Library {
 
     /// Undoes [`Library::delete`]. Returns how many were restored.
     pub fn restore(&mut self, ids: &[ArticleId]) -> Result<usize> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let mut n = 0;
         for id in ids {
             n += tx.execute(

@@ -122,6 +122,15 @@ impl Library {
         })
     }
 
+    /// A write transaction that takes the write lock when it begins, waiting for another
+    /// writer (an import) up to the busy timeout. A deferred one would read first and then
+    /// fail at once when its first write meets a writer that committed in between.
+    pub(crate) fn write_transaction(&mut self) -> Result<rusqlite::Transaction<'_>> {
+        Ok(self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
+    }
+
     /// Where the library lives on disk (`None` in memory).
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()

@@ -210,7 +210,7 @@ impl Library {
             // A note on a whole article: the article must exist.
             self.summary(article)?;
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         tx.execute(
             &format!(
                 "INSERT INTO notes (session_id, article_id, body, anchor_exact, anchor_prefix, \
@@ -285,7 +285,7 @@ impl Library {
 
     /// Replaces a note's body and tags.
     pub fn update_note(&mut self, id: NoteId, body: &str, tags: &[String]) -> Result<Note> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let anchored: bool = tx
             .query_row(
                 "SELECT anchor_exact IS NOT NULL FROM notes WHERE id = ?1 AND deleted_at IS NULL",

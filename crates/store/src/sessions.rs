@@ -110,7 +110,7 @@ impl Library {
     /// order) under `name` (trimmed, not blank).
     pub fn create_session(&mut self, name: &str, articles: &[ArticleId]) -> Result<SessionSummary> {
         let name = clean_name(name)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         check_articles(&tx, articles)?;
         tx.execute(
             &format!(
@@ -195,7 +195,7 @@ impl Library {
     /// Copies a session: its articles, view state and notes (with their tags and anchors),
     /// under the name "… (copy)".
     pub fn duplicate_session(&mut self, id: SessionId) -> Result<SessionSummary> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         require_session(&tx, id)?;
         tx.execute(
             &format!(
@@ -267,7 +267,7 @@ impl Library {
         id: SessionId,
         articles: &[ArticleId],
     ) -> Result<SessionSummary> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         require_session(&tx, id)?;
         check_articles(&tx, articles)?;
         tx.execute("DELETE FROM session_articles WHERE session_id = ?1", [id.0])?;

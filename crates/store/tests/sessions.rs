@@ -627,3 +627,49 @@ fn distinctive_words_stay_finite_when_the_index_still_counts_deleted_articles() 
     assert!(terms.iter().all(|t| t.z.is_finite()), "{terms:?}");
     assert!(framing.parameters.prior_words > 0);
 }
+
+#[test]
+fn notes_and_sessions_made_while_another_connection_writes_wait_instead_of_failing() {
+    let Fixture(dir, mut library, ids, _) = fixture();
+    let path = library.path().expect("a file").to_path_buf();
+    let session = library.create_session("Busy", &ids[..2]).unwrap();
+    // Another connection writes again and again, each time holding the write lock a moment,
+    // as an import's batches do.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writer = {
+        let stop = std::sync::Arc::clone(&stop);
+        let path = path.clone();
+        std::thread::spawn(move || {
+            let conn = rusqlite::Connection::open(&path).unwrap();
+            conn.busy_timeout(std::time::Duration::from_secs(5))
+                .unwrap();
+            let mut commits = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                conn.execute_batch(
+                    "BEGIN IMMEDIATE; UPDATE sessions SET updated_at = updated_at; COMMIT;",
+                )
+                .unwrap();
+                commits += 1;
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+            commits
+        })
+    };
+    for i in 0..40 {
+        library
+            .add_note(on_passage(
+                session.id,
+                ids[0],
+                "Lowmarsh",
+                &format!("note {i}"),
+            ))
+            .unwrap_or_else(|e| panic!("note {i}: {e}"));
+        library
+            .create_session(&format!("Session {i}"), &ids[..2])
+            .unwrap_or_else(|e| panic!("session {i}: {e}"));
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    assert!(writer.join().unwrap() > 0);
+    assert_eq!(library.notes(session.id).unwrap().len(), 40);
+    drop(dir);
+}
