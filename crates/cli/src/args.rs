@@ -131,6 +131,18 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "PATH")]
         output: std::path::PathBuf,
     },
+    /// Delete articles (they can be restored with `parallax restore` until they are purged).
+    Delete {
+        /// The article ids.
+        #[arg(required = true, value_name = "ID", value_parser = article_id)]
+        ids: Vec<ArticleId>,
+    },
+    /// Restore deleted articles.
+    Restore {
+        /// The article ids.
+        #[arg(required = true, value_name = "ID", value_parser = article_id)]
+        ids: Vec<ArticleId>,
+    },
     /// Session bundles: a session with its articles' texts, notes and view state in one file,
     /// to open in another library.
     Bundle {

@@ -95,6 +95,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Session { command } => commands::session::run(&mut library, command),
         Command::Note { command } => commands::note::run(&mut library, command),
         Command::Bundle { command } => commands::bundle::run(&mut library, command),
+        Command::Delete { ids } => commands::delete::delete(&mut library, &ids),
+        Command::Restore { ids } => commands::delete::restore(&mut library, &ids),
         Command::Export {
             session,
             format,

@@ -1147,3 +1147,46 @@ fn control_characters_in_a_title_never_reach_the_terminal() {
         "{title:?}"
     );
 }
+
+#[test]
+fn delete_and_restore_from_the_command_line_with_each_missing_id_named() {
+    let (_dir, db) = corpus_library();
+    let deleted = parallax(&db, &["delete", "2", "3"]);
+    assert!(
+        deleted.status.success(),
+        "{}",
+        String::from_utf8_lossy(&deleted.stderr)
+    );
+    let text = String::from_utf8_lossy(&deleted.stdout);
+    assert!(
+        text.contains("deleted 2") && text.contains("parallax restore 2 3"),
+        "{text}"
+    );
+    let listed = ok(&parallax(&db, &["list", "--json"]));
+    let ids: Vec<i64> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_i64().unwrap())
+        .collect();
+    assert!(!ids.contains(&2) && !ids.contains(&3) && ids.contains(&1));
+    // A deleted or unknown id is named, the others still deleted; exit 1.
+    let again = parallax(&db, &["delete", "3", "4", "99"]);
+    assert_eq!(again.status.code(), Some(1));
+    let errors = String::from_utf8_lossy(&again.stderr);
+    assert!(
+        errors.contains("#3") && errors.contains("#99") && !errors.contains("#4"),
+        "{errors}"
+    );
+    let restored = parallax(&db, &["restore", "2", "3", "4"]);
+    assert!(
+        restored.status.success(),
+        "{}",
+        String::from_utf8_lossy(&restored.stderr)
+    );
+    assert!(String::from_utf8_lossy(&restored.stdout).contains("restored 3 of 3"));
+    let listed = ok(&parallax(&db, &["list", "--json"]));
+    assert_eq!(listed.as_array().unwrap().len(), 5);
+    let not_deleted = parallax(&db, &["restore", "1"]);
+    assert_eq!(not_deleted.status.code(), Some(1));
+}

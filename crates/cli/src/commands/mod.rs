@@ -2,6 +2,7 @@
 
 pub mod bundle;
 pub mod compare;
+pub mod delete;
 pub mod diff;
 pub mod export;
 pub mod framing;
