@@ -640,6 +640,24 @@ fn corpus_library() -> (tempfile::TempDir, PathBuf) {
     (dir, db)
 }
 
+/// A session of the corpus articles `ids` (one of them #4, the one counting prisoners) with a
+/// note on "87 political prisoners"; its id.
+fn session_with_prisoners_note(db: &Path, name: &str, ids: &[&str], body: &str) -> String {
+    let mut args = vec!["session", "create", "--json", "--name", name];
+    args.extend_from_slice(ids);
+    let session = ok(&parallax(db, &args))["id"].to_string();
+    let quote = [
+        "--article",
+        "4",
+        "--quote",
+        "87 political prisoners",
+        "--body",
+        body,
+    ];
+    assert!(note_add(db, &session, &quote).status.success());
+    session
+}
+
 /// `parallax note add --session SESSION ARGS…`.
 fn note_add(db: &Path, session: &str, args: &[&str]) -> Output {
     let mut all = vec!["note", "add", "--session", session];
@@ -887,36 +905,12 @@ fn framing_prints_terms_actors_sources_facts_and_frames_with_offsets_that_check_
 fn export_writes_reports_whose_hashes_and_offsets_check_out_against_show() {
     use sha2::{Digest, Sha256};
     let (dir, db) = corpus_library();
-    let created = ok(&parallax(
+    let session = session_with_prisoners_note(
         &db,
-        &[
-            "session",
-            "create",
-            "--json",
-            "--name",
-            "Five outlets",
-            "1",
-            "2",
-            "3",
-            "4",
-            "5",
-        ],
-    ));
-    let session = created["id"].to_string();
-    assert!(note_add(
-        &db,
-        &session,
-        &[
-            "--article",
-            "4",
-            "--quote",
-            "87 political prisoners",
-            "--body",
-            "Only here."
-        ]
-    )
-    .status
-    .success());
+        "Five outlets",
+        &["1", "2", "3", "4", "5"],
+        "Only here.",
+    );
     let json_path = dir.path().join("report.json");
     let out = parallax(
         &db,
@@ -949,30 +943,11 @@ fn export_writes_reports_whose_hashes_and_offsets_check_out_against_show() {
         bodies.insert(id, body);
     }
     // Every cited span, wherever it sits in the report, is the body's text at its offsets.
-    fn check(value: &Value, bodies: &std::collections::HashMap<i64, String>, seen: &mut usize) {
-        match value {
-            Value::Object(map) => {
-                if let (Some(a), Some(s), Some(e), Some(t)) = (
-                    map.get("article").and_then(Value::as_i64),
-                    map.get("start").and_then(Value::as_u64),
-                    map.get("end").and_then(Value::as_u64),
-                    map.get("text").and_then(Value::as_str),
-                ) {
-                    assert_eq!(
-                        bodies[&a].get(s as usize..e as usize),
-                        Some(t),
-                        "#{a} {s}..{e}"
-                    );
-                    *seen += 1;
-                }
-                map.values().for_each(|v| check(v, bodies, seen));
-            }
-            Value::Array(items) => items.iter().for_each(|v| check(v, bodies, seen)),
-            _ => {}
-        }
+    let spans = parallax_testdata::exports::cited_spans(&report);
+    for (a, s, e, t) in &spans {
+        assert_eq!(bodies[a].get(*s..*e), Some(t.as_str()), "#{a} {s}..{e}");
     }
-    let mut seen = 0;
-    check(&report, &bodies, &mut seen);
+    let seen = spans.len();
     assert!(seen > 500, "{seen} spans");
     assert!(report["notes"][0]["anchored"]["text"] == "87 political prisoners");
 
@@ -1029,33 +1004,12 @@ fn export_writes_reports_whose_hashes_and_offsets_check_out_against_show() {
 #[test]
 fn a_bundle_saved_from_one_library_opens_in_another_with_its_notes() {
     let (dir, db) = corpus_library();
-    let created = ok(&parallax(
+    let session = session_with_prisoners_note(
         &db,
-        &[
-            "session",
-            "create",
-            "--json",
-            "--name",
-            "Shared with a colleague",
-            "2",
-            "4",
-        ],
-    ));
-    let session = created["id"].to_string();
-    assert!(note_add(
-        &db,
-        &session,
-        &[
-            "--article",
-            "4",
-            "--quote",
-            "87 political prisoners",
-            "--body",
-            "Check this count."
-        ]
-    )
-    .status
-    .success());
+        "Shared with a colleague",
+        &["2", "4"],
+        "Check this count.",
+    );
     let file = dir.path().join("shared.parallax.json");
     let saved = parallax(
         &db,

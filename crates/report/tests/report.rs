@@ -52,25 +52,6 @@ fn corpus_session(dir: &Path) -> (Library, Report) {
     (library, report)
 }
 
-/// Every object in `value` that cites a span (`article`, `start`, `end`, `text`).
-fn cited_spans(value: &Value, out: &mut Vec<(i64, usize, usize, String)>) {
-    match value {
-        Value::Object(map) => {
-            if let (Some(a), Some(s), Some(e), Some(t)) = (
-                map.get("article").and_then(Value::as_i64),
-                map.get("start").and_then(Value::as_u64),
-                map.get("end").and_then(Value::as_u64),
-                map.get("text").and_then(Value::as_str),
-            ) {
-                out.push((a, s as usize, e as usize, t.to_string()));
-            }
-            map.values().for_each(|v| cited_spans(v, out));
-        }
-        Value::Array(items) => items.iter().for_each(|v| cited_spans(v, out)),
-        _ => {}
-    }
-}
-
 #[test]
 fn the_json_report_cites_every_span_with_the_stored_text_and_hashes_the_bodies() {
     let dir = tempfile::tempdir().unwrap();
@@ -108,8 +89,7 @@ fn the_json_report_cites_every_span_with_the_stored_text_and_hashes_the_bodies()
             assert!(article.get(key).is_some(), "no {key}");
         }
     }
-    let mut spans = Vec::new();
-    cited_spans(&json, &mut spans);
+    let spans = parallax_testdata::exports::cited_spans(&json);
     assert!(spans.len() > 500, "{} spans", spans.len());
     for (article, start, end, text) in &spans {
         let body = library

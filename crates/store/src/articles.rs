@@ -373,14 +373,22 @@ impl Library {
     /// How 2–8 articles frame the story (aligned against the first, as a session opened on
     /// them would): the same analysis as a session's Framing view.
     pub fn framing(&self, ids: &[ArticleId]) -> Result<(Vec<Article>, Framing)> {
-        let (articles, alignment) = self.compare(ids, 0)?;
-        let inputs: Vec<SessionArticle<'_>> =
-            articles.iter().map(Article::session_article).collect();
-        let quotations = session::quotations(&inputs);
+        check_compared(ids)?;
+        let articles = ids
+            .iter()
+            .map(|&id| self.get(id))
+            .collect::<Result<Vec<_>>>()?;
+        // The library's word counts and uses in one pass, for the alignment and the prior.
+        let (background, library_words) = self.word_statistics(&articles)?;
         let options = session::SessionOptions {
-            library_words: std::sync::Arc::new(self.word_statistics(&articles)?.1),
+            align: align::AlignOptions::default().background(background),
+            library_words: std::sync::Arc::new(library_words),
             ..Default::default()
         };
+        let inputs: Vec<SessionArticle<'_>> =
+            articles.iter().map(Article::session_article).collect();
+        let alignment = session::align(&inputs, 0, &options.align);
+        let quotations = session::quotations(&inputs);
         let framing = session::framing(&inputs, Some(&alignment), &quotations, &options);
         Ok((articles, framing))
     }

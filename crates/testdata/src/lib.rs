@@ -11,6 +11,7 @@
 #![deny(missing_docs)]
 
 pub mod corpus;
+pub mod exports;
 pub mod fixtures;
 pub mod realtext;
 mod rng;

@@ -74,6 +74,8 @@ const encoder = new TextEncoder();
  * returned whole.
  */
 export function cutRun(run: TextRun, spans: readonly Span[]): { run: TextRun; inside: boolean }[] {
+  // Every run of the text goes through here on each render: with nothing lit up, no work.
+  if (spans.length === 0) return [{ run, inside: false }];
   const runEnd = run.start + encoder.encode(run.text).length;
   const touching = spans.filter(([s, e]) => s < runEnd && e > run.start);
   if (touching.length === 0) return [{ run, inside: false }];

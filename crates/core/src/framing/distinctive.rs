@@ -30,6 +30,8 @@ pub(super) struct SessionTerms {
     counts: Vec<Vec<Counts>>,
     /// `[order - 1]`: uses of each term in the whole session.
     session: Vec<HashMap<String, usize>>,
+    /// `[article][order - 1]`: how many terms of that order the article has.
+    totals: Vec<Vec<usize>>,
 }
 
 impl SessionTerms {
@@ -77,7 +79,20 @@ impl SessionTerms {
                 uses
             })
             .collect();
-        SessionTerms { counts, session }
+        let totals = counts
+            .iter()
+            .map(|orders| {
+                orders
+                    .iter()
+                    .map(|terms| terms.values().map(Vec::len).sum())
+                    .collect()
+            })
+            .collect();
+        SessionTerms {
+            counts,
+            session,
+            totals,
+        }
     }
 
     /// The distinctive terms of the articles `group` against the others, most distinctive
@@ -92,12 +107,7 @@ impl SessionTerms {
     ) -> Vec<TermSpans> {
         let mut scored: Vec<TermSpans> = Vec::new();
         for order in 0..LONGEST_PHRASE {
-            let uses = |article: usize| -> f64 {
-                self.counts[article][order]
-                    .values()
-                    .map(Vec::len)
-                    .sum::<usize>() as f64
-            };
+            let uses = |article: usize| self.totals[article][order] as f64;
             let all: f64 = (0..self.counts.len()).map(uses).sum();
             let inside: f64 = group.iter().map(|&a| uses(a)).sum();
             let outside = all - inside;

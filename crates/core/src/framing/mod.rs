@@ -244,23 +244,33 @@ pub fn framing(
     };
 
     let terms = SessionTerms::new(&readings);
+    // A group's terms as written, with their scores and spans (article index, range).
+    let ranked = |group: &[usize]| {
+        terms
+            .distinctive(
+                group,
+                library,
+                parameters.min_count,
+                parameters.terms_per_article,
+            )
+            .into_iter()
+            .map(|t| {
+                let significant = t.z.abs() > parameters.significant_z;
+                (t.written(&readings), t.z, significant, t.spans)
+            })
+            .collect::<Vec<_>>()
+    };
     let distinctive = (0..articles.len())
         .map(|a| ArticleTerms {
             article: ids[a],
-            terms: terms
-                .distinctive(
-                    &[a],
-                    library,
-                    parameters.min_count,
-                    parameters.terms_per_article,
-                )
+            terms: ranked(&[a])
                 .into_iter()
-                .map(|t| DistinctiveTerm {
-                    term: t.written(&readings),
-                    z: t.z,
-                    significant: t.z.abs() > parameters.significant_z,
-                    count: t.spans.len(),
-                    spans: t.spans.into_iter().map(|(_, r)| r).collect(),
+                .map(|(term, z, significant, spans)| DistinctiveTerm {
+                    term,
+                    z,
+                    significant,
+                    count: spans.len(),
+                    spans: spans.into_iter().map(|(_, r)| r).collect(),
                 })
                 .collect(),
         })
@@ -271,21 +281,14 @@ pub fn framing(
         .map(|(outlet, group)| OutletTerms {
             outlet,
             articles: group.iter().map(|&a| ids[a]).collect(),
-            terms: terms
-                .distinctive(
-                    &group,
-                    library,
-                    parameters.min_count,
-                    parameters.terms_per_article,
-                )
+            terms: ranked(&group)
                 .into_iter()
-                .map(|t| OutletTerm {
-                    term: t.written(&readings),
-                    z: t.z,
-                    significant: t.z.abs() > parameters.significant_z,
-                    count: t.spans.len(),
-                    spans: t
-                        .spans
+                .map(|(term, z, significant, spans)| OutletTerm {
+                    term,
+                    z,
+                    significant,
+                    count: spans.len(),
+                    spans: spans
                         .into_iter()
                         .map(|(a, r)| ArticleSpan(ids[a], r.start, r.end))
                         .collect(),
