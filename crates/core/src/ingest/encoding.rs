@@ -7,9 +7,13 @@
 //! 3. UTF-16 without a BOM, recognised by its NUL bytes: text in the Latin and most other scripts
 //!    has a zero high byte for spaces, digits and punctuation, so NULs pile up on one byte parity.
 //!    chardetng does not look for UTF-16, so this has to come before it;
-//! 4. any other NUL byte means binary data: no text encoding we accept uses NUL;
+//!    NULs strewn through otherwise clean UTF-8 (every twelfth byte, say) are a damaged copy,
+//!    not UTF-16: they are dropped and the text kept;
+//! 4. any other NUL byte means binary data, unless the file is Chinese, Japanese or Korean
+//!    UTF-16 (whose code units rarely hold a zero byte);
 //! 5. strict UTF-8, by far the most common encoding today;
-//! 6. chardetng's guess among legacy single- and multi-byte encodings (Windows-1252, …).
+//! 6. chardetng's guess among legacy single- and multi-byte encodings (Windows-1252, …), and
+//!    when that reads as control characters, CJK UTF-16 without a BOM.
 //!
 //! Whatever was decoded must still look like text: more than a sprinkle of C0/C1 control
 //! characters means the bytes were not text after all.
@@ -30,6 +34,9 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, IngestError> {
         return checked(text.into_owned());
     }
     if let Some(encoding) = utf16_without_bom(bytes) {
+        if let Some(text) = stray_nuls_removed(bytes) {
+            return Ok(text);
+        }
         if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes) {
             return checked(text.into_owned());
         }
@@ -37,7 +44,9 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, IngestError> {
         return Err(IngestError::Binary);
     }
     if bytes.contains(&0) {
-        return Err(IngestError::Binary);
+        return stray_nuls_removed(bytes)
+            .or_else(|| cjk_utf16_without_bom(bytes))
+            .ok_or(IngestError::Binary);
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => return checked(text.to_string()),
@@ -53,7 +62,51 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, IngestError> {
     detector.feed(bytes, true);
     let encoding = detector.guess(None, chardetng::Utf8Detection::Allow);
     let (text, _had_errors) = encoding.decode_without_bom_handling(bytes);
-    checked(text.into_owned())
+    // UTF-16 of a script without NUL bytes (Chinese, Japanese, Korean) reads as control
+    // characters in any 8-bit encoding: try it before calling the file binary.
+    checked(text.into_owned()).or_else(|binary| cjk_utf16_without_bom(bytes).ok_or(binary))
+}
+
+/// Text with NUL bytes strewn through it (a damaged copy, a bad conversion) whose other bytes
+/// are clean UTF-8: the NULs go, the text stays. UTF-16 of ASCII text passes too, and reads the
+/// same either way; UTF-16 of other scripts leaves control bytes (Cyrillic's 0x04) and fails.
+fn stray_nuls_removed(bytes: &[u8]) -> Option<String> {
+    let kept: Vec<u8> = bytes.iter().copied().filter(|&b| b != 0).collect();
+    let text = String::from_utf8(kept).ok()?;
+    let has_controls = text
+        .chars()
+        .any(|c| matches!(c, '\x01'..='\x08' | '\x0B' | '\x0E'..='\x1F' | '\x7F'..='\u{9F}'));
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    (!has_controls && letters * 2 >= text.chars().count()).then_some(text)
+}
+
+/// UTF-16 without a BOM and without NUL bytes: Chinese, Japanese or Korean, whose code units
+/// have no zero byte. Taken when one byte order decodes without unpaired surrogates into text
+/// that is nearly all CJK, kana, hangul, their punctuation, ASCII and spaces; the other byte
+/// order gives surrogates or scattered symbols.
+fn cjk_utf16_without_bom(bytes: &[u8]) -> Option<String> {
+    if bytes.len() % 2 != 0 || bytes.len() < 8 {
+        return None;
+    }
+    let plausible = |c: char| {
+        matches!(c as u32,
+            0x20..=0x7E | 0x09 | 0x0A | 0x0D
+            | 0x3000..=0x30FF // CJK punctuation, hiragana, katakana
+            | 0x3400..=0x4DBF | 0x4E00..=0x9FFF // CJK ideographs
+            | 0xAC00..=0xD7AF // hangul
+            | 0xFF00..=0xFFEF) // full-width forms
+    };
+    [UTF_16LE, UTF_16BE]
+        .into_iter()
+        .filter_map(|encoding| encoding.decode_without_bom_handling_and_without_replacement(bytes))
+        .map(|text| {
+            let total = text.chars().count().max(1);
+            let good = text.chars().filter(|&c| plausible(c)).count();
+            (good * 100 / total, text.into_owned())
+        })
+        .filter(|(score, _)| *score >= 95)
+        .max_by_key(|(score, _)| *score)
+        .map(|(_, text)| text)
 }
 
 /// Magic numbers of the binary formats most likely to be renamed or mis-saved as `.txt`.
@@ -243,12 +296,34 @@ mod tests {
     #[test]
     fn random_bytes_and_nul_bytes_are_binary() {
         assert_eq!(decode_text(&noise(4096)), Err(IngestError::Binary));
-        assert_eq!(
-            decode_text(b"plain text\x00with a NUL in it and more text"),
-            Err(IngestError::Binary)
-        );
         let controls = b"text\x01\x02\x03\x04 with \x05\x06 control \x07\x08 characters \x0e\x0f";
         assert_eq!(decode_text(controls), Err(IngestError::Binary));
+    }
+
+    #[test]
+    fn stray_nul_bytes_leave_the_text_whole() {
+        // A NUL after every eleventh byte: read as UTF-16 this was a page of CJK mojibake.
+        let text = "The council met on Tuesday to discuss the new budget for the harbour.";
+        let damaged: Vec<u8> = text
+            .as_bytes()
+            .chunks(11)
+            .flat_map(|chunk| chunk.iter().copied().chain([0]))
+            .collect();
+        assert_eq!(decode_text(&damaged).unwrap(), text);
+        assert_eq!(
+            decode_text(b"plain text\x00 with a NUL in it and more text").unwrap(),
+            "plain text with a NUL in it and more text"
+        );
+        // Cyrillic UTF-16 has NULs only at its spaces; dropping them would leave control bytes.
+        let russian = "Совет собрался во вторник, чтобы обсудить новый бюджет гавани.";
+        assert_eq!(decode_text(&utf16le(russian)).unwrap(), russian);
+    }
+
+    #[test]
+    fn utf16_chinese_without_bom_or_nul_bytes() {
+        let chinese = "委员会周二开会讨论港区的新预算。居民们询问为什么海堤的维修工程被推迟。";
+        assert_eq!(decode_text(&utf16le(chinese)).unwrap(), chinese);
+        assert_eq!(decode_text(&utf16be(chinese)).unwrap(), chinese);
     }
 
     #[test]
