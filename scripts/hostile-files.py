@@ -166,7 +166,7 @@ def main():
         # Distinct attributes: the parser's limit of three identical open elements never applies.
         + b"".join(b"<b id=b%d>" % i for i in range(4000))
         + b"</p>"
-        + b"<p>a paragraph</p>" * 2000
+        + b"".join(b"<p>Paragraph %d of the story, after the unclosed tags.</p>" % i for i in range(2000))
         + b"</body></html>",
     )
     # HTML nested 200,000 levels deep.

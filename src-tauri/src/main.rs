@@ -3,5 +3,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
+    // First: in a file-reading worker this reads the one file and exits.
+    parallax_store::reader::isolate_readers();
     parallax_app::run();
 }

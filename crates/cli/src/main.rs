@@ -14,6 +14,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // First: in a file-reading worker this reads the one file and exits.
+    parallax_store::reader::isolate_readers();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,

@@ -243,7 +243,8 @@ fn truncated_zip_is_corrupt() {
 
 #[test]
 fn oversized_document_xml_is_refused() {
-    // 201 MB of spaces deflates to a few hundred KB: the shape of a zip bomb.
+    // 51 MB of spaces deflates to a few hundred KB: the shape of a zip bomb. The file limit
+    // applies to what the file expands to.
     let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
     writer
         .start_file("word/document.xml", SimpleFileOptions::default())
@@ -252,16 +253,20 @@ fn oversized_document_xml_is_refused() {
         .write_all(format!("<w:document xmlns:w=\"{W}\"><w:body>").as_bytes())
         .unwrap();
     let chunk = vec![b' '; 1024 * 1024];
-    for _ in 0..201 {
+    for _ in 0..51 {
         writer.write_all(&chunk).unwrap();
     }
     writer.write_all(b"</w:body></w:document>").unwrap();
     let docx = writer.finish().unwrap().into_inner();
     assert!(docx.len() < 2 * 1024 * 1024, "{}", docx.len());
-    match ingest("bomb.docx", &docx) {
-        Err(IngestError::Corrupt { detail, .. }) => assert!(detail.contains("200 MB"), "{detail}"),
-        other => panic!("expected Corrupt, got {other:?}"),
-    }
+    let refused = ingest("bomb.docx", &docx).unwrap_err();
+    assert_eq!(
+        refused,
+        IngestError::Expands {
+            limit: 50 * 1024 * 1024
+        }
+    );
+    assert!(refused.to_string().contains("more than 50 MB"), "{refused}");
 }
 
 #[test]

@@ -359,10 +359,7 @@ impl Library {
                 "the pivot must be one of the compared articles".into(),
             ));
         }
-        let articles = ids
-            .iter()
-            .map(|&id| self.get(id))
-            .collect::<Result<Vec<_>>>()?;
+        let articles = self.compared(ids)?;
         let options = align::AlignOptions::default().background(self.background(&articles)?);
         let inputs: Vec<SessionArticle<'_>> =
             articles.iter().map(Article::session_article).collect();
@@ -374,10 +371,7 @@ impl Library {
     /// them would): the same analysis as a session's Framing view.
     pub fn framing(&self, ids: &[ArticleId]) -> Result<(Vec<Article>, Framing)> {
         check_compared(ids)?;
-        let articles = ids
-            .iter()
-            .map(|&id| self.get(id))
-            .collect::<Result<Vec<_>>>()?;
+        let articles = self.compared(ids)?;
         // The library's word counts and uses in one pass, for the alignment and the prior.
         let (background, library_words) = self.word_statistics(&articles)?;
         let options = session::SessionOptions {
@@ -395,11 +389,41 @@ impl Library {
 
     /// The word diff of two articles, boilerplate left out.
     pub fn diff(&self, left: ArticleId, right: ArticleId) -> Result<ArticleDiff> {
-        Ok(ArticleDiff::compute(self.get(left)?, self.get(right)?))
+        let [left, right] = <[Article; 2]>::try_from(self.compared(&[left, right])?)
+            .unwrap_or_else(|_| unreachable!("two ids give two articles"));
+        Ok(ArticleDiff::compute(left, right))
+    }
+
+    /// The articles to compare, each checked to be short enough (see [`MAX_COMPARED_WORDS`]).
+    fn compared(&self, ids: &[ArticleId]) -> Result<Vec<Article>> {
+        ids.iter()
+            .map(|&id| {
+                let article = self.get(id)?;
+                check_length(id, article.summary.words)?;
+                Ok(article)
+            })
+            .collect()
     }
 }
 
 /// Checks the articles of a comparison: 2–8 of them, none twice.
+/// Most words an article may have to be compared: a book, several times the longest feature.
+/// Alignment, quotations, reuse and framing grow with the words compared; past this an
+/// analysis would run for minutes and take gigabytes, so it is refused up front with the
+/// reason. Reading, searching and notes still work on the article.
+pub const MAX_COMPARED_WORDS: usize = 100_000;
+
+/// Refuses an article too long to compare (see [`MAX_COMPARED_WORDS`]).
+pub(crate) fn check_length(id: ArticleId, words: usize) -> Result<()> {
+    if words > MAX_COMPARED_WORDS {
+        return Err(StoreError::InvalidInput(format!(
+            "article {id} has {words} words; Parallax compares articles of up to \
+             {MAX_COMPARED_WORDS} words (a whole book): compare an excerpt of it instead"
+        )));
+    }
+    Ok(())
+}
+
 pub(crate) fn check_compared(ids: &[ArticleId]) -> Result<()> {
     if !(MIN_ARTICLES..=MAX_ARTICLES).contains(&ids.len()) {
         return Err(StoreError::InvalidInput(format!(

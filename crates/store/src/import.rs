@@ -28,6 +28,18 @@ pub enum ImportError {
     /// The article could not be stored; nothing of it was written.
     #[error("could not store the article: {0}")]
     Database(String),
+    /// Reading the file ran past the time budget for one file.
+    #[error("reading the file took longer than {seconds} s, the limit for one file")]
+    TimedOut {
+        /// The budget in seconds.
+        seconds: u64,
+    },
+    /// Reading the file needed more memory than one file may take.
+    #[error("reading the file needed more than {megabytes} MB of memory, the limit for one file")]
+    OutOfMemory {
+        /// The limit in MiB.
+        megabytes: u64,
+    },
     /// A reader crashed on this file (a bug in Parallax); the rest of the batch went on.
     #[error("Parallax's reader failed on this file; please report it with the file attached")]
     ReaderFailed,
@@ -211,7 +223,8 @@ impl Source {
     /// Reads and parses; runs on worker threads.
     fn load(&self) -> Result<Parsed, ImportError> {
         let document = match self {
-            Source::File(path) => ingest::ingest(&file_name(path), &read_file(path)?)?,
+            // Files from disk are untrusted: read in a worker process (see `reader`).
+            Source::File(path) => crate::reader::read(&file_name(path), &read_file(path)?)?,
             Source::UnlistableFolder(_, reason) => {
                 return Err(ImportError::Unreadable(reason.clone()))
             }
@@ -398,7 +411,20 @@ impl Library {
             }
             drop(sender);
             let mut pending = BTreeMap::new();
-            for (index, loaded) in receiver {
+            loop {
+                let (index, loaded) = match receiver.try_recv() {
+                    Ok(parsed) => parsed,
+                    Err(mpsc::TryRecvError::Empty) => {
+                        // Nothing parsed is waiting: commit now rather than hold the write lock
+                        // while the next file is read (another process may be waiting to write).
+                        writer.commit(&mut report);
+                        match receiver.recv() {
+                            Ok(parsed) => parsed,
+                            Err(_) => break,
+                        }
+                    }
+                    Err(mpsc::TryRecvError::Disconnected) => break,
+                };
                 pending.insert(index, loaded);
                 let mut expected = stored.load(Ordering::Acquire);
                 while let Some(loaded) = pending.remove(&expected) {

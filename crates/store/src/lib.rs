@@ -11,6 +11,7 @@ mod boilerplate;
 mod bundle;
 mod import;
 mod notes;
+pub mod reader;
 mod reuse;
 pub mod sample;
 mod schema;
@@ -18,7 +19,9 @@ mod search;
 mod session_view;
 mod sessions;
 
-pub use articles::{Article, ArticleDiff, ArticleId, ArticleSummary, MetadataEdit};
+pub use articles::{
+    Article, ArticleDiff, ArticleId, ArticleSummary, MetadataEdit, MAX_COMPARED_WORDS,
+};
 pub use boilerplate::{AfterImport, AfterImportProgress, LearnedBoilerplate};
 pub use bundle::{
     Bundle, BundledArticle, BundledNote, OpenedBundle, BUNDLE_FORMAT, BUNDLE_VERSION,
@@ -83,6 +86,9 @@ pub struct Library {
     word_counts: std::cell::RefCell<articles::WordCounts>,
 }
 
+/// How long a write waits for another writer before giving up.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
 impl Library {
     /// Opens the library at `path`, creating the file and its folder when missing, and brings the
     /// schema up to date.
@@ -111,9 +117,16 @@ impl Library {
         // 64 MiB of page cache (the default is 2 MiB): FTS5 merges its index segments in it
         // during large imports.
         conn.pragma_update(None, "cache_size", -65536)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // Another process's write (an import storing a long article, a purge) is waited for,
+        // not reported as "database is locked".
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         let version_before: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        MIGRATIONS.to_latest(&mut conn)?;
+        if let Err(error) = MIGRATIONS.to_latest(&mut conn) {
+            // Two processes opening one new library at once: the one that lost the race finds
+            // the tables made under it. Once the other is done, there is nothing left to do.
+            tracing::info!(%error, "migrating again after another process migrated");
+            MIGRATIONS.to_latest(&mut conn)?;
+        }
         Ok(Library {
             conn,
             path: None,

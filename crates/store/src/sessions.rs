@@ -1,6 +1,6 @@
 //! Comparison sessions: a named set of 2–8 articles with the UI's view state and notes.
 
-use crate::articles::{check_compared, ArticleId};
+use crate::articles::{check_compared, check_length, ArticleId};
 use crate::{Library, Result, StoreError};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -58,16 +58,19 @@ fn clean_name(name: &str) -> Result<&str> {
     Ok(name)
 }
 
-/// Checks a session's articles: 2–8, none twice, each in the library and not deleted.
+/// Checks a session's articles: 2–8, none twice, each in the library, not deleted and short
+/// enough to compare.
 fn check_articles(conn: &Connection, ids: &[ArticleId]) -> Result<()> {
     check_compared(ids)?;
     for id in ids {
-        let exists = conn
-            .prepare_cached("SELECT 1 FROM articles WHERE id = ?1 AND deleted_at IS NULL")?
-            .exists([id.0])?;
-        if !exists {
+        let words: Option<i64> = conn
+            .prepare_cached("SELECT words FROM articles WHERE id = ?1 AND deleted_at IS NULL")?
+            .query_row([id.0], |r| r.get(0))
+            .optional()?;
+        let Some(words) = words else {
             return Err(StoreError::ArticleNotFound(id.0));
-        }
+        };
+        check_length(*id, words as usize)?;
     }
     Ok(())
 }

@@ -18,9 +18,10 @@ use quick_xml::Reader;
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
-/// Largest `word/document.xml` we decompress. A long report is a few MB; the cap stops a zip
-/// bomb (a tiny file that inflates to gigabytes) from exhausting memory.
-const MAX_DOCUMENT_XML: u64 = 200 * 1024 * 1024;
+/// Largest `word/document.xml` we decompress: the file limit applies to what a file expands
+/// to. A long report is a few MB; the cap stops a zip bomb (a tiny file that inflates to
+/// gigabytes) from exhausting memory.
+const MAX_DOCUMENT_XML: u64 = super::MAX_FILE_BYTES as u64;
 
 /// Largest side part (styles, core properties) we decompress.
 const MAX_SIDE_PART: u64 = 16 * 1024 * 1024;
@@ -29,6 +30,25 @@ const MAX_SIDE_PART: u64 = 16 * 1024 * 1024;
 const MAX_ENTRIES: usize = 10_000;
 
 pub(super) fn read(bytes: &[u8]) -> Result<super::Read, IngestError> {
+    // Word saves a document with a password as an OLE2 compound file holding the encrypted
+    // package, not as a zip.
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        let encrypted_package: Vec<u8> = "EncryptedPackage"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        if bytes
+            .windows(encrypted_package.len())
+            .any(|w| w == encrypted_package)
+        {
+            return Err(IngestError::Encrypted {
+                format: "DOCX".to_string(),
+            });
+        }
+        return Err(corrupt(
+            "it is an older Word document (.doc) renamed to .docx: save it as .docx from Word",
+        ));
+    }
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| corrupt(format!("not a valid zip archive ({e})")))?;
     if archive.len() > MAX_ENTRIES {
@@ -40,8 +60,13 @@ pub(super) fn read(bytes: &[u8]) -> Result<super::Read, IngestError> {
     let main_part = main_part_name(&mut archive);
     let document_xml = match read_part(&mut archive, &main_part, MAX_DOCUMENT_XML) {
         Ok(Some(xml)) => xml,
+        Err(PartError::TooLarge) => {
+            return Err(IngestError::Expands {
+                limit: MAX_DOCUMENT_XML,
+            })
+        }
         Ok(None) => return Err(corrupt("no word/document.xml: not a Word document")),
-        Err(detail) => return Err(corrupt(detail)),
+        Err(PartError::Unreadable(detail)) => return Err(corrupt(detail)),
     };
     // Side parts are optional: a damaged one costs its information, never the body.
     let styles = read_part(&mut archive, "word/styles.xml", MAX_SIDE_PART)
@@ -92,36 +117,42 @@ fn main_part_name(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> String {
 }
 
 /// Reads one part as text, at most `limit` bytes once inflated. `Ok(None)` when absent.
+/// Why a part of the archive could not be read.
+enum PartError {
+    /// It inflates past its limit.
+    TooLarge,
+    /// Damaged, or not text.
+    Unreadable(String),
+}
+
 fn read_part(
     archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
     name: &str,
     limit: u64,
-) -> Result<Option<String>, String> {
+) -> Result<Option<String>, PartError> {
     let mut file = match archive.by_name(name) {
         Ok(file) => file,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => return Err(format!("{name} cannot be read ({e})")),
+        Err(e) => {
+            return Err(PartError::Unreadable(format!(
+                "{name} cannot be read ({e})"
+            )))
+        }
     };
     // The declared size can lie, so the read itself is capped as well.
     if file.size() > limit {
-        return Err(format!(
-            "{name} inflates to more than {} MB",
-            limit / (1024 * 1024)
-        ));
+        return Err(PartError::TooLarge);
     }
     let mut raw = Vec::new();
     (&mut file)
         .take(limit + 1)
         .read_to_end(&mut raw)
-        .map_err(|e| format!("{name} cannot be inflated ({e})"))?;
+        .map_err(|e| PartError::Unreadable(format!("{name} cannot be inflated ({e})")))?;
     if raw.len() as u64 > limit {
-        return Err(format!(
-            "{name} inflates to more than {} MB",
-            limit / (1024 * 1024)
-        ));
+        return Err(PartError::TooLarge);
     }
     Ok(Some(xml_text(&raw).ok_or_else(|| {
-        format!("{name} is not UTF-8 or UTF-16 text")
+        PartError::Unreadable(format!("{name} is not UTF-8 or UTF-16 text"))
     })?))
 }
 

@@ -29,6 +29,9 @@ pub use encoding::decode_text;
 /// images as a PDF stays under 20 MB); the limit keeps one stray file from stalling a batch.
 pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
 
+/// Largest body text a file may give, in bytes of UTF-8.
+pub const MAX_BODY_BYTES: usize = 2 * MAX_FILE_BYTES;
+
 /// The file formats Parallax reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -190,6 +193,19 @@ pub enum IngestError {
         /// What went wrong, from the reader.
         detail: String,
     },
+    /// A file locked with a password.
+    #[error("the {format} file is protected by a password: open it, then save or print an unprotected copy")]
+    Encrypted {
+        /// "PDF" or "DOCX".
+        format: String,
+    },
+    /// A small file that would inflate past the limit when unpacked (a compression bomb, or a
+    /// document far larger than any article).
+    #[error("the file expands to more than {} MB when unpacked, the limit for one file (a compression bomb?)", .limit / 1_048_576)]
+    Expands {
+        /// The limit in bytes.
+        limit: u64,
+    },
     /// A well-formed file with no article text in it (a scanned PDF, an HTML page of only
     /// navigation).
     #[error("no text found in the file{}", detail_suffix(.detail))]
@@ -235,6 +251,13 @@ pub fn ingest(file_name: &str, bytes: &[u8]) -> Result<Document, IngestError> {
         return Err(IngestError::Empty);
     }
     let mut document = read(format, bytes)?;
+    // The file limit applies to what a file expands to (a page of entities, a legacy encoding
+    // of two bytes a letter in UTF-8), with room for the paragraph breaks normalising adds.
+    if document.body.len() > MAX_BODY_BYTES {
+        return Err(IngestError::Expands {
+            limit: MAX_BODY_BYTES as u64,
+        });
+    }
     if document.body.trim().is_empty() {
         return Err(IngestError::NoText {
             detail: String::new(),

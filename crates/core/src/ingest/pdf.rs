@@ -89,12 +89,14 @@ struct Info {
 
 /// Loads the PDF and collects its lines, page by page.
 fn extract(bytes: &[u8]) -> Result<(Vec<Vec<Line>>, Info), IngestError> {
-    let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| corrupt(e.to_string()))?;
-    if doc.is_encrypted() {
-        // Many PDFs are "encrypted" with an empty user password only to set permissions.
-        doc.decrypt("")
-            .map_err(|_| corrupt("the PDF is protected by a password"))?;
+    check_expansion(bytes)?;
+    let mut doc = load(bytes)?;
+    if doc.get_pages().is_empty() {
+        return Err(corrupt(
+            "no page could be found (its page tree is broken or loops)",
+        ));
     }
+    spell_out_quote_operators(&mut doc);
     let info = Info {
         title: info_title(&doc),
         language: catalog_language(&doc),
@@ -102,6 +104,207 @@ fn extract(bytes: &[u8]) -> Result<(Vec<Vec<Line>>, Info), IngestError> {
     let mut collector = Collector::default();
     pdf_extract::output_doc(&doc, &mut collector).map_err(|e| corrupt(format!("{e:?}")))?;
     Ok((collector.pages, info))
+}
+
+/// Streams other than images may inflate to this much in all: the file limit applies to what a
+/// file expands to, not only to its size on disk.
+const MAX_INFLATED: usize = super::MAX_FILE_BYTES;
+
+/// Refuses a PDF whose compressed streams (content, fonts, object streams; images are never
+/// inflated) would inflate past [`MAX_INFLATED`]: a few hundred KB can inflate to gigabytes.
+/// Inflated in small pieces and thrown away, so the check itself needs no memory.
+fn check_expansion(bytes: &[u8]) -> Result<(), IngestError> {
+    use std::io::Read;
+    let mut inflated = 0usize;
+    let mut buffer = vec![0u8; 64 * 1024];
+    let mut at = 0;
+    while let Some(found) = find(&bytes[at..], b"stream") {
+        let keyword = at + found;
+        at = keyword + b"stream".len();
+        if keyword >= 3 && &bytes[keyword - 3..keyword] == b"end" {
+            continue;
+        }
+        let data = match bytes.get(at..at + 2) {
+            Some([b'\r', b'\n']) => at + 2,
+            Some([b'\n' | b'\r', _]) => at + 1,
+            _ => continue,
+        };
+        let header_from = bytes[..keyword]
+            .windows(3)
+            .rposition(|w| w == b"obj")
+            .unwrap_or(0);
+        if find(&bytes[header_from..keyword], b"/Image").is_some() {
+            continue;
+        }
+        let mut decoder = flate2::bufread::ZlibDecoder::new(&bytes[data..]);
+        loop {
+            match decoder.read(&mut buffer) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => inflated += n,
+            }
+            if inflated > MAX_INFLATED {
+                return Err(IngestError::Expands {
+                    limit: MAX_INFLATED as u64,
+                });
+            }
+        }
+        at = at.max(data + decoder.total_in() as usize);
+    }
+    Ok(())
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Loads the document, rebuilding a damaged cross-reference table from the objects themselves
+/// when the file's own one fails or leaves objects out (offsets a few bytes off, a missing
+/// `%%EOF`, an edit that shifted the file), as other PDF readers do.
+fn load(bytes: &[u8]) -> Result<pdf_extract::Document, IngestError> {
+    let first = pdf_extract::Document::load_mem(bytes);
+    if let Ok(doc) = &first {
+        if doc.is_encrypted() {
+            return decrypted(first);
+        }
+    }
+    let whole = |doc: &pdf_extract::Document| {
+        let listed = doc
+            .reference_table
+            .entries
+            .values()
+            .filter(|e| matches!(e, pdf_extract::xref::XrefEntry::Normal { .. }))
+            .count();
+        !doc.get_pages().is_empty() && doc.objects.len() >= listed
+    };
+    if first.as_ref().is_ok_and(whole) {
+        return first.map_err(|e| corrupt(e.to_string()));
+    }
+    let rebuilt = rebuilt_cross_references(bytes)
+        .and_then(|repaired| pdf_extract::Document::load_mem(&repaired).ok());
+    match (first, rebuilt) {
+        (Ok(doc), Some(repaired)) if repaired.objects.len() <= doc.objects.len() => Ok(doc),
+        (_, Some(repaired)) => decrypted(Ok(repaired)),
+        (Err(_), None) if find(bytes, b"startxref").is_none() => Err(corrupt(
+            "it ends early, before its table of contents: was it downloaded completely?",
+        )),
+        (first, None) => decrypted(first),
+    }
+}
+
+/// Opens a PDF "encrypted" with an empty user password (done only to set permissions); a real
+/// password is its own refusal.
+fn decrypted(
+    loaded: Result<pdf_extract::Document, pdf_extract::Error>,
+) -> Result<pdf_extract::Document, IngestError> {
+    let mut doc = loaded.map_err(|e| corrupt(e.to_string()))?;
+    if doc.is_encrypted() {
+        doc.decrypt("").map_err(|_| IngestError::Encrypted {
+            format: "PDF".to_string(),
+        })?;
+    }
+    Ok(doc)
+}
+
+/// The file with a new cross-reference table appended, listing every `N G obj` found in it (the
+/// last of each number, as later updates win) and a trailer naming the catalogue found in the
+/// old trailer or cross-reference stream. `None` when no catalogue is named.
+fn rebuilt_cross_references(bytes: &[u8]) -> Option<Vec<u8>> {
+    use regex::bytes::Regex;
+    use std::sync::LazyLock;
+    static OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[\r\n])[ \t]*(\d{1,7})[ \t\r\n]+(\d{1,5})[ \t\r\n]+obj\b").unwrap()
+    });
+    static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"/(Root|Info|Encrypt)[ \t\r\n]*(\d{1,7})[ \t\r\n]+(\d{1,5})[ \t\r\n]+R")
+            .unwrap()
+    });
+    static ID: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"/ID[ \t\r\n]*\[[ \t\r\n]*<[0-9A-Fa-f]*>[ \t\r\n]*<[0-9A-Fa-f]*>[ \t\r\n]*\]")
+            .unwrap()
+    });
+    let mut objects: std::collections::BTreeMap<u32, (usize, u16)> = Default::default();
+    for found in OBJECT.captures_iter(bytes) {
+        let number = std::str::from_utf8(&found[1]).ok()?.parse().ok()?;
+        let generation = std::str::from_utf8(&found[2]).ok()?.parse().ok()?;
+        objects.insert(number, (found.get(1)?.start(), generation));
+    }
+    let mut references: std::collections::HashMap<&[u8], &[u8]> = Default::default();
+    for found in REFERENCE.captures_iter(bytes) {
+        let name = found.get(1)?.as_bytes();
+        let whole = found.get(0)?.as_bytes();
+        references.insert(name, &whole[1 + name.len()..]);
+    }
+    let root = references.get(&b"Root"[..])?;
+    let size = objects.keys().next_back()? + 1;
+    let mut out = bytes.to_vec();
+    out.extend_from_slice(b"\n");
+    let table_at = out.len();
+    out.extend_from_slice(format!("xref\n0 {size}\n").as_bytes());
+    for number in 0..size {
+        let entry = match objects.get(&number) {
+            Some((offset, generation)) => format!("{offset:010} {generation:05} n\r\n"),
+            None => "0000000000 65535 f\r\n".to_string(),
+        };
+        out.extend_from_slice(entry.as_bytes());
+    }
+    out.extend_from_slice(format!("trailer\n<< /Size {size} /Root").as_bytes());
+    out.extend_from_slice(root);
+    for name in [&b"Info"[..], b"Encrypt"] {
+        if let Some(reference) = references.get(name) {
+            out.extend_from_slice(b" /");
+            out.extend_from_slice(name);
+            out.extend_from_slice(reference);
+        }
+    }
+    if let Some(id) = ID.find_iter(bytes).last() {
+        out.extend_from_slice(b" ");
+        out.extend_from_slice(id.as_bytes());
+    }
+    out.extend_from_slice(format!(" >>\nstartxref\n{table_at}\n%%EOF\n").as_bytes());
+    Some(out)
+}
+
+/// Rewrites the text operators `'` and `"` (move to the next line, then show a string; `"` sets
+/// the word and character spacing first) as the `T*` and `Tj` they stand for, which the text
+/// extractor reads. Ghostscript's PDFs (ps2pdf, "print to PDF" on Linux) show most of their
+/// text with `'`; ignoring it lost nearly every word.
+fn spell_out_quote_operators(doc: &mut pdf_extract::Document) {
+    use pdf_extract::content::{Content, Operation};
+    for page in doc.get_pages().into_values() {
+        let Ok(content) = doc.get_page_content(page) else {
+            continue;
+        };
+        if !content.iter().any(|&b| b == b'\'' || b == b'"') {
+            continue;
+        }
+        let Ok(decoded) = Content::decode(&content) else {
+            continue;
+        };
+        let mut changed = false;
+        let mut operations = Vec::with_capacity(decoded.operations.len());
+        for operation in decoded.operations {
+            match (operation.operator.as_str(), operation.operands.as_slice()) {
+                ("'", [text]) => {
+                    operations.push(Operation::new("T*", vec![]));
+                    operations.push(Operation::new("Tj", vec![text.clone()]));
+                    changed = true;
+                }
+                ("\"", [word_spacing, char_spacing, text]) => {
+                    operations.push(Operation::new("Tw", vec![word_spacing.clone()]));
+                    operations.push(Operation::new("Tc", vec![char_spacing.clone()]));
+                    operations.push(Operation::new("T*", vec![]));
+                    operations.push(Operation::new("Tj", vec![text.clone()]));
+                    changed = true;
+                }
+                _ => operations.push(operation),
+            }
+        }
+        if changed {
+            if let Ok(encoded) = (Content { operations }).encode() {
+                let _ = doc.change_page_content(page, encoded);
+            }
+        }
+    }
 }
 
 fn info_title(doc: &pdf_extract::Document) -> Option<String> {

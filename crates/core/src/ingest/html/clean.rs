@@ -171,56 +171,6 @@ pub(super) fn headline_h1_titled<'a>(page: &'a Dom, title: Option<&str>) -> Opti
 }
 
 /// Depth of the deepest element, by an explicit stack (recursion could overflow).
-/// The deepest nesting of elements in the raw source, counted cheaply without parsing: open tags
-/// minus close tags, leaving out void elements, self-closing tags, elements whose end tag may be
-/// omitted (a new `<p>` closes the last one), and the insides of comments, scripts and styles.
-pub(super) fn source_depth(html: &str) -> usize {
-    const NO_NESTING: &[&str] = &[
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot",
-        "option", "optgroup", "colgroup", "rb", "rt", "rp", "html", "head", "body", "!doctype",
-    ];
-    let bytes = html.as_bytes();
-    let (mut depth, mut deepest, mut at) = (0usize, 0usize, 0usize);
-    while let Some(offset) = bytes[at..].iter().position(|&b| b == b'<') {
-        let start = at + offset;
-        let rest = &html[start..];
-        // Skip what the parser treats as text.
-        let skip_to = |end: &str| rest.find(end).map_or(html.len(), |i| start + i + end.len());
-        if rest.starts_with("<!--") {
-            at = skip_to("-->");
-            continue;
-        }
-        let lower_name = |from: usize| -> String {
-            rest[from..]
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '!')
-                .map(|c| c.to_ascii_lowercase())
-                .collect()
-        };
-        let Some(tag_end) = rest.find('>') else { break };
-        at = start + tag_end + 1;
-        if let Some(name) = rest.strip_prefix("</").map(|_| lower_name(2)) {
-            if !name.is_empty() && !NO_NESTING.contains(&name.as_str()) {
-                depth = depth.saturating_sub(1);
-            }
-            continue;
-        }
-        let name = lower_name(1);
-        if name.is_empty() || NO_NESTING.contains(&name.as_str()) || rest[..tag_end].ends_with('/')
-        {
-            continue;
-        }
-        if name == "script" || name == "style" {
-            at = at.max(skip_to(&format!("</{name}")));
-            continue;
-        }
-        depth += 1;
-        deepest = deepest.max(depth);
-    }
-    deepest
-}
-
 pub(super) fn max_depth(page: &Dom) -> usize {
     let mut deepest = 0;
     let mut stack = vec![(page.root(), 0)];

@@ -11,22 +11,24 @@
 //! is used instead, so that short or oddly built pages still import. The blocks then go through
 //! the passes every format shares (head, dateline, clutter).
 //!
-//! The steps, by module: `metadata` (the page's own declarations), `clean` (chrome out before
+//! The steps, by module: `source` (the raw page measured and defused before parsing), `metadata` (the page's own declarations), `clean` (chrome out before
 //! Readability), `walker` (DOM to paragraphs), `split` (the rest of a split body), `filters`
 //! (widgets, repeats, headline lines).
 
 mod clean;
 mod filters;
 mod metadata;
+mod source;
 mod split;
 mod walker;
 
 use super::head::MetadataLines;
 use super::{IngestError, Metadata, Read};
-use clean::{find_standfirst, max_depth, remove_clutter, source_depth};
+use clean::{find_standfirst, max_depth, remove_clutter};
 use dom_query::Document as Dom;
 use filters::{drop_title_and_byline, filter_blocks, letters, word_key};
 use metadata::{clean_author, page_metadata};
+use source::{defuse_formatting, source_depth};
 use walker::{body_blocks, readability_blocks, unwrap_layout_tables};
 
 /// Fewer letters than this in the final body means the page has no article.
@@ -51,7 +53,7 @@ pub(super) fn read(html: &str) -> Result<Read, IngestError> {
             detail: format!("elements are nested more than {MAX_SOURCE_DEPTH} deep"),
         });
     }
-    let page = Dom::from(html);
+    let page = Dom::from(defuse_formatting(html).as_ref());
     let mut metadata = page_metadata(&page);
     unwrap_layout_tables(&page);
     remove_clutter(&page);

@@ -1,0 +1,279 @@
+//! The `parallax` binary against hostile files and hostile use: compression bombs and damaged
+//! files in a batch of good ones, under a 3 GiB address-space limit; the file reader's time and
+//! memory budgets; two imports of one folder at once.
+
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn parallax(db: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_parallax"));
+    command.arg("--db").arg(db).env_remove("PARALLAX_DB");
+    command
+}
+
+fn report(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    })
+}
+
+fn file_name(entry: &Value) -> String {
+    Path::new(entry["path"].as_str().unwrap())
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// The hostile files of `scripts/hostile-files.py`, written into `dir`.
+fn hostile_files(dir: &Path, huge: bool) {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/hostile-files.py");
+    let mut command = Command::new("python3");
+    command.arg(&script).arg(dir);
+    if huge {
+        command.arg("--huge");
+    }
+    let out = command.output().expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn corpus_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(parallax_testdata::corpus::dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn bombs_and_damaged_files_in_a_batch_under_3_gib_each_get_their_reason_and_every_good_file_imports(
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = dir.path().join("batch");
+    hostile_files(&batch, false);
+    for file in corpus_files() {
+        std::fs::copy(&file, batch.join(file.file_name().unwrap())).unwrap();
+    }
+    let db = dir.path().join("lib.sqlite3");
+    // The whole import, workers included, lives within 3 GiB of address space: before the caps
+    // one 346 KB PDF took 15.5 GB and the batch was lost.
+    let out = Command::new("prlimit")
+        .arg("--as=3221225472")
+        .arg(env!("CARGO_BIN_EXE_parallax"))
+        .arg("--db")
+        .arg(&db)
+        .args(["import", "--json"])
+        .arg(&batch)
+        .env_remove("PARALLAX_DB")
+        .output()
+        .expect("prlimit (util-linux) runs");
+    let report = report(&out);
+
+    let failed: BTreeMap<String, String> = report["failed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (file_name(f), f["error"].as_str().unwrap().to_string()))
+        .collect();
+    let expands = "expands to more than 50 MB when unpacked";
+    let expected = [
+        ("bomb-content-stream.pdf", expands),
+        ("bomb-deep-divs.html", "nested more than 5000 deep"),
+        ("bomb-document-xml.docx", expands),
+        ("bomb-flate.pdf", expands),
+        ("bomb-object-stream.pdf", expands),
+        ("looping-page-tree.pdf", "no page could be found"),
+        ("password.pdf", "protected by a password"),
+        ("truncated.pdf", "ends early"),
+    ];
+    assert_eq!(
+        failed.keys().collect::<Vec<_>>(),
+        expected.iter().map(|(name, _)| name).collect::<Vec<_>>(),
+        "{failed:#?}"
+    );
+    for (name, reason) in expected {
+        assert!(
+            failed[name].contains(reason),
+            "{name}: {:?} does not say {reason:?}",
+            failed[name]
+        );
+    }
+
+    // Every good file is in the library: imported, or the same text as one that was.
+    let imported: Vec<String> = report["imported"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(file_name)
+        .collect();
+    let duplicates: Vec<String> = report["duplicates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(file_name)
+        .collect();
+    for file in corpus_files() {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(imported.contains(&name), "{name} not imported: {report:#}");
+    }
+    for name in ["bomb-unclosed-b.html", "nul-every-12th-byte.txt"] {
+        assert!(imported.contains(&name.to_string()), "{name}: {report:#}");
+    }
+    // The six PDFs that other readers open all hold the same six sentences: one is imported,
+    // the others are its duplicates (the `'` and `"` operators, CRLF, no %%EOF, shifted offsets).
+    let same_prose = [
+        "operator-double-quote.pdf",
+        "operator-quote.pdf",
+        "xref-crlf.pdf",
+        "xref-no-eof.pdf",
+        "xref-offsets-off.pdf",
+    ];
+    for name in same_prose {
+        assert!(
+            imported.contains(&name.to_string()) || duplicates.contains(&name.to_string()),
+            "{name}: {report:#}"
+        );
+    }
+    let chinese = ["utf16be-chinese-no-bom.txt", "utf16le-chinese-no-bom.txt"];
+    assert!(
+        chinese
+            .iter()
+            .all(|name| imported.contains(&name.to_string())
+                || duplicates.contains(&name.to_string()))
+    );
+
+    // The texts are whole: the PDF shown with `'` has every sentence, and the NULs strewn
+    // through the text are gone.
+    let article = |name: &str| -> u64 {
+        let entry = report["imported"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(report["duplicates"].as_array().unwrap())
+            .find(|e| file_name(e) == name)
+            .unwrap_or_else(|| panic!("{name} not in the report"));
+        let id = entry.get("id").or(entry.get("existing_id")).unwrap();
+        id.as_u64().unwrap()
+    };
+    // One text, whichever operator shows it and however the table is damaged.
+    for name in same_prose {
+        assert_eq!(article(name), article("xref-crlf.pdf"), "{name}");
+    }
+    let show = |name: &str| -> String {
+        let out = parallax(&db)
+            .args(["show", "--json", &article(name).to_string()])
+            .output()
+            .unwrap();
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()["body"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let quoted = show("operator-quote.pdf");
+    assert!(
+        quoted
+            .contains("The council voted to release emergency funds before the end of the month."),
+        "{quoted}"
+    );
+    assert!(show("nul-every-12th-byte.txt").starts_with("The council met on Tuesday"));
+    assert!(show("utf16le-chinese-no-bom.txt").contains("委员会周二开会讨论港区的新预算"));
+}
+
+#[test]
+fn the_file_reader_stops_at_its_time_and_memory_budgets_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = dir.path().join("batch");
+    std::fs::create_dir_all(&batch).unwrap();
+    // 30 MB of valid text: seconds to read, and more than 64 MB of memory.
+    let line = "The council met again on Tuesday and the harbour budget was discussed at length.\n";
+    std::fs::write(batch.join("long.txt"), line.repeat(30_000_000 / line.len())).unwrap();
+    let good = &corpus_files()[0];
+    std::fs::copy(good, batch.join("good.txt")).unwrap();
+
+    for (variable, value, reason) in [
+        (
+            "PARALLAX_READ_SECONDS",
+            "1",
+            "reading the file took longer than 1 s, the limit for one file",
+        ),
+        (
+            "PARALLAX_READ_MEMORY_MB",
+            "64",
+            "reading the file needed more than 64 MB of memory, the limit for one file",
+        ),
+    ] {
+        let db = dir.path().join(format!("{variable}.sqlite3"));
+        let out = parallax(&db)
+            .args(["import", "--json"])
+            .arg(&batch)
+            .env(variable, value)
+            .output()
+            .unwrap();
+        let report = report(&out);
+        let failed = report["failed"].as_array().unwrap();
+        assert_eq!(failed.len(), 1, "{report:#}");
+        assert_eq!(file_name(&failed[0]), "long.txt");
+        assert_eq!(failed[0]["error"], reason);
+        let imported = report["imported"].as_array().unwrap();
+        assert_eq!(imported.len(), 1, "{report:#}");
+        assert_eq!(file_name(&imported[0]), "good.txt");
+    }
+}
+
+#[test]
+fn two_imports_of_one_folder_at_once_report_only_duplicates() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("folder");
+    std::fs::create_dir_all(&folder).unwrap();
+    for file in corpus_files() {
+        std::fs::copy(&file, folder.join(file.file_name().unwrap())).unwrap();
+    }
+    // Many small articles, so that the two imports interleave.
+    for i in 0..60 {
+        let text = format!(
+            "Harbour report number {i}\n\nThe council met for the {i}th time and voted on item {i} of the budget, \
+             which the residents of district {i} had asked about.\n"
+        );
+        std::fs::write(folder.join(format!("report-{i:02}.txt")), text).unwrap();
+    }
+    let total = 65;
+    let db = dir.path().join("lib.sqlite3");
+    let children: Vec<_> = (0..2)
+        .map(|_| {
+            parallax(&db)
+                .args(["import", "--json"])
+                .arg(&folder)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let reports: Vec<Value> = children
+        .into_iter()
+        .map(|child| report(&child.wait_with_output().unwrap()))
+        .collect();
+    let count = |key: &str| -> usize {
+        reports
+            .iter()
+            .map(|r| r[key].as_array().unwrap().len())
+            .sum()
+    };
+    assert_eq!(count("failed"), 0, "{reports:#?}");
+    assert_eq!(count("imported"), total, "{reports:#?}");
+    assert_eq!(count("duplicates"), total, "{reports:#?}");
+    let list = parallax(&db).args(["list", "--json"]).output().unwrap();
+    let listed: Value = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), total);
+}
