@@ -136,6 +136,19 @@ pub enum Command {
         /// The article ids.
         #[arg(required = true, value_name = "ID", value_parser = article_id)]
         ids: Vec<ArticleId>,
+        /// Also take them out of the sessions that compare them (otherwise they stay there,
+        /// hidden, until restored or purged).
+        #[arg(long)]
+        from_sessions: bool,
+    },
+    /// Empty the trash: remove deleted articles, notes and sessions for good, and erase their
+    /// words from the library file. There is no undo.
+    Purge,
+    /// Copy the library to a file while it may be in use; the copy opens as a library
+    /// (`parallax --db PATH`).
+    Backup {
+        /// Where to write the copy (replaced if it exists).
+        path: PathBuf,
     },
     /// Restore deleted articles.
     Restore {

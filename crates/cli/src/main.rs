@@ -97,8 +97,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Session { command } => commands::session::run(&mut library, command),
         Command::Note { command } => commands::note::run(&mut library, command),
         Command::Bundle { command } => commands::bundle::run(&mut library, command),
-        Command::Delete { ids } => commands::delete::delete(&mut library, &ids),
+        Command::Delete { ids, from_sessions } => {
+            commands::delete::delete(&mut library, &ids, from_sessions)
+        }
         Command::Restore { ids } => commands::delete::restore(&mut library, &ids),
+        Command::Purge => commands::delete::purge(&mut library),
+        Command::Backup { path } => commands::delete::backup(&library, &path),
         Command::Export {
             session,
             format,

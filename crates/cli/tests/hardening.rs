@@ -277,3 +277,82 @@ fn two_imports_of_one_folder_at_once_report_only_duplicates() {
     let listed: Value = serde_json::from_slice(&list.stdout).unwrap();
     assert_eq!(listed.as_array().unwrap().len(), total);
 }
+
+/// A word of `file` that no other corpus article holds (long, so it is no common word).
+fn word_only_in(file: &Path) -> String {
+    let text = std::fs::read_to_string(file).unwrap();
+    let others: Vec<String> = corpus_files()
+        .iter()
+        .filter(|f| f.as_path() != file)
+        .map(|f| std::fs::read_to_string(f).unwrap().to_lowercase())
+        .collect();
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 9 && w.chars().all(|c| c.is_ascii_alphabetic()))
+        .find(|w| others.iter().all(|o| !o.contains(&w.to_lowercase())))
+        .expect("a word of its own")
+        .to_string()
+}
+
+fn run(db: &Path, args: &[&str]) -> String {
+    let out = parallax(db).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn delete_names_the_sessions_purge_erases_the_words_and_a_backup_opens_as_a_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    let corpus = corpus_files();
+    let imported = report(
+        &parallax(&db)
+            .args(["import", "--json"])
+            .args(&corpus)
+            .output()
+            .unwrap(),
+    );
+    let id_of = |file: &Path| -> String {
+        imported["imported"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| Path::new(e["path"].as_str().unwrap()).file_name() == file.file_name())
+            .unwrap()["id"]
+            .to_string()
+    };
+    let (doomed, kept) = (id_of(&corpus[3]), id_of(&corpus[0]));
+    let secret = word_only_in(&corpus[3]);
+    run(
+        &db,
+        &["session", "create", "--name", "Pair", &doomed, &kept],
+    );
+
+    // A backup holds the article whatever happens to the library afterwards.
+    let backup = dir.path().join("backup.sqlite3");
+    let said = run(&db, &["backup", backup.to_str().unwrap()]);
+    assert!(said.contains("backed up 5 articles"), "{said}");
+
+    let said = run(&db, &["delete", &doomed]);
+    assert!(said.contains("is compared in session 1 “Pair”"), "{said}");
+    let holds = |path: &Path| {
+        ["", "-wal"].iter().any(|suffix| {
+            std::fs::read(format!("{}{suffix}", path.display()))
+                .is_ok_and(|bytes| bytes.windows(secret.len()).any(|w| w == secret.as_bytes()))
+        })
+    };
+    assert!(holds(&db), "a deleted article is only hidden");
+    let said = run(&db, &["purge"]);
+    assert!(said.contains("removed for good: 1 articles"), "{said}");
+    assert!(!holds(&db), "{secret} is still in the library file");
+    let found: Value = serde_json::from_str(&run(&db, &["search", "--json", &secret])).unwrap();
+    assert_eq!(found.as_array().unwrap().len(), 0, "{found}");
+    assert_eq!(run(&db, &["purge"]).trim(), "the trash is empty");
+
+    let listed: Value = serde_json::from_str(&run(&backup, &["list", "--json"])).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 5);
+    assert!(holds(&backup));
+}

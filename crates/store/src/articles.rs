@@ -339,15 +339,21 @@ impl Library {
     }
 
     /// Removes for good the articles deleted more than `older_than_days` days ago (0: all),
-    /// except those a note or a session still points at: those stay restorable.
+    /// except those a note or a session still points at: those stay restorable. Their words are
+    /// erased from the file (see [`Library::empty_trash`]).
     pub fn purge_deleted(&mut self, older_than_days: u32) -> Result<usize> {
-        let n = self.conn.execute(
+        let tx = self.write_transaction()?;
+        let n = tx.execute(
             "DELETE FROM articles WHERE deleted_at IS NOT NULL \
              AND deleted_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?1) \
              AND id NOT IN (SELECT article_id FROM notes WHERE article_id IS NOT NULL) \
              AND id NOT IN (SELECT article_id FROM session_articles)",
             [format!("-{older_than_days} days")],
         )?;
+        tx.commit()?;
+        if n > 0 {
+            self.erase_removed()?;
+        }
         Ok(n)
     }
 

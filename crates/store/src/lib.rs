@@ -7,6 +7,7 @@
 #![deny(missing_docs)]
 
 mod articles;
+mod backup;
 mod boilerplate;
 mod bundle;
 mod import;
@@ -18,6 +19,7 @@ mod schema;
 mod search;
 mod session_view;
 mod sessions;
+mod trash;
 
 pub use articles::{
     Article, ArticleDiff, ArticleId, ArticleSummary, MetadataEdit, MAX_COMPARED_WORDS,
@@ -37,6 +39,7 @@ pub use schema::MIGRATIONS;
 pub use search::{SearchHit, SnippetPart};
 pub use session_view::{AnalysisCache, SessionView};
 pub use sessions::{Session, SessionId, SessionSummary};
+pub use trash::{ArticleUse, SessionPlace, Trash};
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
@@ -114,6 +117,8 @@ impl Library {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Freed pages are zeroed: a removed article's words do not linger in free space.
+        conn.pragma_update(None, "secure_delete", "ON")?;
         // 64 MiB of page cache (the default is 2 MiB): FTS5 merges its index segments in it
         // during large imports.
         conn.pragma_update(None, "cache_size", -65536)?;

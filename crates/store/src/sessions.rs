@@ -64,7 +64,7 @@ fn check_articles(conn: &Connection, ids: &[ArticleId]) -> Result<()> {
     check_compared(ids)?;
     for id in ids {
         let words: Option<i64> = conn
-            .prepare_cached("SELECT words FROM articles WHERE id = ?1 AND deleted_at IS NULL")?
+            .prepare_cached("SELECT word_count FROM articles WHERE id = ?1 AND deleted_at IS NULL")?
             .query_row([id.0], |r| r.get(0))
             .optional()?;
         let Some(words) = words else {

@@ -673,3 +673,40 @@ fn notes_and_sessions_made_while_another_connection_writes_wait_instead_of_faili
     assert_eq!(library.notes(session.id).unwrap().len(), 40);
     drop(dir);
 }
+
+#[test]
+fn an_article_too_long_to_compare_is_refused_with_the_limit_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = Library::open(&dir.path().join("library.sqlite3")).unwrap();
+    // A book-length text, one word over the limit, in paragraphs of a hundred words.
+    let words = parallax_store::MAX_COMPARED_WORDS + 1;
+    let paragraph = "harbour ".repeat(100);
+    let mut book = String::from("A very long report\n\n");
+    for _ in 0..words / 100 {
+        book.push_str(&paragraph);
+        book.push_str("\n\n");
+    }
+    book.push_str("end\n");
+    let long = dir.path().join("book.txt");
+    std::fs::write(&long, book).unwrap();
+    let short = dir.path().join("short.txt");
+    std::fs::write(&short, ARTICLES[0].1).unwrap();
+    let report = library.import_paths(&[long, short], |_| {});
+    let ids: Vec<ArticleId> = report.imported.iter().map(|f| f.id).collect();
+    assert_eq!(ids.len(), 2, "{report:?}");
+    assert!(library.get(ids[0]).unwrap().summary.words > parallax_store::MAX_COMPARED_WORDS);
+
+    let said = |error: StoreError| {
+        let message = error.to_string();
+        assert!(
+            message.contains(&format!("article {}", ids[0])) && message.contains("100000 words"),
+            "{message}"
+        );
+    };
+    said(library.create_session("Too long", &ids).unwrap_err());
+    said(library.compare(&ids, 1).unwrap_err());
+    said(library.framing(&ids).unwrap_err());
+    said(library.diff(ids[1], ids[0]).unwrap_err());
+    // Reading and searching it still work.
+    assert_eq!(library.search("report", 5).unwrap().len(), 1);
+}

@@ -5,3 +5,4 @@ mod bundles;
 mod library;
 mod reuse;
 mod sessions;
+mod trash;

@@ -1,4 +1,5 @@
-//! `parallax delete ID…` and `parallax restore ID…`: the app's delete and its undo.
+//! `parallax delete ID…` and `parallax restore ID…` (the app's delete and its undo), `parallax
+//! purge` (its "Empty trash") and `parallax backup PATH` (its "Back up library…").
 
 use crate::output::say;
 use anyhow::Result;
@@ -6,7 +7,7 @@ use parallax_store::{ArticleId, Library, StoreError};
 use std::io::Write;
 use std::process::ExitCode;
 
-pub fn delete(library: &mut Library, ids: &[ArticleId]) -> Result<ExitCode> {
+pub fn delete(library: &mut Library, ids: &[ArticleId], from_sessions: bool) -> Result<ExitCode> {
     // Which of them are in the library now, so each one missing is named.
     let mut present = Vec::new();
     let mut missing = Vec::new();
@@ -16,6 +17,33 @@ pub fn delete(library: &mut Library, ids: &[ArticleId]) -> Result<ExitCode> {
             Err(StoreError::ArticleNotFound(_)) => missing.push(id),
             Err(e) => return Err(e.into()),
         }
+    }
+    // A session comparing an article is told, or the article taken out of it.
+    for used in library.article_uses(&present)? {
+        let notes = match used.notes {
+            0 => String::new(),
+            1 => " (1 note on it)".to_string(),
+            n => format!(" ({n} notes on it)"),
+        };
+        if from_sessions {
+            say!(
+                "#{} taken out of session {} “{}”{notes}",
+                used.article,
+                used.session,
+                used.session_name
+            );
+        } else {
+            say!(
+                "#{} is compared in session {} “{}”{notes}: it stays there, hidden, until \
+                 restored or purged (--from-sessions takes it out)",
+                used.article,
+                used.session,
+                used.session_name
+            );
+        }
+    }
+    if from_sessions {
+        library.remove_from_sessions(&present)?;
     }
     let deleted = library.delete(&present)?;
     let list = |ids: &[ArticleId]| {
@@ -45,5 +73,32 @@ pub fn restore(library: &mut Library, ids: &[ArticleId]) -> Result<ExitCode> {
         eprintln!("parallax: the others were not deleted articles of this library (or are purged)");
         return Ok(ExitCode::from(1));
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn purge(library: &mut Library) -> Result<ExitCode> {
+    let removed = library.empty_trash()?;
+    if removed.is_empty() {
+        say!("the trash is empty");
+    } else {
+        say!(
+            "removed for good: {} articles, {} notes, {} sessions; their words are erased from \
+             the library file",
+            removed.articles,
+            removed.notes,
+            removed.sessions
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn backup(library: &Library, path: &std::path::Path) -> Result<ExitCode> {
+    library.backup(path)?;
+    say!(
+        "backed up {} articles to {} (open it with: parallax --db {})",
+        library.count()?,
+        path.display(),
+        path.display()
+    );
     Ok(ExitCode::SUCCESS)
 }
