@@ -96,6 +96,9 @@ mod tests {
         store::NewNote::export_all(&config)?;
         store::Note::export_all(&config)?;
         store::TagCount::export_all(&config)?;
+        store::Trash::export_all(&config)?;
+        store::ArticleUse::export_all(&config)?;
+        store::SessionPlace::export_all(&config)?;
         LibraryInfo::export_all(&config)?;
         CommandError::export_all(&config)?;
         std::fs::write(dir.join("limits.ts"), limits_ts())?;

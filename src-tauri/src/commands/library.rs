@@ -1,8 +1,12 @@
-//! Library commands: info, list, search, edit, delete and undo, shared passages.
+//! Library commands: info, list, search, edit, delete and undo, the trash, backups, shared
+//! passages.
 
 use crate::ipc::{CommandError, LibraryInfo};
 use crate::state::AppState;
-use parallax_store::{ArticleId, ArticleSummary, MetadataEdit, ReuseReport, SearchHit};
+use parallax_store::{
+    ArticleId, ArticleSummary, ArticleUse, MetadataEdit, ReuseReport, SearchHit, SessionPlace,
+    Trash,
+};
 use tauri::State;
 
 /// Search results shown at most.
@@ -76,6 +80,69 @@ pub async fn restore_articles(
     ids: Vec<ArticleId>,
 ) -> Result<usize, CommandError> {
     state.with_library(move |lib| Ok(lib.restore(&ids)?)).await
+}
+
+/// The live sessions comparing any of `ids` (asked before a delete, to say so).
+#[tauri::command]
+pub async fn article_uses(
+    state: State<'_, AppState>,
+    ids: Vec<ArticleId>,
+) -> Result<Vec<ArticleUse>, CommandError> {
+    state.with_library(move |lib| Ok(lib.article_uses(&ids)?)).await
+}
+
+/// Takes articles out of the sessions comparing them; returns the places, for the undo.
+#[tauri::command]
+pub async fn remove_from_sessions(
+    state: State<'_, AppState>,
+    ids: Vec<ArticleId>,
+) -> Result<Vec<SessionPlace>, CommandError> {
+    state
+        .with_library(move |lib| Ok(lib.remove_from_sessions(&ids)?))
+        .await
+}
+
+/// Undoes [`remove_from_sessions`].
+#[tauri::command]
+pub async fn put_back_in_sessions(
+    state: State<'_, AppState>,
+    places: Vec<SessionPlace>,
+) -> Result<(), CommandError> {
+    state
+        .with_library(move |lib| Ok(lib.put_back_in_sessions(&places)?))
+        .await
+}
+
+/// What the trash holds.
+#[tauri::command]
+pub async fn trash_contents(state: State<'_, AppState>) -> Result<Trash, CommandError> {
+    state.with_library(|lib| Ok(lib.trash()?)).await
+}
+
+/// Removes the trash for good and erases its words from the file (vacuums: on its own
+/// connection, so the library stays readable meanwhile). Returns what was removed.
+#[tauri::command]
+pub async fn empty_trash(state: State<'_, AppState>) -> Result<Trash, CommandError> {
+    state
+        .with_own_library("emptying the trash", |lib| Ok(lib.empty_trash()?))
+        .await
+}
+
+/// Copies the library to `path` (a relative path is taken from the Documents folder) while it
+/// stays in use. Returns the path written.
+#[tauri::command]
+pub async fn backup_library(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<String, CommandError> {
+    let path = super::sessions::chosen_path(&app, &path)?;
+    state
+        .with_own_library("the backup", move |lib| {
+            lib.backup(&path)?;
+            Ok(path.display().to_string())
+        })
+        .await
 }
 
 /// Passages articles share across the whole library, and the reused share of each article.

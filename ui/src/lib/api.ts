@@ -11,6 +11,7 @@ import type { ReportFormat } from './bindings/ReportFormat';
 import type { AfterImport } from './bindings/AfterImport';
 import type { AfterImportProgress } from './bindings/AfterImportProgress';
 import type { ArticleSummary } from './bindings/ArticleSummary';
+import type { ArticleUse } from './bindings/ArticleUse';
 import type { CommandError } from './bindings/CommandError';
 import type { ImportEvent } from './bindings/ImportEvent';
 import type { ImportReport } from './bindings/ImportReport';
@@ -21,9 +22,11 @@ import type { NewNote } from './bindings/NewNote';
 import type { Note } from './bindings/Note';
 import type { ReuseReport } from './bindings/ReuseReport';
 import type { SearchHit } from './bindings/SearchHit';
+import type { SessionPlace } from './bindings/SessionPlace';
 import type { SessionSummary } from './bindings/SessionSummary';
 import type { SessionView } from './bindings/SessionView';
 import type { TagCount } from './bindings/TagCount';
+import type { Trash } from './bindings/Trash';
 import { CommandFailure, toCommandError } from './errors';
 import type { ViewState } from './viewState';
 
@@ -45,6 +48,19 @@ export interface Backend {
   setArticlesOutlet(ids: number[], outlet: string | null): Promise<ArticleSummary[]>;
   deleteArticles(ids: number[]): Promise<number>;
   restoreArticles(ids: number[]): Promise<number>;
+  /** The live sessions that compare any of the articles (asked before deleting them). */
+  articleUses(ids: number[]): Promise<ArticleUse[]>;
+  /** Takes articles out of the sessions comparing them; the places taken, for the undo. */
+  removeFromSessions(ids: number[]): Promise<SessionPlace[]>;
+  putBackInSessions(places: SessionPlace[]): Promise<void>;
+  /** What the trash holds: deleted articles, notes and sessions. */
+  trashContents(): Promise<Trash>;
+  /** Removes the trash for good and erases its words from the library file; what was removed. */
+  emptyTrash(): Promise<Trash>;
+  /** Copies the library to `path` (a bare file name goes to the Documents folder); the file written. */
+  backupLibrary(path: string): Promise<string>;
+  /** The native save dialog for a backup; null when the person cancels. */
+  chooseBackupPath(suggested: string): Promise<string | null>;
   /** Passages articles share across the library (at least `minWords` long). */
   libraryReuse(minWords: number): Promise<ReuseReport>;
   importPaths(paths: string[], onProgress: (event: ImportEvent) => void): Promise<ImportReport>;
@@ -150,6 +166,19 @@ async function chooseExportPath(format: ReportFormat | 'bundle', suggested: stri
   }
 }
 
+async function chooseBackupPath(suggested: string): Promise<string | null> {
+  if (!isTauri()) throw new CommandFailure('plugin:dialog|save', OUTSIDE_APP);
+  try {
+    return await save({
+      title: 'Back up the library',
+      defaultPath: suggested,
+      filters: [{ name: 'Parallax library', extensions: ['sqlite3'] }],
+    });
+  } catch (raw) {
+    throw new CommandFailure('plugin:dialog|save', toCommandError(raw));
+  }
+}
+
 async function pickBundle(): Promise<string | null> {
   if (!isTauri()) throw new CommandFailure('plugin:dialog|open', OUTSIDE_APP);
   try {
@@ -172,6 +201,13 @@ export const backend: Backend = {
   setArticlesOutlet: (ids, outlet) => call('set_articles_outlet', { ids, outlet }),
   deleteArticles: (ids) => call('delete_articles', { ids }),
   restoreArticles: (ids) => call('restore_articles', { ids }),
+  articleUses: (ids) => call('article_uses', { ids }),
+  removeFromSessions: (ids) => call('remove_from_sessions', { ids }),
+  putBackInSessions: (places) => call('put_back_in_sessions', { places }),
+  trashContents: () => call('trash_contents'),
+  emptyTrash: () => call('empty_trash'),
+  backupLibrary: (path) => call('backup_library', { path }),
+  chooseBackupPath,
   libraryReuse: (minWords) => call('library_reuse', { minWords }),
   importPaths: (paths, onProgress) => {
     const channel = new Channel<ImportEvent>();

@@ -2,6 +2,7 @@ import type { Backend, Unsubscribe } from '../api';
 import type { Action } from '../keys';
 import { Banner } from './banner.svelte';
 import { Importer } from './importer.svelte';
+import { Housekeeping, trashSummary } from './housekeeping.svelte';
 import { Library, type LibraryOptions } from './library.svelte';
 import { LibraryReuseState } from './reuse.svelte';
 import { OpenSession, type OpenSessionOptions } from './session.svelte';
@@ -57,6 +58,7 @@ export class AppState {
   readonly sessions: Sessions;
   readonly session: OpenSession;
   readonly reuse: LibraryReuseState;
+  readonly housekeeping: Housekeeping;
 
   readonly #backend: Backend;
   #hintTimer: ReturnType<typeof setTimeout> | undefined;
@@ -65,10 +67,16 @@ export class AppState {
     this.#backend = backend;
     this.undo = new UndoOffer(options.undoMs);
     this.reuse = new LibraryReuseState(backend);
-    // Deletes and restores change what the library shares: the reuse panel looks again.
+    this.housekeeping = new Housekeeping(backend, this.banner);
+    // Deletes and restores change what the library shares, what the trash holds and which
+    // articles sessions compare: each looks again.
     this.library = new Library(backend, this.banner, this.undo, {
       ...options,
-      onArticlesChanged: () => this.reuse.stale(),
+      onArticlesChanged: () => {
+        this.reuse.stale();
+        void this.housekeeping.refreshTrash();
+        void this.sessions.refresh();
+      },
     });
     this.importer = new Importer(backend, this.banner, async () => {
       this.reuse.stale();
@@ -90,7 +98,7 @@ export class AppState {
     } catch (error) {
       this.banner.report('Drag and drop is not available; use Import files… instead', error);
     }
-    await Promise.all([this.library.refresh(), this.sessions.refresh()]);
+    await Promise.all([this.library.refresh(), this.sessions.refresh(), this.housekeeping.refreshTrash()]);
     // Work after an import that the last run left undone (closed too early) goes on now.
     this.importer.resumeLearning();
     // Quit with a session open: it opens again, as it was left.
@@ -161,6 +169,20 @@ export class AppState {
       await Promise.all([this.library.refresh(), this.sessions.refresh()]);
       return false;
     }
+  }
+
+  /**
+   * Empties the trash for good (the dialog asked first) and says what went. Sessions and notes
+   * deleted earlier can no longer be brought back.
+   */
+  async emptyTrash(): Promise<boolean> {
+    const removed = await this.housekeeping.emptyTrash();
+    if (removed === null) return false;
+    // An Undo of a delete has nothing left to bring back.
+    this.undo.dismiss();
+    await this.sessions.refresh();
+    this.flash(`Removed for good: ${trashSummary(removed)}. Their words are erased from the library file.`);
+    return true;
   }
 
   /** Opens a saved session as it was left. */

@@ -1,5 +1,7 @@
 import type { Backend } from '../api';
 import type { ArticleSummary } from '../bindings/ArticleSummary';
+import type { ArticleUse } from '../bindings/ArticleUse';
+import type { SessionPlace } from '../bindings/SessionPlace';
 import type { LibraryInfo } from '../bindings/LibraryInfo';
 import type { SearchHit } from '../bindings/SearchHit';
 import type { SnippetPart } from '../bindings/SnippetPart';
@@ -20,7 +22,13 @@ export type LibraryBackend = Pick<
   | 'setArticlesOutlet'
   | 'deleteArticles'
   | 'restoreArticles'
+  | 'articleUses'
+  | 'removeFromSessions'
+  | 'putBackInSessions'
 >;
+
+/** A delete waiting for the person's answer: the articles are compared in sessions. */
+export type PendingDelete = { ids: number[]; titles: string[]; uses: ArticleUse[] };
 
 /** An inline edit in progress. */
 export type Edit = {
@@ -65,6 +73,8 @@ export class Library {
   selection = $state.raw<select.Selection>(select.EMPTY_SELECTION);
   editing = $state<Edit | null>(null);
   deleting = $state(false);
+  /** Set while the delete dialog asks what to do with the sessions comparing the articles. */
+  pendingDelete = $state.raw<PendingDelete | null>(null);
 
   /** The rows on screen, in display order. */
   readonly rows: ArticleSummary[] = $derived.by(() => {
@@ -388,30 +398,22 @@ export class Library {
 
   // --- delete and undo --------------------------------------------------------------------------
 
+  /**
+   * Deletes the selected articles (with an Undo offer). When a session compares one of them,
+   * nothing is deleted yet: `pendingDelete` asks whether to take them out of those sessions.
+   */
   async deleteSelected(): Promise<void> {
     const ids = this.selectedIds;
     if (ids.length === 0 || this.deleting) return;
     const titles = ids.map((id) => this.byId(id)?.title ?? '');
     this.deleting = true;
     try {
-      await this.#backend.deleteArticles(ids);
-      this.#mutations++;
-      this.#onArticlesChanged();
-      const before = this.order;
-      const firstGone = Math.min(...ids.map((id) => before.indexOf(id)).filter((i) => i >= 0));
-      const gone = (id: number) => ids.includes(id);
-      this.articles = this.articles.filter((a) => !gone(a.id));
-      if (this.hits) this.hits = this.hits.filter((hit) => !gone(hit.article.id));
-      if (this.editing && gone(this.editing.id)) this.editing = null;
-      // The cursor moves to the row that took the first deleted row's place, so the keyboard
-      // keeps working; nothing stays selected, so a second Delete can't surprise anyone.
-      const after = this.order;
-      const cursor = after.length === 0 ? null : (after[Math.min(firstGone, after.length - 1)] ?? null);
-      this.selection = select.cursorOnly(cursor);
-      this.#undo.offer({
-        label: ids.length === 1 ? `Deleted “${titles[0]}”` : `Deleted ${ids.length} articles`,
-        undo: () => this.restore(ids),
-      });
+      const uses = await this.#backend.articleUses(ids);
+      if (uses.length > 0) {
+        this.pendingDelete = { ids, titles, uses };
+        return;
+      }
+      await this.#delete(ids, titles, false);
     } catch (error) {
       this.#banner.report('Couldn’t delete', error);
     } finally {
@@ -419,10 +421,53 @@ export class Library {
     }
   }
 
+  /** The answer to `pendingDelete`: delete, and take the articles out of their sessions or not. */
+  async confirmDelete(takeOutOfSessions: boolean): Promise<void> {
+    const pending = this.pendingDelete;
+    if (!pending || this.deleting) return;
+    this.pendingDelete = null;
+    this.deleting = true;
+    try {
+      await this.#delete(pending.ids, pending.titles, takeOutOfSessions);
+    } catch (error) {
+      this.#banner.report('Couldn’t delete', error);
+    } finally {
+      this.deleting = false;
+    }
+  }
+
+  cancelDelete(): void {
+    this.pendingDelete = null;
+  }
+
+  async #delete(ids: number[], titles: string[], takeOutOfSessions: boolean): Promise<void> {
+    const places: SessionPlace[] = takeOutOfSessions ? await this.#backend.removeFromSessions(ids) : [];
+    await this.#backend.deleteArticles(ids);
+    this.#mutations++;
+    this.#onArticlesChanged();
+    const before = this.order;
+    const firstGone = Math.min(...ids.map((id) => before.indexOf(id)).filter((i) => i >= 0));
+    const gone = (id: number) => ids.includes(id);
+    this.articles = this.articles.filter((a) => !gone(a.id));
+    if (this.hits) this.hits = this.hits.filter((hit) => !gone(hit.article.id));
+    if (this.editing && gone(this.editing.id)) this.editing = null;
+    // The cursor moves to the row that took the first deleted row's place, so the keyboard
+    // keeps working; nothing stays selected, so a second Delete can't surprise anyone.
+    const after = this.order;
+    const cursor = after.length === 0 ? null : (after[Math.min(firstGone, after.length - 1)] ?? null);
+    this.selection = select.cursorOnly(cursor);
+    this.#undo.offer({
+      label: ids.length === 1 ? `Deleted “${titles[0]}”` : `Deleted ${ids.length} articles`,
+      undo: () => this.restore(ids, places),
+    });
+  }
+
   /** Brings deleted articles back, selected (what the Undo offer of a delete runs). */
-  async restore(ids: number[]): Promise<void> {
+  async restore(ids: number[], places: SessionPlace[] = []): Promise<void> {
     try {
       await this.#backend.restoreArticles(ids);
+      // Back into the sessions they were taken out of, in their columns.
+      if (places.length > 0) await this.#backend.putBackInSessions(places);
       this.#mutations++;
       this.#onArticlesChanged();
       await this.refresh();

@@ -8,10 +8,23 @@ import { Library } from './library.svelte';
 import { UndoOffer } from './undo.svelte';
 
 /** An in-memory library with soft delete, enough to drive the state class through its paces. */
-function memoryBackend(initial: ArticleSummary[]) {
+function memoryBackend(initial: ArticleSummary[], sessions = new Map<number, { name: string; articles: number[] }>()) {
   const rows = new Map(initial.map((a) => [a.id, { article: a, deleted: false }]));
   const live = () => [...rows.values()].filter((r) => !r.deleted).map((r) => r.article);
   return backendWith({
+    articleUses: async (ids) =>
+      [...sessions].flatMap(([session, { name, articles }]) =>
+        ids.filter((id) => articles.includes(id)).map((article) => ({ article, session, sessionName: name, notes: 0 })),
+      ),
+    removeFromSessions: async (ids) =>
+      [...sessions].flatMap(([session, s]) => {
+        const places = s.articles.flatMap((article, position) => (ids.includes(article) ? [{ session, article, position }] : []));
+        s.articles = s.articles.filter((a) => !ids.includes(a));
+        return places;
+      }),
+    putBackInSessions: async (places) => {
+      for (const { session, article, position } of places) sessions.get(session)!.articles.splice(position, 0, article);
+    },
     listArticles: async () => live(),
     libraryInfo: async () => ({ articleCount: live().length, databasePath: '/tmp/lib.db', logPath: '/tmp/log' }),
     deleteArticles: async (ids) => {
@@ -465,6 +478,43 @@ describe('Library', () => {
       expect(undo.pending).toBeNull();
       expect(library.order).toEqual([2, 3, 1]);
       expect(library.selectedIds).toEqual([3, 1]);
+    });
+
+    it('asks before deleting an article a session compares; taken out, Undo puts it back in its column', async () => {
+      const undo = new UndoOffer();
+      const sessions = new Map([[7, { name: 'Strike coverage', articles: [2, 1] }]]);
+      const library = new Library(memoryBackend([planet, gazette, bugle], sessions), new Banner(), undo);
+      await library.refresh();
+      library.selectOnly([1]);
+      await library.deleteSelected();
+      // Nothing deleted yet: the question is asked.
+      expect(library.order).toContain(1);
+      expect(library.pendingDelete?.uses).toEqual([{ article: 1, session: 7, sessionName: 'Strike coverage', notes: 0 }]);
+
+      await library.confirmDelete(true);
+      expect(library.pendingDelete).toBeNull();
+      expect(library.order).not.toContain(1);
+      expect(sessions.get(7)!.articles).toEqual([2]);
+
+      expect(await undo.undo()).toBe(true);
+      expect(library.order).toContain(1);
+      expect(sessions.get(7)!.articles).toEqual([2, 1]);
+    });
+
+    it('keeps the article in its sessions when asked to, and deletes nothing on Cancel', async () => {
+      const sessions = new Map([[7, { name: 'Strike coverage', articles: [2, 1] }]]);
+      const library = new Library(memoryBackend([planet, gazette, bugle], sessions), new Banner());
+      await library.refresh();
+      library.selectOnly([1]);
+      await library.deleteSelected();
+      library.cancelDelete();
+      expect(library.pendingDelete).toBeNull();
+      expect(library.order).toContain(1);
+
+      await library.deleteSelected();
+      await library.confirmDelete(false);
+      expect(library.order).not.toContain(1);
+      expect(sessions.get(7)!.articles).toEqual([2, 1]);
     });
 
     it('lets the Undo offer lapse after its time', async () => {
