@@ -4,6 +4,7 @@ view. The screenshots are how a newcomer first sees real coverage in Parallax.""
 import json
 import os
 import re
+import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -188,6 +189,80 @@ def test_a_session_of_the_five_corpus_articles(tmp_path_factory, artifacts, corp
         made = json.loads(opened.stdout)
         assert made["session"]["name"] == SESSION_NAME
         assert len(made["imported"]) == 5 and len(made["session"]["articles"]) == 5
+        dialog.find_element(By.CSS_SELECTOR, "footer .btn.quiet").click()
+
+        check_delete_empty_trash_and_backup(app, artifacts, files, tmp_path_factory.mktemp("backup"))
+
+
+def word_only_in(path, files):
+    """A long word of `path` that no other corpus article holds."""
+    others = [p.read_text(encoding="utf-8").lower() for p in files if p != path]
+    for word in re.findall(r"[A-Za-z]{9,}", path.read_text(encoding="utf-8")):
+        if all(word.lower() not in other for other in others):
+            return word
+    raise AssertionError(f"no word of its own in {path}")
+
+
+def file_holds(path, word):
+    """Whether the library file or its write-ahead log holds `word`."""
+    needle = word.encode()
+    return any(
+        Path(f"{path}{suffix}").exists() and needle in Path(f"{path}{suffix}").read_bytes()
+        for suffix in ("", "-wal")
+    )
+
+
+def check_delete_empty_trash_and_backup(app, artifacts, files, folder):
+    """Back in the library: an article the session compares is deleted (the app says so and
+    takes it out of the session), a backup is taken, and the emptied trash leaves none of the
+    article's words in the library file."""
+    doomed = files[3]
+    secret = word_only_in(doomed, files)
+    app.find_element(*by_testid("session-view")).send_keys(Keys.ESCAPE)
+    wait(app).until(EC.visibility_of_element_located(by_testid("library-table")))
+    search = app.find_element(By.ID, "library-search")
+    search.send_keys(secret)
+    wait(app).until(lambda d: len(article_rows(d)) == 1)
+    row = article_rows(app)[0]
+    row.find_element(By.CSS_SELECTOR, "td.title").click()
+    app.find_element(By.TAG_NAME, "body").send_keys(Keys.DELETE)
+    dialog = wait(app).until(EC.visibility_of_element_located(by_testid("delete-dialog")))
+    assert SESSION_NAME in text_of(dialog.find_element(*by_testid("delete-uses"))), text_of(dialog)
+    screenshot(app, artifacts, "19-corpus-delete-compared-article")
+    dialog.find_element(*by_testid("delete-take-out")).click()
+    wait(app).until(lambda d: len(article_rows(d)) == 0)
+    app.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+
+    # A backup from the status line, to a path typed in: it opens as a library of all articles.
+    backup = folder / "library-backup.sqlite3"
+    app.find_element(*by_testid("backup-button")).click()
+    dialog = wait(app).until(EC.visibility_of_element_located(by_testid("backup-dialog")))
+    field = dialog.find_element(*by_testid("backup-path"))
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys(str(backup))
+    dialog.find_element(*by_testid("backup-submit")).click()
+    done = wait(app, 60).until(EC.visibility_of_element_located(by_testid("backup-done")))
+    assert str(backup) in text_of(done), text_of(done)
+    with sqlite3.connect(backup) as copy:
+        assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert copy.execute("SELECT count(*) FROM articles").fetchone()[0] == 9
+    dialog.find_element(By.CSS_SELECTOR, "footer .btn.quiet").click()
+
+    # The trash, from the status line: emptied, the article's words leave the library file.
+    assert file_holds(app.library_path, secret), "a deleted article is only hidden"
+    trash = wait(app).until(EC.element_to_be_clickable(by_testid("trash-button")))
+    assert "1 article" in text_of(trash), text_of(trash)
+    trash.click()
+    dialog = wait(app).until(EC.visibility_of_element_located(by_testid("trash-dialog")))
+    assert "1 article" in text_of(dialog.find_element(*by_testid("trash-summary")))
+    screenshot(app, artifacts, "20-corpus-empty-trash")
+    dialog.find_element(*by_testid("trash-empty")).click()
+    wait(app, 60).until(lambda d: not d.find_elements(*by_testid("trash-button")))
+    assert not file_holds(app.library_path, secret), f"{secret!r} is still in the library file"
+    with sqlite3.connect(app.library_path) as library:
+        assert library.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert library.execute("SELECT count(*) FROM session_articles").fetchone()[0] == 4
+    screenshot(app, artifacts, "21-corpus-trash-emptied")
 
 
 def check_report_in_chromium(report, artifacts):
