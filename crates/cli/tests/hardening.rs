@@ -356,3 +356,104 @@ fn delete_names_the_sessions_purge_erases_the_words_and_a_backup_opens_as_a_libr
     assert_eq!(listed.as_array().unwrap().len(), 5);
     assert!(holds(&backup));
 }
+
+/// Runs `query` on the library file and returns its one text or number as text.
+fn sql(db: &Path, query: &str) -> String {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row(query, [], |row| {
+        Ok(match row.get_ref(0)? {
+            rusqlite::types::ValueRef::Integer(n) => n.to_string(),
+            rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+            other => format!("{other:?}"),
+        })
+    })
+    .unwrap()
+}
+
+#[test]
+fn an_import_killed_at_random_moments_leaves_a_sound_library_and_resumes_to_the_exact_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("folder");
+    std::fs::create_dir_all(&folder).unwrap();
+    let total = 160;
+    let mut rng = parallax_testdata::Rng::new(11);
+    for i in 0..total {
+        // Sizes from a paragraph to a long feature, so kills land in every stage of a file.
+        let paragraphs = 1 + rng.below(60);
+        let mut text = format!("Harbour report number {i}\n\n");
+        for p in 0..paragraphs {
+            text.push_str(&format!(
+                "Paragraph {p} of report {i}: the council of district {} voted on item {} of the \
+                 budget after residents asked about the sea wall.\n\n",
+                rng.below(1000),
+                rng.below(1000)
+            ));
+        }
+        std::fs::write(folder.join(format!("{i:03}.txt")), text).unwrap();
+    }
+    let db = dir.path().join("lib.sqlite3");
+    let sound = |when: &str| {
+        assert_eq!(sql(&db, "PRAGMA integrity_check"), "ok", "{when}");
+        // The full-text index matches the articles it indexes, row for row.
+        rusqlite::Connection::open(&db)
+            .unwrap()
+            .execute(
+                "INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')",
+                [],
+            )
+            .unwrap_or_else(|e| panic!("{when}: the full-text index is off: {e}"));
+        // No half article: every article has its body, its hash and its index entry.
+        assert_eq!(
+            sql(
+                &db,
+                "SELECT count(*) FROM articles WHERE length(body) = 0 OR content_sha256 = '' \
+                 OR id NOT IN (SELECT rowid FROM articles_fts)"
+            ),
+            "0",
+            "{when}"
+        );
+    };
+    let mut kills = 0;
+    let mut counts = Vec::new();
+    for round in 0..24 {
+        let mut child = parallax(&db)
+            .args(["import"])
+            .arg(&folder)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20 + rng.below(400) as u64));
+        if child.try_wait().unwrap().is_none() {
+            child.kill().unwrap(); // SIGKILL
+            kills += 1;
+        }
+        child.wait().unwrap();
+        if db.exists() {
+            sound(&format!("after kill {round}"));
+            counts.push(sql(&db, "SELECT count(*) FROM articles"));
+        }
+    }
+    assert!(kills >= 20, "only {kills} imports were killed mid-way");
+    // The kills landed at different stages: the library grew between some of them.
+    let distinct: std::collections::BTreeSet<&String> = counts.iter().collect();
+    assert!(distinct.len() >= 3, "counts after each kill: {counts:?}");
+    let out = parallax(&db)
+        .args(["import", "--json"])
+        .arg(&folder)
+        .output()
+        .unwrap();
+    let report = report(&out);
+    let (imported, duplicates) = (
+        report["imported"].as_array().unwrap().len(),
+        report["duplicates"].as_array().unwrap().len(),
+    );
+    assert_eq!(report["failed"].as_array().unwrap().len(), 0, "{report:#}");
+    assert_eq!(imported + duplicates, total);
+    sound("after the resumed import");
+    assert_eq!(
+        sql(&db, "SELECT count(*) FROM articles"),
+        total.to_string(),
+        "counts after each kill: {counts:?}"
+    );
+}

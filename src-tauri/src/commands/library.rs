@@ -88,7 +88,9 @@ pub async fn article_uses(
     state: State<'_, AppState>,
     ids: Vec<ArticleId>,
 ) -> Result<Vec<ArticleUse>, CommandError> {
-    state.with_library(move |lib| Ok(lib.article_uses(&ids)?)).await
+    state
+        .with_library(move |lib| Ok(lib.article_uses(&ids)?))
+        .await
 }
 
 /// Takes articles out of the sessions comparing them; returns the places, for the undo.

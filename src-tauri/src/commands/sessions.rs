@@ -201,7 +201,10 @@ pub async fn open_bundle(
 }
 
 /// A path the person gave: a relative one is taken from their Documents folder.
-pub(super) fn chosen_path(app: &tauri::AppHandle, path: &str) -> Result<std::path::PathBuf, CommandError> {
+pub(super) fn chosen_path(
+    app: &tauri::AppHandle,
+    path: &str,
+) -> Result<std::path::PathBuf, CommandError> {
     use tauri::Manager;
     if path.trim().is_empty() {
         return Err(CommandError::new(
