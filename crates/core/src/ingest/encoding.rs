@@ -106,7 +106,7 @@ fn cjk_utf16_without_bom(bytes: &[u8]) -> Option<String> {
         })
         .filter(|(score, _)| *score >= 95)
         .max_by_key(|(score, _)| *score)
-        .map(|(_, text)| text)
+        .and_then(|(_, text)| checked(text).ok())
 }
 
 /// Magic numbers of the binary formats most likely to be renamed or mis-saved as `.txt`.
@@ -347,5 +347,26 @@ mod tests {
         assert!(decode_text(&bytes)
             .unwrap()
             .starts_with("Reunião em Brasília"));
+    }
+
+    #[test]
+    fn cjk_utf16_full_of_control_characters_is_binary() {
+        // Found by the decode_text fuzz target: UTF-16 Chinese with NUL, 0x1F and 0x0C code
+        // units among the ideographs was returned with its control characters.
+        let hex = concat!(
+            "d45958541a4f68548c4e005f1a4fa88bba8b2f6e3a538476b0658498977b0230455c116cec4ee28bee953a4ec04e484e",
+            "776d24588476f47eee4fe55d0b7ade8fed7e2c7b8c4e745eab88a863df8f0230025e7f95f48b7f62055346551995c78f",
+            "864e244e2a4e00670e541f00000000000040006750960cff065cab88ff6662630230d45958541a4f68548c4e005f1a4f",
+            "a88bba8b2f6e3a538476b0658498977b0230455c116cec30025e7f95f48b7f62055346551995c78f864e244e2a4e0067",
+            "0e54244e2a4e00670e5cab88ff6662630230",
+        );
+        let bytes: Vec<u8> = (0..hex.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+            .collect();
+        if let Ok(text) = decode_text(&bytes) {
+            let controls = text.chars().filter(|c| c.is_control() && *c != '\n').count();
+            assert!(controls * 50 <= text.chars().count(), "{controls} in {text:?}");
+        }
     }
 }

@@ -1,0 +1,6 @@
+//! The importer's reader of `a.pdf` files, on any bytes: never a panic, an error or a document.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|bytes: &[u8]| {
+    let _ = parallax_core::ingest::ingest("a.pdf", bytes);
+});
