@@ -15,7 +15,8 @@ step() { printf '\n== %s\n' "$*"; }
 build_packages=(build-essential file pkg-config libwebkit2gtk-4.1-dev libgtk-3-dev
   libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev python3-venv)
 test_packages=(xvfb xauth xdotool imagemagick webkit2gtk-driver python3-gi gir1.2-gtk-3.0
-  libgl1-mesa-dri fonts-dejavu-core chromium)
+  libgl1-mesa-dri fonts-dejavu-core chromium ghostscript util-linux
+  libreoffice-writer-nogui texlive-latex-base lmodern)
 packages=("${build_packages[@]}")
 $want_test && packages+=("${test_packages[@]}")
 missing=()
@@ -76,6 +77,11 @@ $want_test || exit 0
 if [ ! -x "$PARALLAX_TOOLS/bin/tauri-driver" ]; then
   step "Installing tauri-driver"
   cargo install tauri-driver --locked --root "$PARALLAX_TOOLS" --quiet
+fi
+# The fuzzer (coverage-guided libFuzzer on the stable toolchain; scripts/fuzz.sh).
+if ! command -v cargo-fuzz >/dev/null; then
+  step "Installing cargo-fuzz"
+  cargo install cargo-fuzz --locked --root "$PARALLAX_TOOLS" --quiet
 fi
 if [ ! -f "$venv/.requirements" ] || ! cmp -s e2e/requirements.txt "$venv/.requirements"; then
   step "Installing the end-to-end test's Python packages"

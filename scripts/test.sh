@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Parallax, set-up included: formatting and lints (rustfmt, clippy, rustdoc,
-# svelte-check, eslint), the Rust tests (core, store, CLI, app), the UI tests (Vitest), the
+# svelte-check, eslint), the Rust tests (core, store, CLI, app), a short run of every fuzz
+# target, the UI tests (Vitest), the
 # end-to-end tests of the real app under Xvfb over WebDriver, and the .deb package installed and
 # started headless. Screenshots and logs go to test-artifacts/.
 set -euo pipefail
@@ -20,6 +21,9 @@ RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
 
 step "Rust tests"
 cargo test --workspace --quiet 2>&1 | tee "$PARALLAX_ARTIFACTS/rust-tests.log"
+
+step "Fuzzing: every target ${FUZZ_SECONDS:-10} s"
+scripts/fuzz.sh "${FUZZ_SECONDS:-10}" 2>&1 | tee "$PARALLAX_ARTIFACTS/fuzz.log"
 
 step "UI tests"
 (cd ui && npm test --silent) 2>&1 | tee "$PARALLAX_ARTIFACTS/ui-tests.log"

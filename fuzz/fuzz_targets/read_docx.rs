@@ -1,4 +1,4 @@
-//! The importer's reader of `a.docx` files, on any bytes: never a panic, an error or a document.
+//! The importer's reader of `a.docx` files, on any bytes: never a crash, an error or a document.
 #![no_main]
 
 libfuzzer_sys::fuzz_target!(|bytes: &[u8]| {

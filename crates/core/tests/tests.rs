@@ -14,6 +14,7 @@ mod lee_quotes;
 mod lee_sources;
 mod passages;
 mod pdf;
+mod pdf_producers;
 mod plain;
 mod quotes;
 mod reuters;

@@ -365,8 +365,14 @@ mod tests {
             .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
             .collect();
         if let Ok(text) = decode_text(&bytes) {
-            let controls = text.chars().filter(|c| c.is_control() && *c != '\n').count();
-            assert!(controls * 50 <= text.chars().count(), "{controls} in {text:?}");
+            let controls = text
+                .chars()
+                .filter(|c| c.is_control() && *c != '\n')
+                .count();
+            assert!(
+                controls * 50 <= text.chars().count(),
+                "{controls} in {text:?}"
+            );
         }
     }
 }
