@@ -68,11 +68,11 @@ fn recall(source: &str, extracted: &str) -> f64 {
     hit as f64 / source.len() as f64
 }
 
-/// The source texts and, per producer, its PDFs: (article file stem, bytes).
-fn pdfs() -> (
-    HashMap<String, String>,
-    Vec<(&'static str, String, Vec<u8>)>,
-) {
+/// One printed PDF: its producer, the article's file stem, its bytes.
+type Printed = (&'static str, String, Vec<u8>);
+
+/// The source texts by file stem, and every printed PDF.
+fn pdfs() -> (HashMap<String, String>, Vec<Printed>) {
     let dir = printed();
     let mut sources = HashMap::new();
     for entry in std::fs::read_dir(dir).unwrap() {
