@@ -375,7 +375,7 @@ fn an_import_killed_at_random_moments_leaves_a_sound_library_and_resumes_to_the_
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("folder");
     std::fs::create_dir_all(&folder).unwrap();
-    let total = 160;
+    let total = 400;
     let mut rng = parallax_testdata::Rng::new(11);
     for i in 0..total {
         // Sizes from a paragraph to a long feature, so kills land in every stage of a file.
@@ -413,6 +413,17 @@ fn an_import_killed_at_random_moments_leaves_a_sound_library_and_resumes_to_the_
             "{when}"
         );
     };
+    // How long a whole import takes here, so that kills land all along one.
+    let started = std::time::Instant::now();
+    let scratch = dir.path().join("scratch.sqlite3");
+    assert!(parallax(&scratch)
+        .args(["import"])
+        .arg(&folder)
+        .output()
+        .unwrap()
+        .status
+        .success());
+    let whole = started.elapsed().as_millis() as usize;
     let mut kills = 0;
     let mut counts = Vec::new();
     for round in 0..24 {
@@ -423,7 +434,8 @@ fn an_import_killed_at_random_moments_leaves_a_sound_library_and_resumes_to_the_
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(20 + rng.below(400) as u64));
+        let moment = whole / 20 + rng.below(whole);
+        std::thread::sleep(std::time::Duration::from_millis(moment as u64));
         if child.try_wait().unwrap().is_none() {
             child.kill().unwrap(); // SIGKILL
             kills += 1;

@@ -158,6 +158,45 @@ fn session_benches(c: &mut Criterion) {
     }
 }
 
+/// A session at the comparison limit: articles of `MAX_COMPARED_WORDS` words (a whole book
+/// each), generated like the session above, with as many claims as the words need.
+fn limit_benches(c: &mut Criterion) {
+    let mut rng = Rng::new(7);
+    let claims: Vec<Vec<String>> = (0..session::MAX_COMPARED_WORDS / 20)
+        .map(|id| claim(&mut rng, id))
+        .collect();
+    let bodies: Vec<String> = (0..session::MAX_ARTICLES)
+        .map(|own| {
+            let body = article(&mut rng, &claims, own);
+            // Cut at the limit, on a paragraph.
+            let mut words = 0;
+            body.split("\n\n")
+                .take_while(|p| {
+                    words += p.split_whitespace().count();
+                    words <= session::MAX_COMPARED_WORDS
+                })
+                .collect::<Vec<_>>()
+                .join("\n\n")
+        })
+        .collect();
+    let options = SessionOptions::default();
+    let mut group = c.benchmark_group("at the comparison limit");
+    group.sample_size(10);
+    for n in [2, session::MAX_ARTICLES] {
+        let articles = session_articles(&bodies[..n]);
+        let words: usize = bodies[..n]
+            .iter()
+            .map(|b| b.split_whitespace().count())
+            .sum();
+        assert!(words > n * 90_000, "{words} words in {n} articles");
+        group.bench_function(
+            format!("analyse a session of {n} articles x 100,000 words"),
+            |b| b.iter(|| analyse(black_box(&articles), 0, &options)),
+        );
+    }
+    group.finish();
+}
+
 /// Reading the fixture cases the tests check: what one file costs to import.
 fn ingest_benches(c: &mut Criterion) {
     for (kind, exts) in [
@@ -180,5 +219,5 @@ fn ingest_benches(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, session_benches, ingest_benches);
+criterion_group!(benches, session_benches, limit_benches, ingest_benches);
 criterion_main!(benches);

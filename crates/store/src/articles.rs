@@ -5,7 +5,9 @@ use parallax_core::align::{self, AlignInput, Alignment, Background};
 use parallax_core::diff::{self, DiffOptions, DiffSide, WordDiff};
 use parallax_core::framing::{Framing, LibraryWords};
 use parallax_core::ingest::{Document, Format};
-use parallax_core::session::{self, SessionArticle, MAX_ARTICLES, MIN_ARTICLES};
+use parallax_core::session::{
+    self, SessionArticle, MAX_ARTICLES, MAX_COMPARED_WORDS, MIN_ARTICLES,
+};
 pub use parallax_core::ArticleId;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -413,13 +415,8 @@ impl Library {
 }
 
 /// Checks the articles of a comparison: 2–8 of them, none twice.
-/// Most words an article may have to be compared: a book, several times the longest feature.
-/// Alignment, quotations, reuse and framing grow with the words compared; past this an
-/// analysis would run for minutes and take gigabytes, so it is refused up front with the
-/// reason. Reading, searching and notes still work on the article.
-pub const MAX_COMPARED_WORDS: usize = 100_000;
-
-/// Refuses an article too long to compare (see [`MAX_COMPARED_WORDS`]).
+/// Refuses an article too long to compare (see [`MAX_COMPARED_WORDS`]). Reading, searching
+/// and notes still work on it.
 pub(crate) fn check_length(id: ArticleId, words: usize) -> Result<()> {
     if words > MAX_COMPARED_WORDS {
         return Err(StoreError::InvalidInput(format!(

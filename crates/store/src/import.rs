@@ -1,6 +1,7 @@
 //! Importing files and folders: read, parse (in parallel), store (one transaction per file).
 
 use crate::articles::{self, ArticleId, StoredMetadata};
+use crate::reader::Reader;
 use crate::Library;
 use parallax_core::ingest::{self, Document, IngestError, MAX_FILE_BYTES};
 use parallax_core::text::content_hash;
@@ -220,11 +221,11 @@ impl Source {
         }
     }
 
-    /// Reads and parses; runs on worker threads.
-    fn load(&self) -> Result<Parsed, ImportError> {
+    /// Reads and parses; runs on the parsing threads, each with its reader.
+    fn load(&self, reader: &mut Reader) -> Result<Parsed, ImportError> {
         let document = match self {
             // Files from disk are untrusted: read in a worker process (see `reader`).
-            Source::File(path) => crate::reader::read(&file_name(path), &read_file(path)?)?,
+            Source::File(path) => reader.read(&file_name(path), &read_file(path)?)?,
             Source::UnlistableFolder(_, reason) => {
                 return Err(ImportError::Unreadable(reason.clone()))
             }
@@ -393,19 +394,23 @@ impl Library {
             for _ in 0..workers {
                 let sender = sender.clone();
                 let (next, stored, sources) = (&next, &stored, &sources);
-                scope.spawn(move || loop {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(source) = sources.get(index) else {
-                        break;
-                    };
-                    while index >= stored.load(Ordering::Acquire) + PARSE_AHEAD {
-                        std::thread::sleep(Duration::from_millis(1));
-                    }
-                    let loaded =
-                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| source.load()))
-                            .unwrap_or(Err(ImportError::ReaderFailed));
-                    if sender.send((index, loaded)).is_err() {
-                        break;
+                scope.spawn(move || {
+                    let mut reader = Reader::default();
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(source) = sources.get(index) else {
+                            break;
+                        };
+                        while index >= stored.load(Ordering::Acquire) + PARSE_AHEAD {
+                            std::thread::sleep(Duration::from_millis(1));
+                        }
+                        let loaded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            source.load(&mut reader)
+                        }))
+                        .unwrap_or(Err(ImportError::ReaderFailed));
+                        if sender.send((index, loaded)).is_err() {
+                            break;
+                        }
                     }
                 });
             }

@@ -21,9 +21,7 @@ mod session_view;
 mod sessions;
 mod trash;
 
-pub use articles::{
-    Article, ArticleDiff, ArticleId, ArticleSummary, MetadataEdit, MAX_COMPARED_WORDS,
-};
+pub use articles::{Article, ArticleDiff, ArticleId, ArticleSummary, MetadataEdit};
 pub use boilerplate::{AfterImport, AfterImportProgress, LearnedBoilerplate};
 pub use bundle::{
     Bundle, BundledArticle, BundledNote, OpenedBundle, BUNDLE_FORMAT, BUNDLE_VERSION,
@@ -33,7 +31,7 @@ pub use import::{
 };
 pub use notes::{NewNote, Note, NoteId, NoteQuote, TagCount};
 pub use parallax_core::passages::{PassageSide, SharedPassage};
-pub use parallax_core::session::{MAX_ARTICLES, MIN_ARTICLES};
+pub use parallax_core::session::{MAX_ARTICLES, MAX_COMPARED_WORDS, MIN_ARTICLES};
 pub use reuse::{ArticleReuse, ReuseReport, FINGERPRINT_VERSION};
 pub use schema::MIGRATIONS;
 pub use search::{SearchHit, SnippetPart};

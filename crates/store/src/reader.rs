@@ -1,14 +1,21 @@
-//! Reading untrusted files in a worker process, the way browsers and mail clients isolate their
-//! parsers: each file is read by a fresh copy of the running program, started with
-//! [`WORKER_ARGUMENT`], under limits on its address space and CPU time, and stopped when it runs
-//! past the time budget. A file that crashes the reader, exhausts its memory or loops is reported
-//! on its own; the batch and the app go on.
+//! Reading untrusted files in worker processes, the way browsers and mail clients isolate their
+//! parsers: files are read by copies of the running program, started with [`WORKER_ARGUMENT`],
+//! under a limit on their address space, and each file must be read within the time budget or
+//! its worker is killed. A file that crashes the reader, exhausts its memory or loops is
+//! reported on its own; the batch and the app go on.
 //!
-//! The readers' own caps (what a file may expand to, how deep HTML may nest) give each known
-//! kind of bomb its own message; the worker's limits catch whatever no cap foresaw.
+//! Each parsing thread of an import keeps one worker for the files it reads (starting a process
+//! per file cost 30–100 ms in a debug build: the app's binary links the whole web view), and
+//! starts a new one after a failure. The readers' own caps (what a file may expand to, how deep
+//! HTML may nest) give each known kind of bomb its own message; the worker's limits catch
+//! whatever no cap foresaw.
 //!
 //! A program opts in by calling [`isolate_readers`] first thing in `main`: the CLI and the app
 //! do. Without it (the library's own tests and benchmarks) files are read in this process.
+//!
+//! The pipe protocol: a request is the file name's length (u32, little-endian), the name, the
+//! bytes' length (u64) and the bytes; the answer is its length (u64) and a JSON
+//! `Result<Document, IngestError>`. The worker reads the next request until its input closes.
 
 use crate::import::ImportError;
 use parallax_core::ingest::{self, Document, IngestError, MAX_FILE_BYTES};
@@ -16,29 +23,29 @@ use rustix::process::Signal;
 use std::ffi::OsStr;
 use std::io::{Read, Write};
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
-use std::sync::OnceLock;
-use std::time::{Duration, Instant};
+use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
 
-/// The first argument that makes the program a reader of one file: the file's name follows,
-/// its bytes come on standard input, the result leaves as JSON on standard output.
+/// The first argument that makes the program a file reader (see the module's protocol).
 pub const WORKER_ARGUMENT: &str = "--parallax-read-file";
-
-/// A worker's exit code when its input or output pipe failed.
-const EXIT_BROKEN_PIPE: i32 = 3;
-
-/// A worker's exit code when the file's bytes did not fit in its memory.
-const EXIT_OUT_OF_MEMORY: i32 = 4;
 
 /// The program that reads files, once [`isolate_readers`] named it.
 static WORKER: OnceLock<PathBuf> = OnceLock::new();
 
+/// A worker's exit code when its input or output pipe failed.
+const EXIT_BROKEN_PIPE: i32 = 3;
+
+/// A worker's exit code when a file's bytes did not fit in its memory.
+const EXIT_OUT_OF_MEMORY: i32 = 4;
+
 /// The limits a worker runs under.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReaderLimits {
-    /// Wall-clock and CPU time for one file.
+    /// Wall-clock time for one file.
     pub seconds: u64,
-    /// Address space of the worker, in MiB.
+    /// Address space of a worker, in MiB.
     pub megabytes: u64,
 }
 
@@ -60,13 +67,12 @@ impl ReaderLimits {
     }
 }
 
-/// Call first in `main`. In a worker (started with [`WORKER_ARGUMENT`]) this reads the one file
-/// and exits; otherwise it records this program as the reader of every file imported from now on.
+/// Call first in `main`. In a worker (started with [`WORKER_ARGUMENT`]) this reads files until
+/// its input closes, then exits; otherwise it records this program as the reader of every file
+/// imported from now on.
 pub fn isolate_readers() {
-    let mut args = std::env::args_os().skip(1);
-    if args.next().as_deref() == Some(OsStr::new(WORKER_ARGUMENT)) {
-        let name = args.next().unwrap_or_default();
-        std::process::exit(serve(&name.to_string_lossy()));
+    if std::env::args_os().nth(1).as_deref() == Some(OsStr::new(WORKER_ARGUMENT)) {
+        std::process::exit(serve());
     }
     match std::env::current_exe() {
         Ok(program) => {
@@ -76,144 +82,227 @@ pub fn isolate_readers() {
     }
 }
 
-/// Reads one file's bytes into a document: in a worker when [`isolate_readers`] was called, here
-/// otherwise.
-pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Document, ImportError> {
-    match WORKER.get() {
-        Some(program) => read_in_worker(program, name, bytes, ReaderLimits::from_env()),
-        None => Ok(ingest::ingest(name, bytes)?),
-    }
+/// Reads files into documents for one parsing thread: in its worker process when
+/// [`isolate_readers`] was called, in this process otherwise.
+#[derive(Default)]
+pub(crate) struct Reader {
+    worker: Option<Worker>,
 }
 
-/// The worker's side: limits first, then the file, then the answer.
-fn serve(name: &str) -> i32 {
-    let limits = ReaderLimits::from_env();
-    limit_this_process(limits);
-    let mut bytes = Vec::new();
-    if let Err(error) = std::io::stdin()
-        .take(MAX_FILE_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-    {
-        return match error.kind() {
-            std::io::ErrorKind::OutOfMemory => EXIT_OUT_OF_MEMORY,
-            _ => EXIT_BROKEN_PIPE,
+impl Reader {
+    pub(crate) fn read(&mut self, name: &str, bytes: &[u8]) -> Result<Document, ImportError> {
+        let Some(program) = WORKER.get() else {
+            return Ok(ingest::ingest(name, bytes)?);
         };
-    }
-    let result: Result<Document, IngestError> = ingest::ingest(name, &bytes);
-    drop(bytes);
-    let mut out = std::io::stdout().lock();
-    let written = serde_json::to_writer(&mut out, &result).map_err(std::io::Error::from);
-    match written.and_then(|()| out.flush()) {
-        Ok(()) => 0,
-        Err(_) => EXIT_BROKEN_PIPE,
+        let limits = ReaderLimits::from_env();
+        let worker = match &mut self.worker {
+            Some(worker) => worker,
+            None => self.worker.insert(Worker::start(program, limits)?),
+        };
+        match worker.read(name, bytes, limits) {
+            Ok(result) => Ok(result?),
+            Err(stopped) => {
+                // The next file gets a new worker.
+                let worker = self.worker.take().expect("a worker was reading");
+                Err(worker.why(stopped, limits))
+            }
+        }
     }
 }
 
-/// Caps this process's address space and CPU time, and ties its life to its parent's.
+/// How a worker stopped answering.
+enum Stopped {
+    /// It ran past the time budget and was killed.
+    TimedOut,
+    /// It died, or its pipes broke.
+    Died,
+}
+
+/// One worker process and the ends of its pipes.
+struct Worker {
+    child: Child,
+    input: Option<ChildStdin>,
+    /// Each answer as it arrives; `None` once the worker's output closed.
+    answers: Receiver<Option<Vec<u8>>>,
+    /// What the worker wrote to its standard error (the last 64 KB).
+    complaint: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Worker {
+    fn start(program: &PathBuf, limits: ReaderLimits) -> Result<Worker, ImportError> {
+        let mut child = Command::new(program)
+            .arg(WORKER_ARGUMENT)
+            .env("PARALLAX_READ_MEMORY_MB", limits.megabytes.to_string())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| ImportError::Unreadable(format!("cannot start the file reader: {e}")))?;
+        let (mut output, mut errors) = (
+            child.stdout.take().expect("piped"),
+            child.stderr.take().expect("piped"),
+        );
+        let (send, answers) = mpsc::channel();
+        std::thread::spawn(move || loop {
+            let answer = read_frame(&mut output);
+            let closed = answer.is_none();
+            if send.send(answer).is_err() || closed {
+                break;
+            }
+        });
+        let complaint = Arc::new(Mutex::new(Vec::new()));
+        let kept = Arc::clone(&complaint);
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 4096];
+            while let Ok(n @ 1..) = errors.read(&mut buffer) {
+                let mut kept = kept.lock().unwrap_or_else(|e| e.into_inner());
+                kept.extend_from_slice(&buffer[..n]);
+                let excess = kept.len().saturating_sub(64 * 1024);
+                kept.drain(..excess);
+            }
+        });
+        Ok(Worker {
+            input: child.stdin.take(),
+            child,
+            answers,
+            complaint,
+        })
+    }
+
+    /// Hands the worker one file and waits for its answer within the budget.
+    fn read(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        limits: ReaderLimits,
+    ) -> Result<Result<Document, IngestError>, Stopped> {
+        let input = self.input.as_mut().ok_or(Stopped::Died)?;
+        let mut request = Vec::with_capacity(12 + name.len());
+        request.extend_from_slice(&(name.len() as u32).to_le_bytes());
+        request.extend_from_slice(name.as_bytes());
+        request.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+        // The worker reads the whole request before it works, so writing cannot deadlock; if
+        // it dies meanwhile the write fails.
+        input
+            .write_all(&request)
+            .and_then(|()| input.write_all(bytes))
+            .and_then(|()| input.flush())
+            .map_err(|_| Stopped::Died)?;
+        match self
+            .answers
+            .recv_timeout(Duration::from_secs(limits.seconds))
+        {
+            Ok(Some(answer)) => serde_json::from_slice(&answer).map_err(|_| Stopped::Died),
+            Ok(None) | Err(RecvTimeoutError::Disconnected) => Err(Stopped::Died),
+            Err(RecvTimeoutError::Timeout) => Err(Stopped::TimedOut),
+        }
+    }
+
+    /// Stops the worker and says why it failed the file.
+    fn why(mut self, stopped: Stopped, limits: ReaderLimits) -> ImportError {
+        let _ = self.child.kill();
+        let status = self.child.wait().ok();
+        if let Stopped::TimedOut = stopped {
+            return ImportError::TimedOut {
+                seconds: limits.seconds,
+            };
+        }
+        // Let the error pipe's last words arrive.
+        std::thread::sleep(Duration::from_millis(20));
+        let complaint = {
+            let kept = self.complaint.lock().unwrap_or_else(|e| e.into_inner());
+            String::from_utf8_lossy(&kept).into_owned()
+        };
+        tracing::warn!(?status, %complaint, "the file reader failed");
+        if ran_out_of_memory(status, &complaint) {
+            return ImportError::OutOfMemory {
+                megabytes: limits.megabytes,
+            };
+        }
+        ImportError::ReaderFailed
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        // Closing its input ends the worker's loop; it is then reaped.
+        drop(self.input.take());
+        let _ = self.child.wait();
+    }
+}
+
+/// Rust reports a failed allocation and aborts; a worker that could not take a file's bytes
+/// says so with its exit code; the kernel's out-of-memory killer sends SIGKILL.
+fn ran_out_of_memory(status: Option<ExitStatus>, complaint: &str) -> bool {
+    use std::os::unix::process::ExitStatusExt;
+    complaint.contains("memory allocation of")
+        || complaint.contains("capacity overflow")
+        || status.and_then(|s| s.code()) == Some(EXIT_OUT_OF_MEMORY)
+        || status.and_then(|s| s.signal()) == Some(Signal::KILL.as_raw())
+}
+
+/// One answer: its length, then its bytes; `None` when the pipe closed.
+fn read_frame(output: &mut impl Read) -> Option<Vec<u8>> {
+    let mut length = [0u8; 8];
+    output.read_exact(&mut length).ok()?;
+    let length = usize::try_from(u64::from_le_bytes(length)).ok()?;
+    let mut answer = Vec::new();
+    output.take(length as u64).read_to_end(&mut answer).ok()?;
+    (answer.len() == length).then_some(answer)
+}
+
+/// The worker's side: limits first, then one file after another until the input closes.
+fn serve() -> i32 {
+    limit_this_process(ReaderLimits::from_env());
+    let mut input = std::io::stdin().lock();
+    let mut output = std::io::stdout().lock();
+    loop {
+        let mut length = [0u8; 4];
+        if input.read_exact(&mut length).is_err() {
+            return 0; // the importer is done
+        }
+        let mut name = vec![0u8; u32::from_le_bytes(length).min(4096) as usize];
+        let mut length = [0u8; 8];
+        if input.read_exact(&mut name).is_err() || input.read_exact(&mut length).is_err() {
+            return EXIT_BROKEN_PIPE;
+        }
+        let length = u64::from_le_bytes(length).min(MAX_FILE_BYTES as u64 + 1) as usize;
+        let mut bytes = Vec::new();
+        if bytes.try_reserve_exact(length).is_err() {
+            return EXIT_OUT_OF_MEMORY;
+        }
+        match (&mut input).take(length as u64).read_to_end(&mut bytes) {
+            Ok(n) if n == length => {}
+            Err(e) if e.kind() == std::io::ErrorKind::OutOfMemory => return EXIT_OUT_OF_MEMORY,
+            _ => return EXIT_BROKEN_PIPE,
+        }
+        let name = String::from_utf8_lossy(&name);
+        let result: Result<Document, IngestError> = ingest::ingest(&name, &bytes);
+        drop(bytes);
+        let Ok(answer) = serde_json::to_vec(&result) else {
+            return EXIT_BROKEN_PIPE;
+        };
+        drop(result);
+        let written = output
+            .write_all(&(answer.len() as u64).to_le_bytes())
+            .and_then(|()| output.write_all(&answer))
+            .and_then(|()| output.flush());
+        if written.is_err() {
+            return EXIT_BROKEN_PIPE;
+        }
+    }
+}
+
+/// Caps this process's address space, and ties its life to its parent's.
 fn limit_this_process(limits: ReaderLimits) {
     use rustix::process::{getrlimit, setrlimit, Resource};
-    let lower = |resource, value: u64| {
-        let mut limit = getrlimit(resource);
-        let value = limit.maximum.map_or(value, |maximum| maximum.min(value));
-        limit.current = Some(limit.current.map_or(value, |current| current.min(value)));
-        if let Err(error) = setrlimit(resource, limit) {
-            eprintln!("cannot limit the reader's {resource:?}: {error}");
-        }
-    };
-    lower(Resource::As, limits.megabytes.saturating_mul(1024 * 1024));
-    lower(Resource::Cpu, limits.seconds);
+    let mut limit = getrlimit(Resource::As);
+    let wanted = limits.megabytes.saturating_mul(1024 * 1024);
+    let wanted = limit.maximum.map_or(wanted, |maximum| maximum.min(wanted));
+    limit.current = Some(limit.current.map_or(wanted, |current| current.min(wanted)));
+    if let Err(error) = setrlimit(Resource::As, limit) {
+        eprintln!("cannot limit the reader's memory: {error}");
+    }
     // A worker whose importer was killed stops too instead of reading on for nobody.
     let _ = rustix::process::set_parent_process_death_signal(Some(Signal::KILL));
-}
-
-/// The importer's side: start a worker, hand it the bytes, wait within the budget, read the answer.
-fn read_in_worker(
-    program: &PathBuf,
-    name: &str,
-    bytes: &[u8],
-    limits: ReaderLimits,
-) -> Result<Document, ImportError> {
-    let mut child = Command::new(program)
-        .arg(WORKER_ARGUMENT)
-        .arg(name)
-        .env("PARALLAX_READ_SECONDS", limits.seconds.to_string())
-        .env("PARALLAX_READ_MEMORY_MB", limits.megabytes.to_string())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| ImportError::Unreadable(format!("cannot start the file reader: {e}")))?;
-    let (mut stdin, mut stdout, mut stderr) = (
-        child.stdin.take().expect("piped"),
-        child.stdout.take().expect("piped"),
-        child.stderr.take().expect("piped"),
-    );
-    let deadline = Instant::now() + Duration::from_secs(limits.seconds);
-    let (status, answer, complaint, timed_out) = std::thread::scope(|scope| {
-        // The worker reads all its input before it writes, but a worker that dies early must not
-        // leave this side blocked on a full pipe: each stream has its own thread.
-        scope.spawn(move || {
-            let _ = stdin.write_all(bytes);
-        });
-        let answer = scope.spawn(move || {
-            let mut answer = Vec::new();
-            let _ = stdout.read_to_end(&mut answer);
-            answer
-        });
-        let complaint = scope.spawn(move || {
-            let mut complaint = Vec::new();
-            let _ = (&mut stderr).take(64 * 1024).read_to_end(&mut complaint);
-            complaint
-        });
-        let mut timed_out = false;
-        let status = loop {
-            match child.try_wait() {
-                Ok(Some(status)) => break Some(status),
-                Ok(None) if Instant::now() >= deadline => {
-                    timed_out = true;
-                    let _ = child.kill();
-                    break child.wait().ok();
-                }
-                Ok(None) => std::thread::sleep(Duration::from_millis(5)),
-                Err(_) => break None,
-            }
-        };
-        (
-            status,
-            answer.join().unwrap_or_default(),
-            complaint.join().unwrap_or_default(),
-            timed_out,
-        )
-    });
-    if timed_out {
-        return Err(ImportError::TimedOut {
-            seconds: limits.seconds,
-        });
-    }
-    if status.is_some_and(|s| s.success()) {
-        if let Ok(result) = serde_json::from_slice::<Result<Document, IngestError>>(&answer) {
-            return Ok(result?);
-        }
-    }
-    use std::os::unix::process::ExitStatusExt;
-    let signal = status.and_then(|s| s.signal());
-    let complaint = String::from_utf8_lossy(&complaint);
-    tracing::warn!(name, ?status, %complaint, "the file reader failed");
-    if signal == Some(Signal::XCPU.as_raw()) {
-        return Err(ImportError::TimedOut {
-            seconds: limits.seconds,
-        });
-    }
-    // Rust reports a failed allocation, then aborts; the kernel's out-of-memory killer sends
-    // SIGKILL.
-    if complaint.contains("memory allocation of")
-        || complaint.contains("capacity overflow")
-        || signal == Some(Signal::KILL.as_raw())
-        || status.and_then(|s| s.code()) == Some(EXIT_OUT_OF_MEMORY)
-    {
-        return Err(ImportError::OutOfMemory {
-            megabytes: limits.megabytes,
-        });
-    }
-    Err(ImportError::ReaderFailed)
 }
