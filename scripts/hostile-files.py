@@ -182,6 +182,18 @@ def main():
             b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>",
         ]),
     )
+    # A page that is its own parent: attributes inherited up the tree are looked for forever.
+    write(
+        folder,
+        "looping-page-parent.pdf",
+        pdf([
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 3 0 R /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+            FONT,
+            stream(shown_lines(b"Tj")),
+        ]),
+    )
     # Password-protected (standard handler, RC4 40-bit): the empty password does not open it.
     write(
         folder,

@@ -93,6 +93,7 @@ fn bombs_and_damaged_files_in_a_batch_under_3_gib_each_get_their_reason_and_ever
         ("bomb-document-xml.docx", expands),
         ("bomb-flate.pdf", expands),
         ("bomb-object-stream.pdf", expands),
+        ("looping-page-parent.pdf", "no page could be found"),
         ("looping-page-tree.pdf", "no page could be found"),
         ("password.pdf", "protected by a password"),
         ("truncated.pdf", "ends early"),

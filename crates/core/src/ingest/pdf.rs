@@ -91,7 +91,7 @@ struct Info {
 fn extract(bytes: &[u8]) -> Result<(Vec<Vec<Line>>, Info), IngestError> {
     check_expansion(bytes)?;
     let mut doc = load(bytes)?;
-    if doc.get_pages().is_empty() {
+    if doc.get_pages().is_empty() || !page_parents_end(&doc) {
         return Err(corrupt(
             "no page could be found (its page tree is broken or loops)",
         ));
@@ -104,6 +104,25 @@ fn extract(bytes: &[u8]) -> Result<(Vec<Vec<Line>>, Info), IngestError> {
     let mut collector = Collector::default();
     pdf_extract::output_doc(&doc, &mut collector).map_err(|e| corrupt(format!("{e:?}")))?;
     Ok((collector.pages, info))
+}
+
+/// Whether every page's chain of `/Parent`s ends: the extractor walks it for inherited
+/// attributes and would loop forever on a page that is its own ancestor (found by fuzzing).
+fn page_parents_end(doc: &pdf_extract::Document) -> bool {
+    doc.get_pages().into_values().all(|page| {
+        let mut seen = std::collections::HashSet::from([page]);
+        let mut current = page;
+        loop {
+            let Ok(dict) = doc.get_dictionary(current) else {
+                return true;
+            };
+            match dict.get(b"Parent") {
+                Ok(Object::Reference(parent)) if seen.insert(*parent) => current = *parent,
+                Ok(Object::Reference(_)) => return false,
+                _ => return true,
+            }
+        }
+    })
 }
 
 /// Streams other than images may inflate to this much in all: the file limit applies to what a
