@@ -158,43 +158,52 @@ fn session_benches(c: &mut Criterion) {
     }
 }
 
-/// A session at the comparison limit: articles of `MAX_COMPARED_WORDS` words (a whole book
-/// each), generated like the session above, with as many claims as the words need.
+/// A session at the comparison limit: articles of `MAX_COMPARED_WORDS` words, made of the
+/// shared corpus's paragraphs (real text, each article starting from another outlet's), and the
+/// same from the synthetic generator above (more distinct words: names and numbers).
 fn limit_benches(c: &mut Criterion) {
-    let mut rng = Rng::new(7);
-    let claims: Vec<Vec<String>> = (0..session::MAX_COMPARED_WORDS / 20)
-        .map(|id| claim(&mut rng, id))
+    let limit = session::MAX_COMPARED_WORDS;
+    let corpus: Vec<String> = parallax_testdata::corpus::read()
+        .into_iter()
+        .map(|(_, bytes)| String::from_utf8(bytes).expect("UTF-8"))
         .collect();
-    let bodies: Vec<String> = (0..session::MAX_ARTICLES)
-        .map(|own| {
-            let body = article(&mut rng, &claims, own);
-            // Cut at the limit, on a paragraph.
-            let mut words = 0;
-            body.split("\n\n")
-                .take_while(|p| {
-                    words += p.split_whitespace().count();
-                    words <= session::MAX_COMPARED_WORDS
-                })
-                .collect::<Vec<_>>()
-                .join("\n\n")
+    let real: Vec<String> = (0..session::MAX_ARTICLES)
+        .map(|k| {
+            let paragraphs = (k..).flat_map(|i| corpus[i % corpus.len()].split("\n\n").skip(1));
+            up_to_words(paragraphs, limit)
         })
+        .collect();
+    let mut rng = Rng::new(7);
+    let claims: Vec<Vec<String>> = (0..limit / 20).map(|id| claim(&mut rng, id)).collect();
+    let synthetic: Vec<String> = (0..session::MAX_ARTICLES)
+        .map(|own| up_to_words(article(&mut rng, &claims, own).split("\n\n"), limit))
         .collect();
     let options = SessionOptions::default();
     let mut group = c.benchmark_group("at the comparison limit");
     group.sample_size(10);
-    for n in [2, session::MAX_ARTICLES] {
-        let articles = session_articles(&bodies[..n]);
-        let words: usize = bodies[..n]
-            .iter()
-            .map(|b| b.split_whitespace().count())
-            .sum();
-        assert!(words > n * 90_000, "{words} words in {n} articles");
-        group.bench_function(
-            format!("analyse a session of {n} articles x 100,000 words"),
-            |b| b.iter(|| analyse(black_box(&articles), 0, &options)),
-        );
+    for (kind, bodies) in [("real", &real), ("synthetic", &synthetic)] {
+        for n in [2, session::MAX_ARTICLES] {
+            let articles = session_articles(&bodies[..n]);
+            group.bench_function(
+                format!("analyse {n} {kind} articles x {limit} words"),
+                |b| b.iter(|| analyse(black_box(&articles), 0, &options)),
+            );
+        }
     }
     group.finish();
+}
+
+/// Paragraphs joined until the next would pass `limit` words.
+fn up_to_words<'a>(paragraphs: impl Iterator<Item = &'a str>, limit: usize) -> String {
+    let mut words = 0;
+    let kept: Vec<&str> = paragraphs
+        .take_while(|p| {
+            words += p.split_whitespace().count();
+            words <= limit
+        })
+        .collect();
+    assert!(words > limit, "not enough text for {limit} words");
+    kept.join("\n\n")
 }
 
 /// Reading the fixture cases the tests check: what one file costs to import.

@@ -30,11 +30,11 @@ pub const MIN_ARTICLES: usize = 2;
 /// The most articles a session compares: each one is aligned with every other, and more
 /// columns than this no longer fit a reader's screen.
 pub const MAX_ARTICLES: usize = 8;
-/// Most words an article may have to be compared: a book, several times the longest feature.
-/// Alignment, quotations, shared passages and framing grow with the words compared; past this
-/// an analysis would run for minutes and take gigabytes, so the library refuses it up front with
-/// the reason (`docs/benchmarks.md` times a session at this limit).
-pub const MAX_COMPARED_WORDS: usize = 100_000;
+/// Most words an article may have to be compared: some forty pages, twice the longest
+/// long-form feature. Aligning two articles grows with the product of their lengths (two of
+/// 100,000 words took 7 s and 1.4 GB, eight would take minutes), so the library refuses a
+/// longer one up front with the reason; `docs/benchmarks.md` times a session at this limit.
+pub const MAX_COMPARED_WORDS: usize = 20_000;
 
 /// One article of a session, as the analysis reads it: its text as the aligner takes it, and
 /// its publication date.

@@ -421,7 +421,7 @@ pub(crate) fn check_length(id: ArticleId, words: usize) -> Result<()> {
     if words > MAX_COMPARED_WORDS {
         return Err(StoreError::InvalidInput(format!(
             "article {id} has {words} words; Parallax compares articles of up to \
-             {MAX_COMPARED_WORDS} words (a whole book): compare an excerpt of it instead"
+             {MAX_COMPARED_WORDS} words: compare an excerpt of it instead"
         )));
     }
     Ok(())

@@ -678,7 +678,7 @@ fn notes_and_sessions_made_while_another_connection_writes_wait_instead_of_faili
 fn an_article_too_long_to_compare_is_refused_with_the_limit_named() {
     let dir = tempfile::tempdir().unwrap();
     let mut library = Library::open(&dir.path().join("library.sqlite3")).unwrap();
-    // A book-length text, one word over the limit, in paragraphs of a hundred words.
+    // A text one word over the limit, in paragraphs of a hundred words.
     let words = parallax_store::MAX_COMPARED_WORDS + 1;
     let paragraph = "harbour ".repeat(100);
     let mut book = String::from("A very long report\n\n");
@@ -699,7 +699,8 @@ fn an_article_too_long_to_compare_is_refused_with_the_limit_named() {
     let said = |error: StoreError| {
         let message = error.to_string();
         assert!(
-            message.contains(&format!("article {}", ids[0])) && message.contains("100000 words"),
+            message.contains(&format!("article {}", ids[0]))
+                && message.contains(&format!("{} words", parallax_store::MAX_COMPARED_WORDS)),
             "{message}"
         );
     };

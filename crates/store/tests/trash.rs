@@ -47,17 +47,24 @@ fn import(library: &mut Library, dir: &Path, files: &[(&str, &str)]) -> Vec<Arti
     report.imported.iter().map(|f| f.id).collect()
 }
 
-#[test]
-fn an_emptied_trash_leaves_no_word_of_a_deleted_article_in_the_file() {
+/// A library file holding the source's article (first) and another.
+fn source_and_other() -> (tempfile::TempDir, Library) {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("library.sqlite3");
-    let mut library = Library::open(&db).unwrap();
+    let mut library = Library::open(&dir.path().join("library.sqlite3")).unwrap();
     let article = source_article();
-    let ids = import(
+    import(
         &mut library,
         dir.path(),
         &[("source.txt", &article), ("other.txt", OTHER)],
     );
+    (dir, library)
+}
+
+#[test]
+fn an_emptied_trash_leaves_no_word_of_a_deleted_article_in_the_file() {
+    let (dir, mut library) = source_and_other();
+    let db = dir.path().join("library.sqlite3");
+    let ids: Vec<ArticleId> = library.list().unwrap().iter().map(|a| a.id).collect();
     let (secret, other) = (ids[0], ids[1]);
     let session = library
         .create_session("Harbour", &[secret, other])
@@ -119,15 +126,9 @@ fn an_emptied_trash_leaves_no_word_of_a_deleted_article_in_the_file() {
 
 #[test]
 fn deleted_sessions_and_notes_go_with_the_trash_and_articles_come_out_of_sessions_and_back() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, mut library) = source_and_other();
     let db = dir.path().join("library.sqlite3");
-    let mut library = Library::open(&db).unwrap();
-    let article = source_article();
-    let ids = import(
-        &mut library,
-        dir.path(),
-        &[("source.txt", &article), ("other.txt", OTHER)],
-    );
+    let ids: Vec<ArticleId> = library.list().unwrap().iter().map(|a| a.id).collect();
     let kept = library.create_session("Kept", &ids).unwrap().id;
     let dropped = library.create_session("Dropped", &ids).unwrap().id;
     let note = library
