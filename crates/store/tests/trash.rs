@@ -47,24 +47,23 @@ fn import(library: &mut Library, dir: &Path, files: &[(&str, &str)]) -> Vec<Arti
     report.imported.iter().map(|f| f.id).collect()
 }
 
-/// A library file holding the source's article (first) and another.
-fn source_and_other() -> (tempfile::TempDir, Library) {
+/// A library file holding the source's article and another, with their ids in that order.
+fn source_and_other() -> (tempfile::TempDir, Library, Vec<ArticleId>) {
     let dir = tempfile::tempdir().unwrap();
     let mut library = Library::open(&dir.path().join("library.sqlite3")).unwrap();
     let article = source_article();
-    import(
+    let ids = import(
         &mut library,
         dir.path(),
         &[("source.txt", &article), ("other.txt", OTHER)],
     );
-    (dir, library)
+    (dir, library, ids)
 }
 
 #[test]
 fn an_emptied_trash_leaves_no_word_of_a_deleted_article_in_the_file() {
-    let (dir, mut library) = source_and_other();
+    let (dir, mut library, ids) = source_and_other();
     let db = dir.path().join("library.sqlite3");
-    let ids: Vec<ArticleId> = library.list().unwrap().iter().map(|a| a.id).collect();
     let (secret, other) = (ids[0], ids[1]);
     let session = library
         .create_session("Harbour", &[secret, other])
@@ -126,9 +125,7 @@ fn an_emptied_trash_leaves_no_word_of_a_deleted_article_in_the_file() {
 
 #[test]
 fn deleted_sessions_and_notes_go_with_the_trash_and_articles_come_out_of_sessions_and_back() {
-    let (dir, mut library) = source_and_other();
-    let db = dir.path().join("library.sqlite3");
-    let ids: Vec<ArticleId> = library.list().unwrap().iter().map(|a| a.id).collect();
+    let (_dir, mut library, ids) = source_and_other();
     let kept = library.create_session("Kept", &ids).unwrap().id;
     let dropped = library.create_session("Dropped", &ids).unwrap().id;
     let note = library
