@@ -86,13 +86,25 @@ impl<'a> RepeatFinder<'a> {
     }
 
     fn repeats_another(&self, i: usize) -> bool {
-        let own = &self.trigrams[i];
+        // Trigrams in more blocks than this are the page's stock phrases ("after the break",
+        // a liveblog's "posted at"): they tell no block apart from another, and following each
+        // of them to every block made a page of 2,000 similar paragraphs quadratic (found by
+        // fuzzing). A repeat is judged on the trigrams that are not.
+        const COMMON: usize = 64;
+        let own: Vec<&String> = self.trigrams[i]
+            .iter()
+            .filter(|gram| {
+                self.blocks_with
+                    .get(*gram)
+                    .is_some_and(|b| b.len() <= COMMON)
+            })
+            .collect();
         if own.len() < 4 || own.len() > 60 {
             return false;
         }
         let mut shared: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-        for gram in own {
-            for &j in self.blocks_with.get(gram).into_iter().flatten() {
+        for gram in &own {
+            for &j in self.blocks_with.get(*gram).into_iter().flatten() {
                 if j != i && self.keys[j].len() > self.keys[i].len() {
                     *shared.entry(j).or_default() += 1;
                 }
