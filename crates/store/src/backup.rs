@@ -46,6 +46,14 @@ impl Library {
 
     fn write_backup(&self, partial: &Path) -> Result<()> {
         let _ = std::fs::remove_file(partial);
+        // Readable by its owner only from the first byte, not only once written.
+        let mut create = std::fs::OpenOptions::new();
+        create.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut create, 0o600);
+        create
+            .open(partial)
+            .map_err(|e| StoreError::Io(format!("cannot write the backup: {e}")))?;
         let mut copy = Connection::open(partial)?;
         {
             let backup = Backup::new(&self.conn, &mut copy)?;
@@ -64,9 +72,6 @@ impl Library {
             )));
         }
         copy.close().map_err(|(_, e)| e)?;
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(partial, std::fs::Permissions::from_mode(0o600))
-            .map_err(|e| StoreError::Io(format!("cannot protect the backup: {e}")))?;
         std::fs::File::open(partial)
             .and_then(|f| f.sync_all())
             .map_err(|e| StoreError::Io(format!("cannot write the backup: {e}")))?;

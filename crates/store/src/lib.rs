@@ -124,16 +124,19 @@ impl Library {
         // not reported as "database is locked".
         conn.busy_timeout(BUSY_TIMEOUT)?;
         let version_before: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let mut created = version_before == 0;
         if let Err(error) = MIGRATIONS.to_latest(&mut conn) {
             // Two processes opening one new library at once: the one that lost the race finds
-            // the tables made under it. Once the other is done, there is nothing left to do.
+            // the tables made under it. Once the other is done, there is nothing left to do,
+            // and this one did not create the library (it loads no sample into it).
             tracing::info!(%error, "migrating again after another process migrated");
             MIGRATIONS.to_latest(&mut conn)?;
+            created = false;
         }
         Ok(Library {
             conn,
             path: None,
-            created: version_before == 0,
+            created,
             word_counts: Default::default(),
         })
     }

@@ -19,7 +19,6 @@
 
 use crate::import::ImportError;
 use parallax_core::ingest::{self, Document, IngestError, MAX_FILE_BYTES};
-use rustix::process::Signal;
 use std::ffi::OsStr;
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -73,6 +72,10 @@ impl ReaderLimits {
 pub fn isolate_readers() {
     if std::env::args_os().nth(1).as_deref() == Some(OsStr::new(WORKER_ARGUMENT)) {
         std::process::exit(serve());
+    }
+    // The limits need Linux's system calls; elsewhere files are read in this process.
+    if !cfg!(target_os = "linux") {
+        return;
     }
     match std::env::current_exe() {
         Ok(program) => {
@@ -176,6 +179,11 @@ impl Worker {
         bytes: &[u8],
         limits: ReaderLimits,
     ) -> Result<Result<Document, IngestError>, Stopped> {
+        // What the worker says from now on is about this file.
+        self.complaint
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
         let input = self.input.as_mut().ok_or(Stopped::Died)?;
         let mut request = Vec::with_capacity(12 + name.len());
         request.extend_from_slice(&(name.len() as u32).to_le_bytes());
@@ -234,11 +242,21 @@ impl Drop for Worker {
 /// Rust reports a failed allocation and aborts; a worker that could not take a file's bytes
 /// says so with its exit code; the kernel's out-of-memory killer sends SIGKILL.
 fn ran_out_of_memory(status: Option<ExitStatus>, complaint: &str) -> bool {
-    use std::os::unix::process::ExitStatusExt;
     complaint.contains("memory allocation of")
         || complaint.contains("capacity overflow")
         || status.and_then(|s| s.code()) == Some(EXIT_OUT_OF_MEMORY)
-        || status.and_then(|s| s.signal()) == Some(Signal::KILL.as_raw())
+        || killed(status)
+}
+
+#[cfg(target_os = "linux")]
+fn killed(status: Option<ExitStatus>) -> bool {
+    use std::os::unix::process::ExitStatusExt;
+    status.and_then(|s| s.signal()) == Some(rustix::process::Signal::KILL.as_raw())
+}
+
+#[cfg(not(target_os = "linux"))]
+fn killed(_: Option<ExitStatus>) -> bool {
+    false
 }
 
 /// One answer: its length, then its bytes; `None` when the pipe closed.
@@ -294,6 +312,11 @@ fn serve() -> i32 {
 }
 
 /// Caps this process's address space, and ties its life to its parent's.
+#[cfg(not(target_os = "linux"))]
+fn limit_this_process(_: ReaderLimits) {}
+
+/// Caps this process's address space, and ties its life to its parent's.
+#[cfg(target_os = "linux")]
 fn limit_this_process(limits: ReaderLimits) {
     use rustix::process::{getrlimit, setrlimit, Resource};
     let mut limit = getrlimit(Resource::As);
@@ -304,5 +327,5 @@ fn limit_this_process(limits: ReaderLimits) {
         eprintln!("cannot limit the reader's memory: {error}");
     }
     // A worker whose importer was killed stops too instead of reading on for nobody.
-    let _ = rustix::process::set_parent_process_death_signal(Some(Signal::KILL));
+    let _ = rustix::process::set_parent_process_death_signal(Some(rustix::process::Signal::KILL));
 }

@@ -65,6 +65,10 @@ impl Library {
         let mut missing = Vec::new();
         for &article in &session.summary.articles {
             match self.get(article) {
+                // A session saved before the length limit: the long article is left out.
+                Ok(a) if a.summary.words > parallax_core::session::MAX_COMPARED_WORDS => {
+                    missing.push(article)
+                }
                 Ok(a) => articles.push(a),
                 Err(StoreError::ArticleNotFound(_)) => missing.push(article),
                 Err(e) => return Err(e),

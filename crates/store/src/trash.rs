@@ -10,7 +10,7 @@
 
 use crate::articles::ArticleId;
 use crate::sessions::SessionId;
-use crate::{Library, Result};
+use crate::{Library, Result, StoreError};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
@@ -96,6 +96,8 @@ impl Library {
     pub fn empty_trash(&mut self) -> Result<Trash> {
         let removed = self.trash()?;
         if removed.is_empty() {
+            // An erase that failed after its rows were removed is done again.
+            self.erase_removed()?;
             return Ok(removed);
         }
         let tx = self.write_transaction()?;
@@ -109,6 +111,16 @@ impl Library {
         )?;
         tx.execute(
             &format!("DELETE FROM articles WHERE id IN ({TRASHED_ARTICLES})"),
+            [],
+        )?;
+        // Names that only the removed rows used go too: a tag, an outlet.
+        tx.execute(
+            "DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM note_tags)",
+            [],
+        )?;
+        tx.execute(
+            "DELETE FROM outlets WHERE id NOT IN \
+             (SELECT outlet_id FROM articles WHERE outlet_id IS NOT NULL)",
             [],
         )?;
         tx.commit()?;
@@ -125,10 +137,22 @@ impl Library {
              INSERT INTO notes_fts(notes_fts) VALUES ('optimize');",
         )?;
         self.conn.execute_batch("VACUUM")?;
-        // TRUNCATE waits for readers (busy timeout) and leaves a zero-length log.
-        self.conn
-            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-        Ok(())
+        // TRUNCATE waits for readers (busy timeout) and leaves a zero-length log; a reader
+        // that stays past it leaves the log, and its old pages, as they are: say so.
+        for _ in 0..3 {
+            let busy: i64 = self
+                .conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+            if busy == 0 {
+                return Ok(());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(500));
+        }
+        Err(StoreError::InvalidInput(
+            "the trash is emptied, but another window or command is reading the library, so \
+             its log still holds the removed text: close it and empty the trash again"
+                .into(),
+        ))
     }
 
     /// The live sessions that compare any of `ids`, with their notes on each.
@@ -194,10 +218,20 @@ impl Library {
     pub fn put_back_in_sessions(&mut self, places: &[SessionPlace]) -> Result<()> {
         let tx = self.write_transaction()?;
         for place in places {
+            // Only into a session still there, with an article still there, and never past the
+            // most a session compares.
             tx.execute(
                 "INSERT OR IGNORE INTO session_articles (session_id, article_id, position) \
-                 VALUES (?1, ?2, ?3)",
-                params![place.session.0, place.article.0, place.position],
+                 SELECT ?1, ?2, ?3 \
+                 WHERE EXISTS (SELECT 1 FROM sessions WHERE id = ?1 AND deleted_at IS NULL) \
+                 AND EXISTS (SELECT 1 FROM articles WHERE id = ?2) \
+                 AND (SELECT count(*) FROM session_articles WHERE session_id = ?1) < ?4",
+                params![
+                    place.session.0,
+                    place.article.0,
+                    place.position,
+                    crate::MAX_ARTICLES as i64
+                ],
             )?;
         }
         tx.commit()?;

@@ -137,8 +137,14 @@ fn check_expansion(bytes: &[u8]) -> Result<(), IngestError> {
     let mut inflated = 0usize;
     let mut buffer = vec![0u8; 64 * 1024];
     let mut at = 0;
+    // Where the object holding the next stream starts: looked for only in the bytes since the
+    // last stream, so the scan stays linear however many "stream" words a file holds.
+    let mut header_from = 0;
     while let Some(found) = find(&bytes[at..], b"stream") {
         let keyword = at + found;
+        if let Some(obj) = bytes[at..keyword].windows(3).rposition(|w| w == b"obj") {
+            header_from = at + obj;
+        }
         at = keyword + b"stream".len();
         if keyword >= 3 && &bytes[keyword - 3..keyword] == b"end" {
             continue;
@@ -148,11 +154,7 @@ fn check_expansion(bytes: &[u8]) -> Result<(), IngestError> {
             Some([b'\n' | b'\r', _]) => at + 1,
             _ => continue,
         };
-        let header_from = bytes[..keyword]
-            .windows(3)
-            .rposition(|w| w == b"obj")
-            .unwrap_or(0);
-        if find(&bytes[header_from..keyword], b"/Image").is_some() {
+        if is_image(&bytes[header_from..keyword]) {
             continue;
         }
         let mut decoder = flate2::bufread::ZlibDecoder::new(&bytes[data..]);
@@ -170,6 +172,15 @@ fn check_expansion(bytes: &[u8]) -> Result<(), IngestError> {
         at = at.max(data + decoder.total_in() as usize);
     }
     Ok(())
+}
+
+/// Whether a stream's dictionary says `/Subtype /Image` (an image is never inflated here).
+fn is_image(dictionary: &[u8]) -> bool {
+    use regex::bytes::Regex;
+    use std::sync::LazyLock;
+    static IMAGE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"/Subtype[ \t\r\n]*/Image\b").expect("valid regex"));
+    IMAGE.is_match(dictionary)
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -243,8 +254,13 @@ fn rebuilt_cross_references(bytes: &[u8]) -> Option<Vec<u8>> {
     });
     let mut objects: std::collections::BTreeMap<u32, (usize, u16)> = Default::default();
     for found in OBJECT.captures_iter(bytes) {
-        let number = std::str::from_utf8(&found[1]).ok()?.parse().ok()?;
-        let generation = std::str::from_utf8(&found[2]).ok()?.parse().ok()?;
+        // Digits out of range (inside stream data, say) are no object header.
+        let text = |i: usize| std::str::from_utf8(&found[i]).ok();
+        let number: Option<u32> = text(1).and_then(|t| t.parse().ok());
+        let generation: Option<u16> = text(2).and_then(|t| t.parse().ok());
+        let (Some(number), Some(generation)) = (number, generation) else {
+            continue;
+        };
         objects.insert(number, (found.get(1)?.start(), generation));
     }
     let mut references: std::collections::HashMap<&[u8], &[u8]> = Default::default();

@@ -442,7 +442,13 @@ export class Library {
 
   async #delete(ids: number[], titles: string[], takeOutOfSessions: boolean): Promise<void> {
     const places: SessionPlace[] = takeOutOfSessions ? await this.#backend.removeFromSessions(ids) : [];
-    await this.#backend.deleteArticles(ids);
+    try {
+      await this.#backend.deleteArticles(ids);
+    } catch (error) {
+      // Not deleted: back into their sessions, as they were.
+      if (places.length > 0) await this.#backend.putBackInSessions(places).catch(() => {});
+      throw error;
+    }
     this.#mutations++;
     this.#onArticlesChanged();
     const before = this.order;

@@ -99,7 +99,8 @@ impl<'a> RepeatFinder<'a> {
                     .is_some_and(|b| b.len() <= COMMON)
             })
             .collect();
-        if own.len() < 4 || own.len() > 60 {
+        // At least half of a block's trigrams must be its own for it to be judged at all.
+        if own.len() < 4 || own.len() > 60 || own.len() * 2 < self.trigrams[i].len() {
             return false;
         }
         let mut shared: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();

@@ -25,7 +25,13 @@ fn tags(html: &str) -> impl Iterator<Item = Tag> + '_ {
     std::iter::from_fn(move || loop {
         let start = at + bytes[at..].iter().position(|&b| b == b'<')?;
         let rest = &html[start..];
-        let skip_to = |end: &str| rest.find(end).map_or(html.len(), |i| start + i + end.len());
+        // Case-insensitive: `</SCRIPT>` ends a script as `</script>` does.
+        let skip_to = |end: &str| {
+            rest.as_bytes()
+                .windows(end.len())
+                .position(|w| w.eq_ignore_ascii_case(end.as_bytes()))
+                .map_or(html.len(), |i| start + i + end.len())
+        };
         if rest.starts_with("<!--") {
             at = skip_to("-->");
             continue;
@@ -97,14 +103,19 @@ const MAX_OPEN_FORMATTING: usize = 64;
 /// [`MAX_OPEN_FORMATTING`] of them open; unchanged otherwise. They carry no text, so none is lost.
 pub(super) fn defuse_formatting(html: &str) -> Cow<'_, str> {
     let is_formatting = |tag: &Tag| FORMATTING.contains(&tag.name.as_str());
-    let mut open = 0usize;
+    // Counted per name: a stray `</i>` closes no `<b>`.
+    let mut open: std::collections::HashMap<String, usize> = Default::default();
+    let mut total = 0usize;
     let piles_up = tags(html).filter(is_formatting).any(|tag| {
-        if tag.closing {
-            open = open.saturating_sub(1);
-        } else if !tag.self_closing {
-            open += 1;
+        let count = open.entry(tag.name).or_default();
+        if tag.closing && *count > 0 {
+            *count -= 1;
+            total -= 1;
+        } else if !tag.closing && !tag.self_closing {
+            *count += 1;
+            total += 1;
         }
-        open > MAX_OPEN_FORMATTING
+        total > MAX_OPEN_FORMATTING
     });
     if !piles_up {
         return Cow::Borrowed(html);
@@ -139,5 +150,10 @@ mod tests {
         );
         let sloppy = "<p><b>bold<p><i>italic</i> and <font size=2>small</p>";
         assert!(matches!(defuse_formatting(sloppy), Cow::Borrowed(_)));
+        // Stray end tags of another name close nothing; an upper-case script hides nothing.
+        let strays: String = (0..1000).map(|i| format!("<b id=b{i}></i>")).collect();
+        assert!(matches!(defuse_formatting(&strays), Cow::Owned(_)));
+        let shouted = format!("<SCRIPT>x</SCRIPT>{bomb}");
+        assert!(matches!(defuse_formatting(&shouted), Cow::Owned(_)));
     }
 }
