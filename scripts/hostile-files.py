@@ -169,6 +169,28 @@ def main():
         + b"".join(b"<p>Paragraph %d of the story, after the unclosed tags.</p>" % i for i in range(2000))
         + b"</body></html>",
     )
+    # The same tags hidden from a scan of the source: a `<script>` inside a title is the title's
+    # text, and the `<b>` tags after the title are tags.
+    write(
+        folder,
+        "bomb-hidden-b.html",
+        b"<html><head><title>Title <script> text</title></head><body><p>"
+        + b"".join(b"<b id=b%d>" % i for i in range(4000))
+        + b"</p>"
+        + b"".join(b"<p>Paragraph %d of the story, after the hidden tags.</p>" % i for i in range(2000))
+        + b"</body></html>",
+    )
+    # Three identical unclosed tags of each formatting name (the parser's own limit), opened
+    # again in each of 20,000 paragraphs.
+    formatting = [b"b", b"big", b"code", b"em", b"font", b"i", b"nobr", b"s", b"small", b"strike", b"strong", b"tt", b"u"]
+    write(
+        folder,
+        "bomb-identical-b.html",
+        b"<html><body><p>"
+        + b"".join(b"<%s>" % name * 3 for name in formatting)
+        + b"".join(b"<p>Paragraph %d of the story, after the identical tags." % i for i in range(20000))
+        + b"</body></html>",
+    )
     # HTML nested 200,000 levels deep.
     write(folder, "bomb-deep-divs.html", b"<html><body>" + b"<div>" * 200_000 + b"deep</body></html>")
 

@@ -8,6 +8,9 @@ libfuzzer_sys::fuzz_target!(|bytes: &[u8]| {
             .chars()
             .filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C'))
             .count();
-        assert!(controls * 50 <= text.chars().count().max(50), "{controls} control characters");
+        assert!(
+            controls * 50 <= text.chars().count().max(50),
+            "{controls} control characters"
+        );
     }
 });

@@ -11,24 +11,22 @@
 //! is used instead, so that short or oddly built pages still import. The blocks then go through
 //! the passes every format shares (head, dateline, clutter).
 //!
-//! The steps, by module: `source` (the raw page measured and defused before parsing), `metadata` (the page's own declarations), `clean` (chrome out before
-//! Readability), `walker` (DOM to paragraphs), `split` (the rest of a split body), `filters`
-//! (widgets, repeats, headline lines).
+//! The steps, by module: `parse` (the page parsed with bounded cost), `metadata` (the page's own
+//! declarations), `clean` (chrome out before Readability), `walker` (DOM to paragraphs), `split`
+//! (the rest of a split body), `filters` (widgets, repeats, headline lines).
 
 mod clean;
 mod filters;
 mod metadata;
-mod source;
+mod parse;
 mod split;
 mod walker;
 
 use super::head::MetadataLines;
 use super::{IngestError, Metadata, Read};
 use clean::{find_standfirst, max_depth, remove_clutter};
-use dom_query::Document as Dom;
 use filters::{drop_title_and_byline, filter_blocks, letters, word_key};
 use metadata::{clean_author, page_metadata};
-use source::{defuse_formatting, source_depth};
 use walker::{body_blocks, readability_blocks, unwrap_layout_tables};
 
 /// Fewer letters than this in the final body means the page has no article.
@@ -41,19 +39,8 @@ const FALLBACK_BELOW_LETTERS: usize = 250;
 /// real page is) it would take minutes, so the body walker reads them instead.
 const MAX_READABILITY_DEPTH: usize = 400;
 
-/// Pages nesting elements deeper than this are refused before parsing: the HTML parser's work
-/// grows with the square of the depth (20,000 nested `<div>`s take seconds, a million would take
-/// hours), and no real article comes near it.
-const MAX_SOURCE_DEPTH: usize = 5_000;
-
 pub(super) fn read(html: &str) -> Result<Read, IngestError> {
-    if source_depth(html) > MAX_SOURCE_DEPTH {
-        return Err(IngestError::Corrupt {
-            format: "HTML".into(),
-            detail: format!("elements are nested more than {MAX_SOURCE_DEPTH} deep"),
-        });
-    }
-    let page = Dom::from(defuse_formatting(html).as_ref());
+    let page = parse::parse(html)?;
     let mut metadata = page_metadata(&page);
     unwrap_layout_tables(&page);
     remove_clutter(&page);
