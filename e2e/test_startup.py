@@ -1,9 +1,13 @@
-"""The app facing a library file it cannot open: it still starts and says what is wrong and
-where the file is, and leaves the file as it was."""
+"""The app at start: facing a library file it cannot open (it still starts, says what is wrong
+and where the file is, and leaves the file as it was), one another import is writing to, and
+one holding articles deleted long ago."""
+import json
 import os
 import random
+import sqlite3
 import subprocess
 import time
+from contextlib import closing
 from pathlib import Path
 
 from selenium.common.exceptions import StaleElementReferenceException
@@ -68,3 +72,49 @@ def test_the_app_opens_a_library_while_another_import_writes_to_it(tmp_path, art
     finally:
         if importer.poll() is None:
             importer.kill()
+
+
+def test_articles_deleted_over_a_week_ago_go_for_good_once_the_app_is_open(tmp_path, artifacts):
+    """The week-old purge runs after the window is up, on its own connection, and erases the
+    article's words from the file; a recently deleted article stays restorable."""
+    library = tmp_path / "library.sqlite3"
+    secret, recent = "Quillfeatherstone", "Marrowbrookside"
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, word in [("old", secret), ("recent", recent), ("kept", "harbour")]:
+        (folder / f"{name}.txt").write_text(
+            f"Harbour report {name}\n\nBy Ada Morrow\n\nThe council met on Tuesday and {word} "
+            f"spoke about the sea wall, the budget and the repairs due before the {name} storm season.\n"
+        )
+    cli = Path(os.environ["CARGO_TARGET_DIR"]) / "debug" / "parallax"
+    imported = subprocess.run([str(cli), "--db", str(library), "import", "--json", str(folder)], capture_output=True, text=True)
+    assert imported.returncode == 0, imported.stderr
+    ids = {Path(f["path"]).stem: str(f["id"]) for f in json.loads(imported.stdout)["imported"]}
+    deleted = subprocess.run([str(cli), "--db", str(library), "delete", ids["old"], ids["recent"]], capture_output=True, text=True)
+    assert deleted.returncode == 0, deleted.stderr
+    with closing(sqlite3.connect(library)) as db, db:
+        db.execute(
+            "UPDATE articles SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-8 days') WHERE id = ?",
+            (int(ids["old"]),),
+        )
+    assert secret.encode() in library.read_bytes() + _wal(library)
+
+    with running_app(tmp_path, artifacts, "purge") as app:
+        rows = WebDriverWait(app, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, '[data-testid="article-row"]'))
+        assert len(rows) == 1, [r.text for r in rows]
+
+        def stored(_=None):
+            with closing(sqlite3.connect(library)) as db:
+                return sorted(str(row[0]) for row in db.execute("SELECT id FROM articles"))
+
+        WebDriverWait(app, 30).until(lambda d: ids["old"] not in stored())
+        assert stored() == sorted([ids["recent"], ids["kept"]])
+    # The app has closed: its words are gone from the file and its log, the recent one's stay.
+    held = library.read_bytes() + _wal(library)
+    assert secret.encode() not in held
+    assert recent.encode() in held
+
+
+def _wal(library: Path) -> bytes:
+    wal = library.with_name(library.name + "-wal")
+    return wal.read_bytes() if wal.exists() else b""

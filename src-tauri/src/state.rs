@@ -11,7 +11,8 @@ use tracing_appender::non_blocking::WorkerGuard;
 /// File name of the log inside the app's log directory.
 const LOG_FILE_NAME: &str = "parallax.log";
 
-/// Deleted articles stay restorable this long, then go for good at the next start.
+/// Deleted articles stay restorable this long, then go for good at the next start (after the
+/// window is up).
 const KEEP_DELETED_DAYS: u32 = 7;
 
 /// Shared state of the running app.
@@ -56,6 +57,9 @@ impl AppState {
                 db_path.display()
             )
         });
+        if library.is_ok() {
+            purge_in_background(db_path.clone());
+        }
         Ok(AppState {
             db_path,
             log_path: log_dir.join(LOG_FILE_NAME),
@@ -114,7 +118,7 @@ impl AppState {
     }
 }
 
-/// Opens the library; on a first run loads the sample; removes long-deleted articles.
+/// Opens the library; on a first run loads the sample.
 fn open_library(db_path: &std::path::Path) -> Result<Library, parallax_store::StoreError> {
     let mut library = Library::open(db_path)?;
     if library.was_created() {
@@ -124,12 +128,27 @@ fn open_library(db_path: &std::path::Path) -> Result<Library, parallax_store::St
             "first run: sample library loaded"
         );
     }
-    let purged = library.purge_deleted(KEEP_DELETED_DAYS)?;
-    if purged > 0 {
-        tracing::info!(
+    Ok(library)
+}
+
+/// Removes the articles deleted more than a week ago, and their text from the file, on a thread
+/// with a connection of its own: erasing vacuums the file, which takes a while on a large
+/// library, and the window should not wait for it (the UI's writes wait on the busy timeout).
+fn purge_in_background(db_path: PathBuf) {
+    let purge = move || match Library::open(&db_path)
+        .and_then(|mut library| library.purge_deleted(KEEP_DELETED_DAYS))
+    {
+        Ok(0) => {}
+        Ok(purged) => tracing::info!(
             purged,
             "removed articles deleted more than {KEEP_DELETED_DAYS} days ago"
-        );
+        ),
+        Err(e) => tracing::warn!(error = %e, "could not remove long-deleted articles"),
+    };
+    if let Err(e) = std::thread::Builder::new()
+        .name("purge".into())
+        .spawn(purge)
+    {
+        tracing::warn!(error = %e, "could not start removing long-deleted articles");
     }
-    Ok(library)
 }

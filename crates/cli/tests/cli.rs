@@ -1,5 +1,6 @@
 //! The `parallax` binary on real files: the shared corpus and bad inputs.
 
+use parallax_testdata::stdout_json;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -16,16 +17,6 @@ fn parallax(db: &Path, args: &[&str]) -> Output {
         .env_remove("PARALLAX_DB")
         .output()
         .expect("the parallax binary runs")
-}
-
-fn json(output: &Output) -> Value {
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        )
-    })
 }
 
 /// `value` is an object with every one of `keys` (the documented ones; it may have more).
@@ -55,7 +46,7 @@ fn importing_the_corpus_reports_every_article_with_its_metadata() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let report = json(&out);
+    let report = stdout_json(&out);
     let keys: Vec<&String> = report.as_object().unwrap().keys().collect();
     assert_eq!(keys, ["duplicates", "failed", "imported"]);
     let imported = report["imported"].as_array().unwrap();
@@ -117,7 +108,7 @@ fn importing_the_corpus_reports_every_article_with_its_metadata() {
     }
 
     // The same folder again: all duplicates of the first import, nothing new.
-    let again = json(&parallax(
+    let again = stdout_json(&parallax(
         &db,
         &["import", "--json", corpus.to_str().unwrap()],
     ));
@@ -127,7 +118,7 @@ fn importing_the_corpus_reports_every_article_with_its_metadata() {
     assert!(duplicates.iter().all(|d| d["existing_id"].is_u64()));
 
     // list, show, search and diff over what was imported.
-    let list = json(&parallax(&db, &["list", "--json"]));
+    let list = stdout_json(&parallax(&db, &["list", "--json"]));
     let list = list.as_array().unwrap();
     assert_eq!(list.len(), 5);
     assert_has_keys(
@@ -137,7 +128,7 @@ fn importing_the_corpus_reports_every_article_with_its_metadata() {
     assert!(list.iter().all(|a| a["words"].as_u64().unwrap() > 500));
 
     let id = first["id"].to_string();
-    let shown = json(&parallax(&db, &["show", &id, "--json"]));
+    let shown = stdout_json(&parallax(&db, &["show", &id, "--json"]));
     assert_eq!(shown["title"], first["title"]);
     let body = shown["body"].as_str().unwrap();
     assert!(body.contains("calibrated engagement"));
@@ -146,7 +137,7 @@ fn importing_the_corpus_reports_every_article_with_its_metadata() {
         "the title is not in the body"
     );
 
-    let hits = json(&parallax(
+    let hits = stdout_json(&parallax(
         &db,
         &["search", "largest proven oil reserves", "--json"],
     ));
@@ -159,7 +150,7 @@ fn importing_the_corpus_reports_every_article_with_its_metadata() {
         .contains("reserves")));
 
     let other = list.iter().find(|a| a["id"] != first["id"]).unwrap()["id"].to_string();
-    let diff = json(&parallax(&db, &["diff", &id, &other, "--json"]));
+    let diff = stdout_json(&parallax(&db, &["diff", &id, &other, "--json"]));
     for side in ["left", "right"] {
         let runs = diff[side]["runs"].as_array().unwrap();
         assert!(runs.iter().any(|r| r["kind"]
@@ -218,7 +209,7 @@ moving ferry traffic to the north pier while the concrete sets.</p><script>steal
 
     let out = parallax(&db, &["import", "--json", input.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1), "some files failed: exit 1");
-    let report = json(&out);
+    let report = stdout_json(&out);
     let failed: Vec<(String, String)> = report["failed"]
         .as_array()
         .unwrap()
@@ -274,7 +265,7 @@ moving ferry traffic to the north pier while the concrete sets.</p><script>steal
     assert_eq!(page["outlet"], "The Quay Courier");
     assert_eq!(by_title("Ferry timetable changes")["author"], "Ada Quill");
 
-    let shown = json(&parallax(&db, &["show", &page["id"].to_string(), "--json"]));
+    let shown = stdout_json(&parallax(&db, &["show", &page["id"].to_string(), "--json"]));
     let body = shown["body"].as_str().unwrap();
     assert!(body.contains("Work crews began repairing"));
     for forbidden in ["alert", "steal", "evil", "color:red", "Home"] {
@@ -284,7 +275,7 @@ moving ferry traffic to the north pier while the concrete sets.</p><script>steal
         );
     }
     let latin = by_title("Café owners protest new harbour fees");
-    let shown = json(&parallax(
+    let shown = stdout_json(&parallax(
         &db,
         &["show", &latin["id"].to_string(), "--json"],
     ));
@@ -342,7 +333,7 @@ fn the_db_can_come_from_the_environment_and_reading_never_creates_one() {
         run(&["import", article.to_str().unwrap()]).status.code(),
         Some(0)
     );
-    let list = json(&run(&["list", "--json"]));
+    let list = stdout_json(&run(&["list", "--json"]));
     assert_eq!(list.as_array().unwrap().len(), 1);
     assert_eq!(list[0]["title"], "Harbour reopens");
 }
@@ -406,12 +397,12 @@ fn compare_prints_aligned_rows_with_byte_offsets_and_only_here_sentences() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let result = json(&out);
+    let result = stdout_json(&out);
     assert_eq!(result["articles"], serde_json::json!([5, 2, 3]));
     let bodies: std::collections::HashMap<u64, String> = [5u64, 2, 3]
         .iter()
         .map(|id| {
-            let shown = json(&parallax(&db, &["show", &id.to_string(), "--json"]));
+            let shown = stdout_json(&parallax(&db, &["show", &id.to_string(), "--json"]));
             (*id, shown["body"].as_str().unwrap().to_string())
         })
         .collect();

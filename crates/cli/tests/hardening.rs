@@ -2,25 +2,16 @@
 //! files in a batch of good ones, under a 3 GiB address-space limit; the file reader's time and
 //! memory budgets; two imports of one folder at once.
 
+use parallax_testdata::stdout_json;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 fn parallax(db: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_parallax"));
     command.arg("--db").arg(db).env_remove("PARALLAX_DB");
     command
-}
-
-fn report(output: &Output) -> Value {
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        )
-    })
 }
 
 fn file_name(entry: &Value) -> String {
@@ -78,7 +69,7 @@ fn bombs_and_damaged_files_in_a_batch_under_3_gib_each_get_their_reason_and_ever
         .env_remove("PARALLAX_DB")
         .output()
         .expect("prlimit (util-linux) runs");
-    let report = report(&out);
+    let report = stdout_json(&out);
 
     let failed: BTreeMap<String, String> = report["failed"]
         .as_array()
@@ -226,7 +217,7 @@ fn the_file_reader_stops_at_its_time_and_memory_budgets_and_the_batch_goes_on() 
             .env(variable, value)
             .output()
             .unwrap();
-        let report = report(&out);
+        let report = stdout_json(&out);
         let failed = report["failed"].as_array().unwrap();
         assert_eq!(failed.len(), 1, "{report:#}");
         assert_eq!(file_name(&failed[0]), "long.txt");
@@ -268,7 +259,7 @@ fn two_imports_of_one_folder_at_once_report_only_duplicates() {
         .collect();
     let reports: Vec<Value> = children
         .into_iter()
-        .map(|child| report(&child.wait_with_output().unwrap()))
+        .map(|child| stdout_json(&child.wait_with_output().unwrap()))
         .collect();
     let count = |key: &str| -> usize {
         reports
@@ -466,7 +457,7 @@ fn an_import_killed_at_random_moments_leaves_a_sound_library_and_resumes_to_the_
         .arg(&folder)
         .output()
         .unwrap();
-    let report = report(&out);
+    let report = stdout_json(&out);
     let (imported, duplicates) = (
         report["imported"].as_array().unwrap().len(),
         report["duplicates"].as_array().unwrap().len(),

@@ -21,7 +21,7 @@ use crate::import::ImportError;
 use parallax_core::ingest::{self, Document, IngestError, MAX_FILE_BYTES};
 use std::ffi::OsStr;
 use std::io::{Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -77,7 +77,15 @@ pub fn isolate_readers() {
     if !cfg!(target_os = "linux") {
         return;
     }
-    match std::env::current_exe() {
+    // `/proc/self/exe` is this very program even after its file is replaced (an upgrade while
+    // the app runs), where the path it was started from would start the new one.
+    let this_program = Path::new("/proc/self/exe");
+    let program = if this_program.exists() {
+        Ok(this_program.to_path_buf())
+    } else {
+        std::env::current_exe()
+    };
+    match program {
         Ok(program) => {
             let _ = WORKER.set(program);
         }
@@ -98,6 +106,11 @@ impl Reader {
             return Ok(ingest::ingest(name, bytes)?);
         };
         let limits = ReaderLimits::from_env();
+        // A worker that died while it waited (the system ran short of memory and killed it) is
+        // replaced, not blamed on this file.
+        if self.worker.as_mut().is_some_and(|worker| !worker.alive()) {
+            self.worker = None;
+        }
         let worker = match &mut self.worker {
             Some(worker) => worker,
             None => self.worker.insert(Worker::start(program, limits)?),
@@ -170,6 +183,10 @@ impl Worker {
             answers,
             complaint,
         })
+    }
+
+    fn alive(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
     }
 
     /// Hands the worker one file and waits for its answer within the budget.

@@ -1,10 +1,11 @@
 //! The library on a real SQLite file in a temporary folder.
 
+use crate::{open, write};
 use parallax_core::ingest::IngestError;
 use parallax_store::{
     ArticleId, ImportError, ImportEvent, Library, MetadataEdit, StoreError, MIGRATIONS,
 };
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 const ARTICLE_A: &str = "Tide barrier closes early at Lowmarsh\n\nBy Odile Fenn\n\n\
 LOWMARSH (The Estuary Post) March 2, 2026 — The tide barrier at Lowmarsh closed two hours early on \
@@ -15,19 +16,6 @@ const ARTICLE_B: &str = "Lowmarsh barrier shut ahead of surge\n\nBy Kit Marrow\n
 LOWMARSH (Coastline Daily) March 2, 2026 — The tide barrier at Lowmarsh shut three hours early on \
 Monday as gauges climbed faster than expected, officials said.\n\n\
 “We would rather close early than close late,” the harbour master said.\n";
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).unwrap();
-    }
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
-
-fn open(dir: &Path) -> Library {
-    Library::open(&dir.join("library.sqlite3")).unwrap()
-}
 
 #[test]
 fn migrations_are_valid() {

@@ -2,13 +2,14 @@
 //! fingerprints kept at import and backfilled, deleted articles left out, and passages planted
 //! in a synthetic corpus found through the whole import-and-index path.
 
+use crate::open;
 use parallax_store::{ArticleId, Library, FINGERPRINT_VERSION};
 use parallax_testdata::planted_corpus;
 use std::collections::{BTreeSet, HashMap};
 
 fn sample_library() -> (tempfile::TempDir, Library) {
     let dir = tempfile::tempdir().unwrap();
-    let mut library = Library::open(&dir.path().join("library.sqlite3")).unwrap();
+    let mut library = open(dir.path());
     let report = library.import_sample();
     assert_eq!(report.imported.len(), 4, "{:?}", report.failed);
     (dir, library)
@@ -132,7 +133,7 @@ fn planted_passages_are_found_through_import_and_the_index() {
             path
         })
         .collect();
-    let mut library = Library::open(&dir.path().join("library.sqlite3")).unwrap();
+    let mut library = open(dir.path());
     let mut ids = HashMap::new();
     let report = library.import_paths(&files, |_| {});
     assert_eq!(report.imported.len(), files.len(), "{:?}", report.failed);
@@ -198,7 +199,7 @@ fn outlet_footers_and_stock_phrases_are_learned_as_boilerplate_not_reported_as_r
         std::fs::write(&path, text).unwrap();
         paths.push(path);
     }
-    let mut library = Library::open(&dir.path().join("library.sqlite3")).unwrap();
+    let mut library = open(dir.path());
     let report = library.import_paths(&paths, |_| {});
     assert_eq!(
         report.imported.len(),

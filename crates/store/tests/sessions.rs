@@ -1,5 +1,6 @@
 //! Sessions and notes on a real SQLite file in a temporary folder.
 
+use crate::open;
 use parallax_store::{
     AnalysisCache, ArticleId, Library, NewNote, SessionId, SessionView, StoreError, TagCount,
 };
@@ -677,7 +678,7 @@ fn notes_and_sessions_made_while_another_connection_writes_wait_instead_of_faili
 #[test]
 fn an_article_too_long_to_compare_is_refused_with_the_limit_named() {
     let dir = tempfile::tempdir().unwrap();
-    let mut library = Library::open(&dir.path().join("library.sqlite3")).unwrap();
+    let mut library = open(dir.path());
     // A text one word over the limit, in paragraphs of a hundred words.
     let words = parallax_store::MAX_COMPARED_WORDS + 1;
     let paragraph = "harbour ".repeat(100);

@@ -1,5 +1,6 @@
 //! Deletion that deletes, and backups: on a real SQLite file, read back byte by byte.
 
+use crate::{open, write};
 use parallax_store::{ArticleId, Library, NewNote, Trash};
 use std::path::Path;
 
@@ -36,11 +37,7 @@ fn file_holds(db: &Path, needle: &str) -> Vec<String> {
 fn import(library: &mut Library, dir: &Path, files: &[(&str, &str)]) -> Vec<ArticleId> {
     let paths: Vec<_> = files
         .iter()
-        .map(|(name, text)| {
-            let path = dir.join(name);
-            std::fs::write(&path, text).unwrap();
-            path
-        })
+        .map(|(name, text)| write(dir, name, text.as_bytes()))
         .collect();
     let report = library.import_paths(&paths, |_| {});
     assert!(report.failed.is_empty(), "{report:?}");
@@ -50,7 +47,7 @@ fn import(library: &mut Library, dir: &Path, files: &[(&str, &str)]) -> Vec<Arti
 /// A library file holding the source's article and another, with their ids in that order.
 fn source_and_other() -> (tempfile::TempDir, Library, Vec<ArticleId>) {
     let dir = tempfile::tempdir().unwrap();
-    let mut library = Library::open(&dir.path().join("library.sqlite3")).unwrap();
+    let mut library = open(dir.path());
     let article = source_article();
     let ids = import(
         &mut library,

@@ -58,3 +58,14 @@ fn read_files(paths: Vec<std::path::PathBuf>) -> Vec<(String, Vec<u8>)> {
         })
         .collect()
 }
+
+/// A command's standard output read as JSON; a panic showing both outputs when it is not.
+pub fn stdout_json(output: &std::process::Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    })
+}
