@@ -461,7 +461,7 @@ fn ok(out: &Output) -> Value {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    json(out)
+    stdout_json(out)
 }
 
 #[test]

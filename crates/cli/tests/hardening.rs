@@ -305,7 +305,7 @@ fn delete_names_the_sessions_purge_erases_the_words_and_a_backup_opens_as_a_libr
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("lib.sqlite3");
     let corpus = corpus_files();
-    let imported = report(
+    let imported = stdout_json(
         &parallax(&db)
             .args(["import", "--json"])
             .args(&corpus)

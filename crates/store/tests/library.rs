@@ -5,7 +5,7 @@ use parallax_core::ingest::IngestError;
 use parallax_store::{
     ArticleId, ImportError, ImportEvent, Library, MetadataEdit, StoreError, MIGRATIONS,
 };
-use std::path::Path;
+use std::path::PathBuf;
 
 const ARTICLE_A: &str = "Tide barrier closes early at Lowmarsh\n\nBy Odile Fenn\n\n\
 LOWMARSH (The Estuary Post) March 2, 2026 — The tide barrier at Lowmarsh closed two hours early on \
