@@ -158,28 +158,21 @@ def main():
             + "</w:body></w:document>"
         ),
     )
-    # HTML whose formatting elements are re-opened in every block that follows them.
-    write(
-        folder,
-        "bomb-unclosed-b.html",
-        b"<html><body><p>"
-        # Distinct attributes: the parser's limit of three identical open elements never applies.
-        + b"".join(b"<b id=b%d>" % i for i in range(4000))
-        + b"</p>"
-        + b"".join(b"<p>Paragraph %d of the story, after the unclosed tags.</p>" % i for i in range(2000))
-        + b"</body></html>",
-    )
+    # HTML whose formatting elements are re-opened in every block that follows them. Distinct
+    # attributes: the parser's limit of three identical open elements never applies.
+    def unclosed_b(head: bytes, after: bytes) -> bytes:
+        return (
+            b"<html>" + head + b"<body><p>"
+            + b"".join(b"<b id=b%d>" % i for i in range(4000))
+            + b"</p>"
+            + b"".join(b"<p>Paragraph %d of the story, after the %s tags.</p>" % (i, after) for i in range(2000))
+            + b"</body></html>"
+        )
+
+    write(folder, "bomb-unclosed-b.html", unclosed_b(b"", b"unclosed"))
     # The same tags hidden from a scan of the source: a `<script>` inside a title is the title's
     # text, and the `<b>` tags after the title are tags.
-    write(
-        folder,
-        "bomb-hidden-b.html",
-        b"<html><head><title>Title <script> text</title></head><body><p>"
-        + b"".join(b"<b id=b%d>" % i for i in range(4000))
-        + b"</p>"
-        + b"".join(b"<p>Paragraph %d of the story, after the hidden tags.</p>" % i for i in range(2000))
-        + b"</body></html>",
-    )
+    write(folder, "bomb-hidden-b.html", unclosed_b(b"<head><title>Title <script> text</title></head>", b"hidden"))
     # Three identical unclosed tags of each formatting name (the parser's own limit), opened
     # again in each of 20,000 paragraphs.
     formatting = [b"b", b"big", b"code", b"em", b"font", b"i", b"nobr", b"s", b"small", b"strike", b"strong", b"tt", b"u"]
