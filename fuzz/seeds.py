@@ -67,7 +67,7 @@ def main():
         "read_pdf": pdfs + extra[".pdf"],
         "read_docx": docxs + extra[".docx"],
         "decode_text": texts + plain + extra[".txt"] + [t.decode("utf-8").encode("utf-16-le") for t in texts[:2]],
-        "sentences": [b"\x00" + t for t in texts] + [b"\x05" + p for p in plain],
+        "sentences": [b"\x00" + t for t in texts + extra[".txt"]] + [b"\x05" + p for p in plain],
         "quotes": texts + plain,
         "align": [texts[i] + b"\x00" + texts[(i + 1) % len(texts)] for i in range(len(texts))],
         "session": [texts[0] + b"\x00" + texts[1] + b"\x00" + texts[2], texts[3] + b"\x00" + texts[4]],

@@ -230,6 +230,12 @@ def main():
     write(folder, "xref-crlf.pdf", text_page_pdf(shown_lines(b"Tj"), eol=b"\r\n"))
     write(folder, "xref-no-eof.pdf", text_page_pdf(shown_lines(b"Tj"), eof=False))
     write(folder, "xref-offsets-off.pdf", text_page_pdf(shown_lines(b"Tj"), shift=3))
+    # A stray object numbered 9999999 that moves the table: the table rebuilt from the objects
+    # listed every number below it (a fuzz finding: 200 MB and seconds).
+    shifted = text_page_pdf(shown_lines(b"Tj"))
+    at = shifted.index(b"xref")
+    write(folder, "xref-stray-high-object.pdf",
+          shifted[:at] + b"9999999 0 obj\n(stray)\nendobj\n" + shifted[at:])
 
     # --- Text in odd encodings ---------------------------------------------------------------
     english = " ".join(PROSE).encode()
@@ -245,6 +251,10 @@ def main():
         "one-line-abbreviations.txt",
         b" ".join(b"In %d B.C. the harbour wall was built, and in %d A.D. it was mended." % (i, i) for i in range(150)),
     )
+    # One line of sentences each opening a quotation it never closes: the sentence splitter's work
+    # grew with the square of such a line (a fuzz finding).
+    write(folder, "one-line-unclosed-quotes.txt",
+          " ".join("He said “the wall at pier %d will hold. The council voted." % i for i in range(200)).encode())
     chinese = ("委员会周二开会讨论港区的新预算。居民们询问为什么海堤的维修工程连续第二年被推迟。"
                "市长说承包商错过了两个最后期限，将被替换。") * 3
     write(folder, "utf16le-chinese-no-bom.txt", chinese.encode("utf-16-le"))

@@ -124,17 +124,20 @@ fn bombs_and_damaged_files_in_a_batch_under_3_gib_each_get_their_reason_and_ever
         "bomb-identical-b.html",
         "bomb-unclosed-b.html",
         "nul-every-12th-byte.txt",
+        "one-line-unclosed-quotes.txt",
     ] {
         assert!(imported.contains(&name.to_string()), "{name}: {report:#}");
     }
-    // The six PDFs that other readers open all hold the same six sentences: one is imported,
-    // the others are its duplicates (the `'` and `"` operators, CRLF, no %%EOF, shifted offsets).
+    // The PDFs that other readers open all hold the same six sentences: one is imported, the
+    // others are its duplicates (the `'` and `"` operators, CRLF, no %%EOF, shifted offsets, a
+    // stray object numbered 9999999).
     let same_prose = [
         "operator-double-quote.pdf",
         "operator-quote.pdf",
         "xref-crlf.pdf",
         "xref-no-eof.pdf",
         "xref-offsets-off.pdf",
+        "xref-stray-high-object.pdf",
     ];
     for name in same_prose {
         assert!(

@@ -6,6 +6,7 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use parallax_core::align::{align, AlignInput, AlignOptions};
 use parallax_core::ingest::ingest;
+use parallax_core::sentences::sentences;
 use parallax_core::session::{self, analyse, SessionArticle, SessionOptions};
 use parallax_core::ArticleId;
 use parallax_testdata::Rng;
@@ -190,6 +191,13 @@ fn limit_benches(c: &mut Criterion) {
             );
         }
     }
+    // One of those real articles with no line break at all (a text saved without them, a PDF
+    // read as one paragraph): the sentence splitter takes a long line a window at a time.
+    let one_line = real[0].replace('\n', " ");
+    group.bench_function(
+        format!("sentences of a real article of {limit} words on one line"),
+        |b| b.iter(|| sentences(black_box(&one_line), "en", &[])),
+    );
     group.finish();
 }
 

@@ -274,13 +274,19 @@ fn rebuilt_cross_references(bytes: &[u8]) -> Option<Vec<u8>> {
     let mut out = bytes.to_vec();
     out.extend_from_slice(b"\n");
     let table_at = out.len();
-    out.extend_from_slice(format!("xref\n0 {size}\n").as_bytes());
-    for number in 0..size {
-        let entry = match objects.get(&number) {
-            Some((offset, generation)) => format!("{offset:010} {generation:05} n\r\n"),
-            None => "0000000000 65535 f\r\n".to_string(),
-        };
-        out.extend_from_slice(entry.as_bytes());
+    out.extend_from_slice(b"xref\n");
+    if !objects.contains_key(&0) {
+        out.extend_from_slice(b"0 1\n0000000000 65535 f\r\n");
+    }
+    // One subsection per run of consecutive numbers: a table of every number up to the highest
+    // grows with that number (a damaged "9999999 0 obj" made 200 MB and seconds of parsing).
+    let numbers: Vec<u32> = objects.keys().copied().collect();
+    for run in numbers.chunk_by(|a, b| *b == a + 1) {
+        out.extend_from_slice(format!("{} {}\n", run[0], run.len()).as_bytes());
+        for number in run {
+            let (offset, generation) = objects[number];
+            out.extend_from_slice(format!("{offset:010} {generation:05} n\r\n").as_bytes());
+        }
     }
     out.extend_from_slice(format!("trailer\n<< /Size {size} /Root").as_bytes());
     out.extend_from_slice(root);
@@ -837,6 +843,22 @@ mod tests {
         assert!(is_page_number("- 12 -"));
         assert!(is_page_number("3/9"));
         assert!(!is_page_number("1,800 homes"));
+    }
+
+    #[test]
+    fn a_rebuilt_table_lists_the_objects_found_not_every_number_below_the_highest() {
+        // A damaged file naming an object 9999999 made a table of ten million entries (a fuzz
+        // finding: 215 MB and 3 s for a 24 KB file).
+        let file = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n\
+                    2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n\
+                    3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>\nendobj\n\
+                    9999999 0 obj\n(stray)\nendobj\ntrailer\n<< /Root 1 0 R >>\n";
+        let rebuilt = rebuilt_cross_references(file.as_bytes()).unwrap();
+        assert!(rebuilt.len() < file.len() + 300, "{} bytes", rebuilt.len());
+        let doc = pdf_extract::Document::load_mem(&rebuilt).unwrap();
+        assert_eq!(doc.get_pages().len(), 1);
+        assert!(doc.get_object((9_999_999, 0)).is_ok());
+        assert!(doc.get_object((3, 0)).is_ok());
     }
 
     #[test]
