@@ -64,7 +64,7 @@ pub enum LocateError {
 
 /// The anchor of `range` in `body`. The range is widened to character boundaries if needed.
 pub fn describe(body: &str, range: Range<usize>) -> Anchor {
-    let start = floor_boundary(body, range.start.min(body.len()));
+    let start = crate::text::floor_char_boundary(body, range.start.min(body.len()));
     let end = ceil_boundary(body, range.end.clamp(start, body.len()));
     let before = &body[..start];
     let prefix_start = before
@@ -189,13 +189,6 @@ fn squeeze(chars: impl Iterator<Item = char>) -> impl Iterator<Item = char> {
             Some(c)
         }
     })
-}
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 fn ceil_boundary(text: &str, mut i: usize) -> usize {

@@ -5,6 +5,15 @@ use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
+/// The nearest character boundary of `text` at or before byte `at` (which must be at most its
+/// length).
+pub(crate) fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// Normalises text as every reader must before building a body: Unicode NFC; `\r\n` and `\r`
 /// to `\n`; no-break, narrow and other fixed-width spaces to a plain space; zero-width
 /// characters and the BOM removed; trailing spaces on each line removed; runs of three or more

@@ -627,12 +627,12 @@ fn parse_dateline(text: &str) -> Option<Dateline> {
     None
 }
 
-/// A short title for an article whose file has no headline: its opening sentence (after a
-/// dateline), cut at a clause boundary or after 12 words. The first prose paragraph of six
-/// words or more outside boilerplate is read; failing that, the body's first line.
 /// How much of the opening line is split into sentences to find the first one.
 const OPENING_BYTES: usize = 2_000;
 
+/// A short title for an article whose file has no headline: its opening sentence (after a
+/// dateline), cut at a clause boundary or after 12 words. The first prose paragraph of six
+/// words or more outside boilerplate is read; failing that, the body's first line.
 pub(super) fn title_from_opening(document: &Document) -> String {
     const MOST_WORDS: usize = 14;
     const CUT_AT: usize = 12;
@@ -657,11 +657,7 @@ pub(super) fn title_from_opening(document: &Document) -> String {
     let line = parse_dateline(line).map_or(line, |d| line[d.end..].trim_start());
     // Only its first sentence is wanted: a file with no line breaks is one line of thousands of
     // sentences, and splitting it all took over a second (a fuzz finding).
-    let mut end = line.len().min(OPENING_BYTES);
-    while !line.is_char_boundary(end) {
-        end -= 1;
-    }
-    let line = &line[..end];
+    let line = &line[..crate::text::floor_char_boundary(line, line.len().min(OPENING_BYTES))];
     let language = document.metadata.language.as_deref().unwrap_or("en");
     let first = sentences(line, language, &[])
         .into_iter()

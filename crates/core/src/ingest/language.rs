@@ -34,10 +34,7 @@ fn sample(body: &str, boilerplate: &[Range<usize>], bytes: usize) -> String {
         if room == 0 {
             break;
         }
-        let mut end = skip.start.min(cursor + room);
-        while !body.is_char_boundary(end) {
-            end -= 1;
-        }
+        let end = crate::text::floor_char_boundary(body, skip.start.min(cursor + room));
         if end > cursor {
             sample.push_str(&body[cursor..end]);
             sample.push('\n');

@@ -334,10 +334,10 @@ impl Scanner<'_> {
             return false;
         }
         let rest_start = at + '’'.len_utf8();
-        let mut rest_end = line_end.min(rest_start + PLURAL_POSSESSIVE_LOOKAHEAD);
-        while !self.body.is_char_boundary(rest_end) {
-            rest_end -= 1;
-        }
+        let rest_end = crate::text::floor_char_boundary(
+            self.body,
+            line_end.min(rest_start + PLURAL_POSSESSIVE_LOOKAHEAD),
+        );
         let rest = &self.body[rest_start..rest_end];
         if !rest[1..].chars().next().is_some_and(char::is_lowercase) {
             return false;
