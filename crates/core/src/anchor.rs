@@ -64,7 +64,7 @@ pub enum LocateError {
 
 /// The anchor of `range` in `body`. The range is widened to character boundaries if needed.
 pub fn describe(body: &str, range: Range<usize>) -> Anchor {
-    let start = crate::text::floor_char_boundary(body, range.start.min(body.len()));
+    let start = crate::text::floor_char_boundary(body, range.start);
     let end = ceil_boundary(body, range.end.clamp(start, body.len()));
     let before = &body[..start];
     let prefix_start = before

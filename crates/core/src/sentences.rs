@@ -107,7 +107,7 @@ fn line_sentences(language: &str, line: &str, start: usize) -> Vec<Range<usize>>
     let mut out = Vec::new();
     let mut from = 0;
     while from < line.len() {
-        let end = crate::text::floor_char_boundary(line, (from + WINDOW_BYTES).min(line.len()));
+        let end = crate::text::floor_char_boundary(line, from + WINDOW_BYTES);
         let mut found: Vec<Range<usize>> =
             sentencex::get_sentence_boundaries(language, &line[from..end])
                 .into_iter()

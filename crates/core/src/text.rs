@@ -5,9 +5,10 @@ use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// The nearest character boundary of `text` at or before byte `at` (which must be at most its
-/// length).
-pub(crate) fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+/// The nearest character boundary of `text` at or before byte `at`; its length when `at` is past
+/// the end (as the standard library's newer `str::floor_char_boundary`).
+pub(crate) fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
     while !text.is_char_boundary(at) {
         at -= 1;
     }

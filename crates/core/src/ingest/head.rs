@@ -657,7 +657,7 @@ pub(super) fn title_from_opening(document: &Document) -> String {
     let line = parse_dateline(line).map_or(line, |d| line[d.end..].trim_start());
     // Only its first sentence is wanted: a file with no line breaks is one line of thousands of
     // sentences, and splitting it all took over a second (a fuzz finding).
-    let line = &line[..crate::text::floor_char_boundary(line, line.len().min(OPENING_BYTES))];
+    let line = &line[..crate::text::floor_char_boundary(line, OPENING_BYTES)];
     let language = document.metadata.language.as_deref().unwrap_or("en");
     let first = sentences(line, language, &[])
         .into_iter()
