@@ -123,3 +123,15 @@ if [ ! -f "$realtext/reuters21578/reuters-21578.xml" ]; then
   mv "$realtext/reuters21578.partial" "$realtext/reuters21578"
   rm -rf "$realtext/download"
 fi
+
+# --- One build cache, many checkouts -----------------------------------------------------------
+# Every checkout on this machine builds into the one cache above. Cargo calls a crate's build fresh
+# when no source file is newer than it, so a checkout whose files are older than another
+# checkout's last build would run that other build: another commit's code, and test binaries that
+# look for their files in the other checkout (CARGO_MANIFEST_DIR is compiled in). So when the
+# checkout changes, its files are made newer than any build, and everything of ours rebuilds.
+checkout_stamp="$CARGO_TARGET_DIR/.checkout"
+if [ "$(cat "$checkout_stamp" 2>/dev/null)" != "$PWD" ]; then
+  git ls-files -z | xargs -0 -r touch -c
+  mkdir -p "$CARGO_TARGET_DIR" && echo "$PWD" > "$checkout_stamp"
+fi
