@@ -3,8 +3,9 @@
 # detection, the sentence splitter, the quote finder, the aligner and a session's whole analysis.
 # A crash, an input slower than the timeout or one over the memory limit fails the run; libFuzzer
 # leaves the input in fuzz/artifacts/<target>/ (turn it into a regression test). The corpora grow
-# under $PARALLAX_CACHE/fuzz-corpus, seeded by fuzz/seeds.py. scripts/test.sh runs the short
-# form; docs/reliability.md records the long runs (scripts/fuzz.sh 3600).
+# under $FUZZ_CORPUS (default $PARALLAX_CACHE/fuzz-corpus), seeded by fuzz/seeds.py.
+# scripts/test.sh runs the short form from the seeds alone; docs/reliability.md records the long
+# runs (scripts/fuzz.sh 3600).
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
 set -euo pipefail
@@ -15,7 +16,7 @@ shift || true
 # The stable toolchain without a sanitizer: coverage-guided, no nightly needed.
 command -v cargo-fuzz >/dev/null || { echo "cargo-fuzz is missing: run scripts/setup.sh --test" >&2; exit 1; }
 cargo fuzz build -s none --fuzz-dir fuzz 2>&1 | tail -n 1
-corpus="$PARALLAX_CACHE/fuzz-corpus"
+corpus="${FUZZ_CORPUS:-$PARALLAX_CACHE/fuzz-corpus}"
 python3 fuzz/seeds.py "$corpus"
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || mapfile -t targets < <(cargo fuzz list --fuzz-dir fuzz)
