@@ -25,9 +25,9 @@ cargo test --workspace --quiet 2>&1 | tee "$PARALLAX_ARTIFACTS/rust-tests.log"
 step "Fuzzing: every target ${FUZZ_SECONDS:-10} s"
 # From the seeds alone (fixtures, shared corpus, the small hostile files): libFuzzer replays a
 # whole corpus before its clock starts, and the long runs' corpora take 20 minutes to replay.
-rm -rf "$PARALLAX_CACHE/fuzz-corpus-test"
-FUZZ_CORPUS="$PARALLAX_CACHE/fuzz-corpus-test" scripts/fuzz.sh "${FUZZ_SECONDS:-10}" 2>&1 \
-  | tee "$PARALLAX_ARTIFACTS/fuzz.log"
+short_corpus="$PARALLAX_CACHE/fuzz-corpus-test"
+rm -rf "$short_corpus"
+FUZZ_CORPUS="$short_corpus" scripts/fuzz.sh "${FUZZ_SECONDS:-10}" 2>&1 | tee "$PARALLAX_ARTIFACTS/fuzz.log"
 
 step "UI tests"
 (cd ui && npm test --silent) 2>&1 | tee "$PARALLAX_ARTIFACTS/ui-tests.log"
